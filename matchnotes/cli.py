@@ -1,0 +1,154 @@
+"""The ``matchnotes`` command line: the GUI launcher's options and the headless commands.
+
+No Qt here: headless commands must run on a server without a display. The GUI is
+imported only when no sub-command is given (see __main__.py). JSON shapes are
+documented in docs/cli.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from matchnotes import __version__
+from matchnotes.db.database import Database, open_database
+from matchnotes.errors import MatchNotesError
+from matchnotes.paths import database_target
+from matchnotes.reports.match_text import match_as_dict, match_as_text, summary_as_dict
+from matchnotes.services import Services
+
+Handler = Callable[[argparse.Namespace, TextIO], int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    # --db is accepted before or after the sub-command; SUPPRESS keeps the later one
+    # from overwriting the earlier with its default.
+    db_option = argparse.ArgumentParser(add_help=False)
+    db_option.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        default=argparse.SUPPRESS,
+        help="database file (created if missing) or PostgreSQL URL; "
+        "default: $MATCHNOTES_DB or the file in your data folder",
+    )
+    parser = argparse.ArgumentParser(
+        prog="matchnotes",
+        description="MatchNotes: notes on football matches. Without a command, opens the app.",
+        parents=[db_option],
+    )
+    parser.add_argument("--version", action="version", version=f"MatchNotes {__version__}")
+    parser.add_argument("--demo", action="store_true", help="open the app on a fresh demo database")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = commands.add_parser(
+        "demo", parents=[db_option], help="write the demo database (England v France, 2022)"
+    )
+    demo.set_defaults(handler=cmd_demo)
+
+    matches = commands.add_parser("matches", parents=[db_option], help="list the matches")
+    matches.add_argument("--json", action="store_true", help="print JSON (see docs/cli.md)")
+    matches.set_defaults(handler=cmd_matches)
+
+    show = commands.add_parser(
+        "show", parents=[db_option], help="print one match with line-ups, moments and quotes"
+    )
+    show.add_argument("match_id", type=int, metavar="MATCH_ID")
+    show.add_argument("--json", action="store_true", help="print JSON (see docs/cli.md)")
+    show.set_defaults(handler=cmd_show)
+    return parser
+
+
+def run(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    """Run a headless command; return the exit code. GUI launches are not handled here."""
+    out = out or sys.stdout
+    args = build_parser().parse_args(argv)
+    handler: Handler = args.handler
+    try:
+        return handler(args, out)
+    except MatchNotesError as exc:
+        print(f"matchnotes: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # output piped into `head`: not an error worth a message
+        return 0
+    except Exception as exc:  # a bug: still one readable line unless debugging
+        if os.environ.get("MATCHNOTES_DEBUG"):
+            raise
+        print(
+            f"matchnotes: unexpected error: {exc!r}. "
+            "Run again with MATCHNOTES_DEBUG=1 to see the details, and please report it.",
+            file=sys.stderr,
+        )
+        return 2
+
+
+def open_from_args(args: argparse.Namespace) -> Database:
+    return open_database(database_target(getattr(args, "db", None)))
+
+
+def make_demo_database(path: Path | None = None) -> Path:
+    """Write the demo database to ``path`` (a fresh temporary file when None)."""
+    from matchnotes.demo import load_demo
+
+    if path is None:
+        path = Path(tempfile.mkdtemp(prefix="matchnotes-demo-")) / "demo.sqlite"
+    elif path.exists():
+        raise MatchNotesError(
+            f"{path} already exists; the demo is only written to a new file. "
+            "Choose another name or delete that file first."
+        )
+    db = open_database(path)
+    try:
+        load_demo(Services.create(db.engine))
+    finally:
+        db.close()
+    return path
+
+
+def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
+    if not getattr(args, "db", None):
+        raise MatchNotesError("Say where to write the demo: matchnotes demo --db PATH")
+    path = make_demo_database(Path(args.db))
+    print(f"Demo database written to {path}", file=out)
+    return 0
+
+
+def cmd_matches(args: argparse.Namespace, out: TextIO) -> int:
+    db = open_from_args(args)
+    try:
+        matches = Services.create(db.engine).matches.list_matches()
+    finally:
+        db.close()
+    if args.json:
+        _dump({"matches": [summary_as_dict(m) for m in matches]}, out)
+        return 0
+    if not matches:
+        print("No matches yet. Create one in the app, or try: matchnotes --demo", file=out)
+        return 0
+    for m in matches:
+        where = " · ".join(x for x in (m.competition, m.stage) if x)
+        print(f"{m.id:>5}  {m.date:%Y-%m-%d}  {m.title:<40}  {where}", file=out)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
+    db = open_from_args(args)
+    try:
+        detail = Services.create(db.engine).matches.get_match(args.match_id)
+    finally:
+        db.close()
+    if args.json:
+        _dump(match_as_dict(detail), out)
+    else:
+        out.write(match_as_text(detail))
+    return 0
+
+
+def _dump(data: Any, out: TextIO) -> None:
+    json.dump(data, out, ensure_ascii=False, indent=2)
+    out.write("\n")

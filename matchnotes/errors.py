@@ -1,0 +1,24 @@
+"""The one error family the app raises on purpose.
+
+Every message is written for the user: it says what is wrong and what to do.
+The UI shows ``str(error)`` as it is; the CLI prints it to stderr and exits 1.
+"""
+
+
+class MatchNotesError(Exception):
+    """Base class: something the user can read and act on."""
+
+
+class ValidationError(MatchNotesError):
+    """Input that cannot be saved as given (a bad minute, an empty name, ...)."""
+
+
+class NotFoundError(MatchNotesError):
+    """A match, person or other record that does not exist (any more)."""
+
+
+class DatabaseRefusedError(MatchNotesError):
+    """A file that is not a MatchNotes database, is damaged, or is from a newer version.
+
+    The file is never written to when this is raised.
+    """

@@ -1,0 +1,334 @@
+"""SQLModel tables and enums: the vocabulary of the whole app.
+
+Naming: every table is singular snake_case. Text a user typed keeps its accents
+and case; columns ending in ``_key`` hold the folded form (see ``text.fold``) that
+lookups and uniqueness use, so "Tchouameni" finds "Tchouaméni".
+
+The schema itself is created and upgraded by Alembic
+(``matchnotes/db/migrations``); these classes must stay in step with the newest
+revision, which a test checks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Integer, UniqueConstraint
+from sqlalchemy import Enum as SAEnum
+from sqlmodel import Field, SQLModel
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+# --- enums -----------------------------------------------------------------------
+
+
+class PersonRole(enum.StrEnum):
+    PLAYER = "player"
+    MANAGER = "manager"
+    REFEREE = "referee"
+    OTHER = "other"
+
+
+class MatchStatus(enum.StrEnum):
+    SCHEDULED = "scheduled"
+    LIVE = "live"
+    FINISHED = "finished"
+
+
+class Decision(enum.StrEnum):
+    """How the result was reached."""
+
+    REGULAR = "regular"
+    EXTRA_TIME = "extra_time"
+    PENALTIES = "penalties"
+
+
+class Attendance(enum.StrEnum):
+    """The fan's own relation to a match."""
+
+    NONE = "none"
+    ATTENDED = "attended"
+    WATCHED = "watched"
+
+
+class LineupRole(enum.StrEnum):
+    STARTER = "starter"
+    SUBSTITUTE = "substitute"
+    MANAGER = "manager"
+
+
+class Period(enum.StrEnum):
+    FIRST_HALF = "1H"
+    SECOND_HALF = "2H"
+    EXTRA_FIRST = "ET1"
+    EXTRA_SECOND = "ET2"
+    SHOOTOUT = "PSO"
+
+
+class MomentKind(enum.StrEnum):
+    GOAL = "goal"
+    PENALTY_GOAL = "penalty_goal"
+    PENALTY_MISSED = "penalty_missed"
+    PENALTY_SAVED = "penalty_saved"
+    PENALTY_AWARDED = "penalty_awarded"
+    OWN_GOAL = "own_goal"
+    YELLOW = "yellow"
+    SECOND_YELLOW = "second_yellow"
+    RED = "red"
+    SUBSTITUTION = "substitution"
+    VAR = "var"
+    CHANCE = "chance"
+    SAVE = "save"
+    INJURY = "injury"
+    NOTE = "note"
+
+
+class QuoteContext(enum.StrEnum):
+    POST_MATCH_INTERVIEW = "post_match_interview"
+    PRESS_CONFERENCE = "press_conference"
+    MIXED_ZONE = "mixed_zone"
+    PRE_MATCH = "pre_match"
+    OTHER = "other"
+
+
+# --- tables ----------------------------------------------------------------------
+
+
+def _enum(cls: type[enum.StrEnum]) -> SAEnum:
+    """Store an enum as its value in a plain VARCHAR.
+
+    Not a native PostgreSQL ENUM and no CHECK: a later version can add a kind
+    without a table rebuild, and the same schema runs on SQLite and PostgreSQL.
+    """
+    return SAEnum(
+        cls,
+        native_enum=False,
+        create_constraint=False,
+        length=32,
+        values_callable=lambda members: [m.value for m in members],
+    )
+
+
+def _fk(target: str, *, ondelete: str, nullable: bool, index: bool = True) -> Column[int]:
+    """A foreign-key column; SQLite enforces it because db/engine.py turns foreign_keys on."""
+    return Column(Integer, ForeignKey(target, ondelete=ondelete), nullable=nullable, index=index)
+
+
+class Competition(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(min_length=1)
+    name_key: str = Field(unique=True)
+
+
+class Season(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("competition_id", "name"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    competition_id: int = Field(sa_column=_fk("competition.id", ondelete="CASCADE", nullable=False))
+    name: str  # "2022", "2023-24"
+
+
+class Team(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    name_key: str = Field(unique=True)
+    code: str | None = None  # "ENG", used in quick entry ("ENG#9")
+    country: str | None = None
+
+
+class Venue(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("name_key", "city"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    name_key: str = Field(index=True)
+    city: str | None = None
+    country: str | None = None
+    capacity: int | None = None
+
+
+class Person(SQLModel, table=True):
+    # Two people may share a name, so name_key is indexed, not unique.
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    name_key: str = Field(index=True)
+    role: PersonRole = Field(default=PersonRole.PLAYER, sa_type=_enum(PersonRole), nullable=False)
+    shirt_number: int | None = None  # usual number; a match's line-up may differ
+    position: str | None = None
+    nationality: str | None = None
+    club: str | None = None
+    date_of_birth: dt.date | None = None
+
+
+class Match(SQLModel, table=True):
+    __table_args__ = (
+        CheckConstraint("home_team_id <> away_team_id", name="ck_match_distinct_teams"),
+        CheckConstraint("rating IS NULL OR (rating BETWEEN 0 AND 10)", name="ck_match_rating"),
+        CheckConstraint("attendance IS NULL OR attendance >= 0", name="ck_match_attendance"),
+        CheckConstraint(
+            "(home_score_override IS NULL) = (away_score_override IS NULL)",
+            name="ck_match_override_pair",
+        ),
+        CheckConstraint(
+            "(home_penalties IS NULL) = (away_penalties IS NULL)",
+            name="ck_match_penalties_pair",
+        ),
+        Index("ix_match_date", "date", "kickoff_time"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    season_id: int | None = Field(
+        default=None, sa_column=_fk("season.id", ondelete="SET NULL", nullable=True)
+    )
+    stage: str | None = None  # "Quarter-final", "Group B", "Matchday 12"
+    date: dt.date
+    kickoff_time: dt.time | None = None  # local time at the venue
+    venue_id: int | None = Field(
+        default=None, sa_column=_fk("venue.id", ondelete="SET NULL", nullable=True)
+    )
+    home_team_id: int = Field(sa_column=_fk("team.id", ondelete="RESTRICT", nullable=False))
+    away_team_id: int = Field(sa_column=_fk("team.id", ondelete="RESTRICT", nullable=False))
+    # The score normally comes from the goals logged; these override it for
+    # matches logged without moments (e.g. a result typed in years later).
+    home_score_override: int | None = None
+    away_score_override: int | None = None
+    decided_by: Decision = Field(default=Decision.REGULAR, sa_type=_enum(Decision), nullable=False)
+    # Shoot-out result when the kicks were not logged one by one.
+    home_penalties: int | None = None
+    away_penalties: int | None = None
+    referee_id: int | None = Field(
+        default=None, sa_column=_fk("person.id", ondelete="SET NULL", nullable=True)
+    )
+    attendance: int | None = None
+    status: MatchStatus = Field(
+        default=MatchStatus.SCHEDULED, sa_type=_enum(MatchStatus), nullable=False
+    )
+    # The fan's diary.
+    fan_attendance: Attendance = Field(
+        default=Attendance.NONE, sa_type=_enum(Attendance), nullable=False
+    )
+    watched_where: str | None = None
+    rating: int | None = None
+    # The live match clock (schema 0002), stored so that it survives a restart:
+    # the period running now, when it started, and any pause or manual correction.
+    clock_period: Period | None = Field(default=None, sa_type=_enum(Period), nullable=True)
+    clock_started_at: dt.datetime | None = None
+    clock_paused_at: dt.datetime | None = None
+    clock_adjust_seconds: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    created_at: dt.datetime = Field(default_factory=_utcnow)
+    updated_at: dt.datetime = Field(default_factory=_utcnow)
+
+
+class LineupEntry(SQLModel, table=True):
+    __tablename__ = "lineup_entry"
+    __table_args__ = (UniqueConstraint("match_id", "person_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    match_id: int = Field(sa_column=_fk("match.id", ondelete="CASCADE", nullable=False))
+    team_id: int = Field(sa_column=_fk("team.id", ondelete="RESTRICT", nullable=False))
+    person_id: int = Field(sa_column=_fk("person.id", ondelete="RESTRICT", nullable=False))
+    role: LineupRole = Field(default=LineupRole.STARTER, sa_type=_enum(LineupRole), nullable=False)
+    shirt_number: int | None = None
+    position: str | None = None
+    captain: bool = False
+    sort_order: int = 0  # the order the line-up is written in (goalkeeper first)
+
+
+class Moment(SQLModel, table=True):
+    """A key moment. ``minute``/``stoppage`` store 45+2 as (45, 2).
+
+    ``player_id`` is the main actor (scorer, booked player, player coming on,
+    penalty taker); ``related_player_id`` is the second one, whose meaning
+    follows from the kind: the assist of a goal, the player fouled for a
+    penalty, the player going off in a substitution.
+    ``sort_key`` orders moments across periods with one indexed integer
+    (see ``minutes.sort_key``); the service keeps it in step.
+    """
+
+    __table_args__ = (
+        CheckConstraint("minute >= 0 AND minute <= 200", name="ck_moment_minute"),
+        CheckConstraint("stoppage >= 0 AND stoppage <= 60", name="ck_moment_stoppage"),
+        Index("ix_moment_match_order", "match_id", "sort_key", "id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    match_id: int = Field(
+        sa_column=_fk("match.id", ondelete="CASCADE", nullable=False, index=False)
+    )
+    period: Period = Field(sa_type=_enum(Period), nullable=False)
+    minute: int
+    stoppage: int = 0
+    sort_key: int
+    kind: MomentKind = Field(sa_type=_enum(MomentKind), nullable=False)
+    team_id: int | None = Field(
+        default=None, sa_column=_fk("team.id", ondelete="RESTRICT", nullable=True)
+    )
+    player_id: int | None = Field(
+        default=None, sa_column=_fk("person.id", ondelete="RESTRICT", nullable=True)
+    )
+    related_player_id: int | None = Field(
+        default=None, sa_column=_fk("person.id", ondelete="RESTRICT", nullable=True)
+    )
+    description: str = ""
+    created_at: dt.datetime = Field(default_factory=_utcnow)
+
+
+class Quote(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    match_id: int = Field(sa_column=_fk("match.id", ondelete="CASCADE", nullable=False))
+    moment_id: int | None = Field(
+        default=None, sa_column=_fk("moment.id", ondelete="SET NULL", nullable=True)
+    )
+    speaker_id: int = Field(sa_column=_fk("person.id", ondelete="RESTRICT", nullable=False))
+    text: str = Field(min_length=1)
+    context: QuoteContext = Field(
+        default=QuoteContext.POST_MATCH_INTERVIEW, sa_type=_enum(QuoteContext), nullable=False
+    )
+    place: str | None = None
+    said_at: dt.datetime | None = None
+    source: str | None = None
+    created_at: dt.datetime = Field(default_factory=_utcnow)
+
+
+class Note(SQLModel, table=True):
+    """Free notes: on a match (the fan's diary entry, the reporter's scraps) or a person."""
+
+    __table_args__ = (
+        CheckConstraint(
+            "match_id IS NOT NULL OR person_id IS NOT NULL", name="ck_note_has_subject"
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    match_id: int | None = Field(
+        default=None, sa_column=_fk("match.id", ondelete="CASCADE", nullable=True)
+    )
+    person_id: int | None = Field(
+        default=None, sa_column=_fk("person.id", ondelete="CASCADE", nullable=True)
+    )
+    text: str
+    created_at: dt.datetime = Field(default_factory=_utcnow)
+    updated_at: dt.datetime = Field(default_factory=_utcnow)
+
+
+class Tag(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    name_key: str = Field(unique=True)
+
+
+class MatchTag(SQLModel, table=True):
+    __tablename__ = "match_tag"
+
+    match_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("match.id", ondelete="CASCADE"), primary_key=True)
+    )
+    tag_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("tag.id", ondelete="CASCADE"), primary_key=True, index=True
+        )
+    )

@@ -1,0 +1,41 @@
+"""Use cases, one module per subject. No Qt here; each call owns its own Session.
+
+``Services`` bundles them for the composition root (app.py, cli.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+
+from matchnotes.services.catalog import CatalogService
+from matchnotes.services.lineups import LineupService
+from matchnotes.services.matches import MatchService
+from matchnotes.services.moments import MomentService
+from matchnotes.services.notes import NoteService
+from matchnotes.services.people import PeopleService
+from matchnotes.services.quotes import QuoteService
+
+
+@dataclass(frozen=True)
+class Services:
+    catalog: CatalogService
+    matches: MatchService
+    people: PeopleService
+    lineups: LineupService
+    moments: MomentService
+    quotes: QuoteService
+    notes: NoteService
+
+    @classmethod
+    def create(cls, engine: Engine) -> Services:
+        return cls(
+            catalog=CatalogService(engine),
+            matches=MatchService(engine),
+            people=PeopleService(engine),
+            lineups=LineupService(engine),
+            moments=MomentService(engine),
+            quotes=QuoteService(engine),
+            notes=NoteService(engine),
+        )

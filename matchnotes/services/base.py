@@ -1,0 +1,77 @@
+"""What every service shares: a short Session per call, and errors users can read."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TypeVar
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlmodel import Session, SQLModel
+
+from matchnotes.errors import MatchNotesError, NotFoundError, ValidationError
+
+T = TypeVar("T", bound=SQLModel)
+
+
+class Service:
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
+        """One user change = one transaction, committed before the call returns."""
+        with Session(self._engine, expire_on_commit=False) as session:
+            try:
+                yield session
+                session.commit()
+            except IntegrityError as exc:
+                session.rollback()
+                raise ValidationError(explain_integrity_error(exc)) from exc
+            except OperationalError as exc:
+                session.rollback()
+                raise MatchNotesError(explain_operational_error(exc)) from exc
+
+    @contextmanager
+    def _read(self) -> Iterator[Session]:
+        with Session(self._engine, expire_on_commit=False) as session:
+            try:
+                yield session
+            except OperationalError as exc:
+                raise MatchNotesError(explain_operational_error(exc)) from exc
+
+
+def get_or_404(session: Session, model: type[T], ident: int, what: str) -> T:
+    row = session.get(model, ident)
+    if row is None:
+        raise NotFoundError(f"There is no {what} with id {ident} (it may have been deleted).")
+    return row
+
+
+def explain_integrity_error(exc: IntegrityError) -> str:
+    detail = str(exc.orig).lower()
+    if "foreign key" in detail:
+        return "That record is still used elsewhere (a match, line-up or moment points at it)."
+    if "unique" in detail or "duplicate" in detail:
+        return "That would create a duplicate of something that already exists."
+    if "not null" in detail:
+        return "A required field is empty."
+    if "check" in detail:
+        return f"A value is out of range ({exc.orig})."
+    return f"The database refused the change: {exc.orig}"
+
+
+def explain_operational_error(exc: OperationalError) -> str:
+    detail = str(exc.orig)
+    lowered = detail.lower()
+    if "locked" in lowered or "busy" in lowered:
+        return (
+            "The database is busy: another MatchNotes window or program is writing to it. "
+            "Try again in a moment."
+        )
+    if "readonly" in lowered or "read-only" in lowered:
+        return "The database file is read-only, so the change was not saved."
+    if "disk" in lowered and "full" in lowered:
+        return "The disk is full, so the change was not saved. Free some space and try again."
+    return f"The database could not complete the change: {detail}"

@@ -1,0 +1,341 @@
+"""Matches: create, edit, delete, list, and the full match page with derived scores."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import delete, func
+from sqlalchemy import select as sa_select
+from sqlalchemy.orm import aliased
+from sqlmodel import Session, col, select
+
+from matchnotes.errors import ValidationError
+from matchnotes.models import (
+    Attendance,
+    Competition,
+    Decision,
+    LineupEntry,
+    Match,
+    MatchStatus,
+    MatchTag,
+    Moment,
+    Note,
+    Person,
+    PersonRole,
+    Quote,
+    Season,
+    Tag,
+    Team,
+    Venue,
+)
+from matchnotes.scores import SCORING_KINDS, Score, ScoreEvent, final_score, half_time_score
+from matchnotes.scores import shootout_score as derive_shootout
+from matchnotes.services.base import Service, get_or_404
+from matchnotes.services.lineups import load_lineup_views
+from matchnotes.services.lookup import (
+    competition_by_name,
+    person_by_name,
+    season_of,
+    team_by_name,
+    venue_by_name,
+)
+from matchnotes.services.moments import load_moment_views
+from matchnotes.services.notes import load_note_views
+from matchnotes.services.quotes import load_quote_views
+from matchnotes.services.views import MatchDetail, MatchSummary
+from matchnotes.text import clean, fold
+
+
+@dataclass
+class MatchInput:
+    """Everything a user types into the match form; names are found or created."""
+
+    home: str
+    away: str
+    date: dt.date
+    kickoff_time: dt.time | None = None
+    competition: str | None = None
+    season: str | None = None
+    stage: str | None = None
+    venue: str | None = None
+    venue_city: str | None = None
+    referee: str | None = None
+    attendance: int | None = None
+    status: MatchStatus = MatchStatus.SCHEDULED
+    score_override: tuple[int, int] | None = None
+    decided_by: Decision = Decision.REGULAR
+    penalties: tuple[int, int] | None = None
+    fan_attendance: Attendance = Attendance.NONE
+    watched_where: str | None = None
+    rating: int | None = None
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DeletionImpact:
+    """What goes with a match, for the confirmation dialog."""
+
+    title: str
+    moments: int
+    quotes: int
+    notes: int
+    lineup_entries: int
+
+
+class MatchService(Service):
+    def create_match(self, data: MatchInput) -> int:
+        with self._write() as session:
+            match = Match(date=data.date, home_team_id=0, away_team_id=0)
+            self._apply(session, match, data)
+            session.add(match)
+            session.flush()
+            self._set_tags(session, match, data.tags)
+            assert match.id is not None
+            return match.id
+
+    def update_match(self, match_id: int, data: MatchInput) -> None:
+        with self._write() as session:
+            match = get_or_404(session, Match, match_id, "match")
+            self._apply(session, match, data)
+            match.updated_at = dt.datetime.now(dt.UTC)
+            self._set_tags(session, match, data.tags)
+
+    def set_status(self, match_id: int, status: MatchStatus) -> None:
+        with self._write() as session:
+            get_or_404(session, Match, match_id, "match").status = status
+
+    def deletion_impact(self, match_id: int) -> DeletionImpact:
+        with self._read() as session:
+            match = get_or_404(session, Match, match_id, "match")
+            summary = load_match_summaries(session, [match.id or 0])[0]
+
+            def count(model: type, column: object) -> int:
+                return session.exec(
+                    select(func.count()).select_from(model).where(column == match_id)
+                ).one()
+
+            return DeletionImpact(
+                title=f"{summary.home} v {summary.away}, {summary.date:%d %b %Y}",
+                moments=count(Moment, Moment.match_id),
+                quotes=count(Quote, Quote.match_id),
+                notes=count(Note, Note.match_id),
+                lineup_entries=count(LineupEntry, LineupEntry.match_id),
+            )
+
+    def delete_match(self, match_id: int) -> None:
+        """Delete a match with its line-ups, moments, quotes and notes (one transaction)."""
+        with self._write() as session:
+            match = get_or_404(session, Match, match_id, "match")
+            # Quotes point at moments; remove them first, then let CASCADE do the rest.
+            session.execute(delete(Quote).where(col(Quote.match_id) == match_id))
+            session.delete(match)
+
+    def list_matches(self) -> list[MatchSummary]:
+        """Every match, newest first."""
+        with self._read() as session:
+            return load_match_summaries(session, None)
+
+    def get_summary(self, match_id: int) -> MatchSummary:
+        with self._read() as session:
+            get_or_404(session, Match, match_id, "match")
+            return load_match_summaries(session, [match_id])[0]
+
+    def get_match(self, match_id: int) -> MatchDetail:
+        with self._read() as session:
+            match = get_or_404(session, Match, match_id, "match")
+            summary = load_match_summaries(session, [match_id])[0]
+            moments = load_moment_views(session, match)
+            events = [ScoreEvent(m.minute.period, m.kind, m.team_id) for m in moments]
+            shootout = derive_shootout(events, match.home_team_id, match.away_team_id)
+            if shootout is None and match.home_penalties is not None:
+                shootout = Score(match.home_penalties, match.away_penalties or 0)
+            referee = session.get(Person, match.referee_id) if match.referee_id else None
+            venue = session.get(Venue, match.venue_id) if match.venue_id else None
+            tags = session.exec(
+                select(Tag.name)
+                .join(MatchTag, col(MatchTag.tag_id) == Tag.id)
+                .where(MatchTag.match_id == match_id)
+                .order_by(Tag.name_key)
+            ).all()
+            return MatchDetail(
+                summary=summary,
+                venue_city=venue.city if venue else None,
+                attendance=match.attendance,
+                referee_id=match.referee_id,
+                referee=referee.name if referee else None,
+                decided_by=match.decided_by,
+                half_time=half_time_score(events, match.home_team_id, match.away_team_id),
+                penalties=shootout,
+                score_is_override=match.home_score_override is not None,
+                watched_where=match.watched_where,
+                lineups=load_lineup_views(session, match_id),
+                moments=moments,
+                quotes=load_quote_views(session, match_id=match_id),
+                notes=load_note_views(session, match_id=match_id),
+                tags=list(tags),
+            )
+
+    def get_input(self, match_id: int) -> MatchInput:
+        """The match as the edit form shows it."""
+        detail = self.get_match(match_id)
+        s = detail.summary
+        with self._read() as session:
+            match = get_or_404(session, Match, match_id, "match")
+            override = (
+                (match.home_score_override, match.away_score_override or 0)
+                if match.home_score_override is not None
+                else None
+            )
+            penalties = (
+                (match.home_penalties, match.away_penalties or 0)
+                if match.home_penalties is not None
+                else None
+            )
+        return MatchInput(
+            home=s.home,
+            away=s.away,
+            date=s.date,
+            kickoff_time=s.kickoff_time,
+            competition=s.competition,
+            season=s.season,
+            stage=s.stage,
+            venue=s.venue,
+            venue_city=detail.venue_city,
+            referee=detail.referee,
+            attendance=detail.attendance,
+            status=s.status,
+            score_override=override,
+            decided_by=detail.decided_by,
+            penalties=penalties,
+            fan_attendance=s.fan_attendance,
+            watched_where=detail.watched_where,
+            rating=s.rating,
+            tags=tuple(detail.tags),
+        )
+
+    # --- internals ---
+
+    def _apply(self, session: Session, match: Match, data: MatchInput) -> None:
+        _validate(data)
+        home = team_by_name(session, data.home)
+        away = team_by_name(session, data.away)
+        if home.id == away.id:
+            raise ValidationError("A match needs two different teams.")
+        match.home_team_id, match.away_team_id = home.id or 0, away.id or 0
+        match.date = data.date
+        match.kickoff_time = data.kickoff_time
+        match.stage = clean(data.stage) or None
+        match.season_id = None
+        if clean(data.competition):
+            competition = competition_by_name(session, data.competition or "")
+            season_name = clean(data.season) or str(data.date.year)
+            match.season_id = season_of(session, competition, season_name).id
+        elif clean(data.season):
+            raise ValidationError("A season belongs to a competition: fill in the competition.")
+        match.venue_id = (
+            venue_by_name(session, data.venue or "", data.venue_city).id
+            if clean(data.venue)
+            else None
+        )
+        match.referee_id = (
+            person_by_name(session, data.referee or "", PersonRole.REFEREE).id
+            if clean(data.referee)
+            else None
+        )
+        match.attendance = data.attendance
+        match.status = data.status
+        match.home_score_override, match.away_score_override = data.score_override or (None, None)
+        match.decided_by = data.decided_by
+        match.home_penalties, match.away_penalties = data.penalties or (None, None)
+        match.fan_attendance = data.fan_attendance
+        match.watched_where = clean(data.watched_where) or None
+        match.rating = data.rating
+
+    def _set_tags(self, session: Session, match: Match, tags: tuple[str, ...]) -> None:
+        session.execute(delete(MatchTag).where(col(MatchTag.match_id) == match.id))
+        unique = {fold(t): clean(t) for t in reversed(tags) if clean(t)}  # first spelling wins
+        for key, name in unique.items():
+            tag = session.exec(select(Tag).where(Tag.name_key == key)).first()
+            if tag is None:
+                tag = Tag(name=name, name_key=key)
+                session.add(tag)
+                session.flush()
+            session.add(MatchTag(match_id=match.id or 0, tag_id=tag.id or 0))
+
+
+def _validate(data: MatchInput) -> None:
+    if data.attendance is not None and not 0 <= data.attendance <= 500_000:
+        raise ValidationError(f"An attendance of {data.attendance} is not possible.")
+    if data.rating is not None and not 0 <= data.rating <= 10:
+        raise ValidationError("A rating is from 0 to 10.")
+    for label, pair in (("score", data.score_override), ("shoot-out score", data.penalties)):
+        if pair is not None and (min(pair) < 0 or max(pair) > 99):
+            raise ValidationError(f"The {label} {pair[0]}–{pair[1]} is not possible.")
+    if data.penalties is not None and data.decided_by is not Decision.PENALTIES:
+        raise ValidationError("A shoot-out score needs the result to be decided on penalties.")
+    if not dt.date(1850, 1, 1) <= data.date <= dt.date(2200, 1, 1):
+        raise ValidationError(f"{data.date:%Y-%m-%d} is not a plausible match date.")
+
+
+def load_match_summaries(session: Session, ids: list[int] | None) -> list[MatchSummary]:
+    """Summaries in two queries (matches with names; goal counts), whatever the count."""
+    home, away = aliased(Team), aliased(Team)
+    query = (
+        sa_select(Match)
+        .add_columns(col(home.name), col(away.name), col(Competition.name), col(Season.name))
+        .add_columns(col(Venue.name))
+        .join(home, col(home.id) == Match.home_team_id)
+        .join(away, col(away.id) == Match.away_team_id)
+        .outerjoin(Season, col(Season.id) == Match.season_id)
+        .outerjoin(Competition, col(Competition.id) == Season.competition_id)
+        .outerjoin(Venue, col(Venue.id) == Match.venue_id)
+        .order_by(col(Match.date).desc(), col(Match.kickoff_time).desc(), col(Match.id).desc())
+    )
+    if ids is not None:
+        query = query.where(col(Match.id).in_(ids))
+    rows = session.execute(query).all()
+    goals = _goal_counts(session, ids)
+    result = []
+    for match, home_name, away_name, comp, season, venue in rows:
+        if match.home_score_override is not None:
+            score = Score(match.home_score_override, match.away_score_override or 0)
+        else:
+            events = goals.get(match.id, [])
+            score = final_score(events, match.home_team_id, match.away_team_id)
+        result.append(
+            MatchSummary(
+                id=match.id,
+                date=match.date,
+                kickoff_time=match.kickoff_time,
+                competition=comp,
+                season=season,
+                stage=match.stage,
+                home_id=match.home_team_id,
+                home=home_name,
+                away_id=match.away_team_id,
+                away=away_name,
+                score=score,
+                venue=venue,
+                status=match.status,
+                fan_attendance=match.fan_attendance,
+                rating=match.rating,
+            )
+        )
+    return result
+
+
+def _goal_counts(session: Session, ids: list[int] | None) -> dict[int, list[ScoreEvent]]:
+    """Scoring moments per match, grouped in SQL so a big archive stays one query."""
+    query = (
+        sa_select(col(Moment.match_id), col(Moment.period), col(Moment.kind))
+        .add_columns(col(Moment.team_id), func.count())
+        .where(col(Moment.kind).in_(list(SCORING_KINDS)))
+        .group_by(col(Moment.match_id), col(Moment.period), col(Moment.kind), col(Moment.team_id))
+    )
+    if ids is not None:
+        query = query.where(col(Moment.match_id).in_(ids))
+    events: dict[int, list[ScoreEvent]] = {}
+    for match_id, period, kind, team_id, count in session.execute(query):
+        events.setdefault(match_id, []).extend([ScoreEvent(period, kind, team_id)] * count)
+    return events

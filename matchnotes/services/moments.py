@@ -1,0 +1,175 @@
+"""Key moments: log, edit and delete them; list them with the running score."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import aliased
+from sqlmodel import Session, col, select
+
+from matchnotes.errors import ValidationError
+from matchnotes.minutes import Minute
+from matchnotes.models import LineupEntry, Match, Moment, MomentKind, Period, Person, Team
+from matchnotes.scores import ScoreEvent, running_scores
+from matchnotes.services.base import Service, get_or_404
+from matchnotes.services.views import MomentView
+from matchnotes.text import clean
+
+# Kinds that name a player, and kinds that need one.
+NEEDS_PLAYER = frozenset(
+    {
+        MomentKind.GOAL,
+        MomentKind.PENALTY_GOAL,
+        MomentKind.PENALTY_MISSED,
+        MomentKind.PENALTY_SAVED,
+        MomentKind.OWN_GOAL,
+        MomentKind.YELLOW,
+        MomentKind.SECOND_YELLOW,
+        MomentKind.RED,
+        MomentKind.SUBSTITUTION,
+    }
+)
+SHOOTOUT_KINDS = frozenset(
+    {MomentKind.PENALTY_GOAL, MomentKind.PENALTY_MISSED, MomentKind.PENALTY_SAVED}
+)
+# What the second player of a moment is, by kind (for forms and reports).
+RELATED_ROLE = {
+    MomentKind.GOAL: "assist",
+    MomentKind.PENALTY_GOAL: "won by",
+    MomentKind.PENALTY_MISSED: "won by",
+    MomentKind.PENALTY_SAVED: "won by",
+    MomentKind.PENALTY_AWARDED: "won by",
+    MomentKind.SUBSTITUTION: "for",
+    MomentKind.YELLOW: "foul on",
+    MomentKind.SECOND_YELLOW: "foul on",
+    MomentKind.RED: "foul on",
+}
+
+
+@dataclass
+class MomentInput:
+    minute: Minute
+    kind: MomentKind
+    player_id: int | None = None
+    related_player_id: int | None = None
+    team_id: int | None = None  # derived from the player's line-up entry when omitted
+    description: str = ""
+
+
+class MomentService(Service):
+    def log(self, match_id: int, data: MomentInput) -> int:
+        """Record a moment; it is committed before this returns."""
+        with self._write() as session:
+            match = get_or_404(session, Match, match_id, "match")
+            moment = Moment(
+                match_id=match_id,
+                period=data.minute.period,
+                minute=0,
+                sort_key=0,
+                kind=data.kind,
+            )
+            _apply(session, match, moment, data)
+            session.add(moment)
+            session.flush()
+            assert moment.id is not None
+            return moment.id
+
+    def update(self, moment_id: int, data: MomentInput) -> None:
+        with self._write() as session:
+            moment = get_or_404(session, Moment, moment_id, "moment")
+            match = get_or_404(session, Match, moment.match_id, "match")
+            _apply(session, match, moment, data)
+
+    def delete(self, moment_id: int) -> None:
+        with self._write() as session:
+            session.delete(get_or_404(session, Moment, moment_id, "moment"))
+
+    def moments(self, match_id: int) -> list[MomentView]:
+        """The match's moments in match order, each with the score after it."""
+        with self._read() as session:
+            match = get_or_404(session, Match, match_id, "match")
+            return load_moment_views(session, match)
+
+    def get_input(self, moment_id: int) -> tuple[int, MomentInput]:
+        """(match id, the moment as the edit form shows it)."""
+        with self._read() as session:
+            m = get_or_404(session, Moment, moment_id, "moment")
+            return m.match_id, MomentInput(
+                minute=Minute(m.period, m.minute, m.stoppage),
+                kind=m.kind,
+                player_id=m.player_id,
+                related_player_id=m.related_player_id,
+                team_id=m.team_id,
+                description=m.description,
+            )
+
+
+def _apply(session: Session, match: Match, moment: Moment, data: MomentInput) -> None:
+    if data.kind in NEEDS_PLAYER and data.player_id is None:
+        raise ValidationError(f"A {data.kind.value.replace('_', ' ')} needs a player.")
+    if data.minute.period is Period.SHOOTOUT and data.kind not in SHOOTOUT_KINDS:
+        raise ValidationError(
+            "In the shoot-out only kicks are logged: penalty goal, missed or saved."
+        )
+    if data.player_id is not None and data.player_id == data.related_player_id:
+        raise ValidationError("The same player cannot be both players of a moment.")
+    team_id = data.team_id
+    for person_id in (data.player_id, data.related_player_id):
+        if person_id is not None:
+            get_or_404(session, Person, person_id, "person")
+    if team_id is None and data.player_id is not None:
+        team_id = session.exec(
+            select(LineupEntry.team_id).where(
+                LineupEntry.match_id == match.id, LineupEntry.person_id == data.player_id
+            )
+        ).first()
+    if team_id is not None and team_id not in (match.home_team_id, match.away_team_id):
+        raise ValidationError("A moment's team must be the home or the away team.")
+    if team_id is None and data.kind in NEEDS_PLAYER:
+        raise ValidationError(
+            "Which team? The player is not in this match's line-ups: add them or choose a team."
+        )
+    description = clean(data.description)
+    if len(description) > 2000:
+        raise ValidationError("A moment's description is at most 2000 characters.")
+    moment.period = data.minute.period
+    moment.minute = data.minute.minute
+    moment.stoppage = data.minute.stoppage
+    moment.sort_key = data.minute.sort_key
+    moment.kind = data.kind
+    moment.team_id = team_id
+    moment.player_id = data.player_id
+    moment.related_player_id = data.related_player_id
+    moment.description = description
+
+
+def load_moment_views(session: Session, match: Match) -> list[MomentView]:
+    """One query for all of a match's moments with names; scores computed in order."""
+    player, related = aliased(Person), aliased(Person)
+    rows = session.exec(
+        select(Moment, Team.name, player.name, related.name)
+        .outerjoin(Team, col(Team.id) == Moment.team_id)
+        .outerjoin(player, col(player.id) == Moment.player_id)
+        .outerjoin(related, col(related.id) == Moment.related_player_id)
+        .where(Moment.match_id == match.id)
+        .order_by(col(Moment.sort_key), col(Moment.id))
+    ).all()
+    events = [ScoreEvent(m.period, m.kind, m.team_id) for m, *_ in rows]
+    scores = running_scores(events, match.home_team_id, match.away_team_id)
+    return [
+        MomentView(
+            id=m.id or 0,
+            match_id=m.match_id,
+            minute=Minute(m.period, m.minute, m.stoppage),
+            kind=m.kind,
+            team_id=m.team_id,
+            team=team,
+            player_id=m.player_id,
+            player=player_name,
+            related_player_id=m.related_player_id,
+            related_player=related_name,
+            description=m.description,
+            score_after=score,
+        )
+        for (m, team, player_name, related_name), score in zip(rows, scores, strict=True)
+    ]

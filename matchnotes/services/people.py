@@ -1,0 +1,189 @@
+"""People (players, managers, referees) and a person's page with tallies across the database."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import or_
+from sqlmodel import Session, col, select
+
+from matchnotes.errors import ValidationError
+from matchnotes.models import (
+    LineupEntry,
+    LineupRole,
+    Match,
+    Moment,
+    MomentKind,
+    Period,
+    Person,
+    PersonRole,
+    Team,
+)
+from matchnotes.services.base import Service, get_or_404
+from matchnotes.services.lookup import required_name
+from matchnotes.services.matches import load_match_summaries
+from matchnotes.services.moments import load_moment_views
+from matchnotes.services.quotes import load_quote_views
+from matchnotes.services.views import PersonPage, PersonView, TeamTally
+from matchnotes.text import clean, fold
+
+
+@dataclass
+class PersonInput:
+    name: str
+    role: PersonRole = PersonRole.PLAYER
+    shirt_number: int | None = None
+    position: str | None = None
+    nationality: str | None = None
+    club: str | None = None
+    date_of_birth: dt.date | None = None
+
+
+class PeopleService(Service):
+    def create(self, data: PersonInput) -> int:
+        with self._write() as session:
+            person = Person(name="x", name_key="x")
+            _apply(person, data)
+            session.add(person)
+            session.flush()
+            assert person.id is not None
+            return person.id
+
+    def update(self, person_id: int, data: PersonInput) -> None:
+        with self._write() as session:
+            _apply(get_or_404(session, Person, person_id, "person"), data)
+
+    def delete(self, person_id: int) -> None:
+        """Delete a person who appears nowhere; refused (with the reason) otherwise."""
+        with self._write() as session:
+            person = get_or_404(session, Person, person_id, "person")
+            used = (
+                session.exec(
+                    select(LineupEntry.id).where(LineupEntry.person_id == person_id)
+                ).first()
+                or session.exec(
+                    select(Moment.id).where(
+                        or_(
+                            col(Moment.player_id) == person_id,
+                            col(Moment.related_player_id) == person_id,
+                        )
+                    )
+                ).first()
+            )
+            if used:
+                raise ValidationError(
+                    f"{person.name} appears in line-ups or moments; remove those first."
+                )
+            session.delete(person)
+
+    def get(self, person_id: int) -> PersonView:
+        with self._read() as session:
+            return _view(get_or_404(session, Person, person_id, "person"))
+
+    def find(self, text: str, limit: int = 50) -> list[PersonView]:
+        """People whose name contains the words typed, accent- and case-blind."""
+        words = fold(text).split()
+        with self._read() as session:
+            query = select(Person).order_by(col(Person.name_key)).limit(limit)
+            for word in words:
+                query = query.where(col(Person.name_key).contains(word, autoescape=True))
+            return [_view(p) for p in session.exec(query).all()]
+
+    def page(self, person_id: int) -> PersonPage:
+        """Profile, tallies per team, every match, moment and quote of this person."""
+        with self._read() as session:
+            person = get_or_404(session, Person, person_id, "person")
+            entries = session.exec(
+                select(LineupEntry).where(LineupEntry.person_id == person_id)
+            ).all()
+            entries = list(entries)
+            match_ids = sorted({e.match_id for e in entries})
+            moment_match_ids = session.exec(
+                select(Moment.match_id)
+                .where(
+                    or_(
+                        col(Moment.player_id) == person_id,
+                        col(Moment.related_player_id) == person_id,
+                    )
+                )
+                .distinct()
+            ).all()
+            all_ids = sorted(set(match_ids) | set(moment_match_ids))
+            summaries = load_match_summaries(session, all_ids)
+            moments = []
+            for summary in sorted(summaries, key=lambda s: (s.date, s.id)):
+                match = session.get(Match, summary.id)
+                assert match is not None
+                moments += [
+                    m
+                    for m in load_moment_views(session, match)
+                    if person_id in (m.player_id, m.related_player_id)
+                ]
+            return PersonPage(
+                person=_view(person),
+                tallies=_tallies(session, person_id, entries, moments),
+                matches=summaries,
+                moments=moments,
+                quotes=load_quote_views(session, speaker_id=person_id),
+            )
+
+
+def _apply(person: Person, data: PersonInput) -> None:
+    name = required_name(data.name, "person")
+    if data.shirt_number is not None and not 0 <= data.shirt_number <= 99:
+        raise ValidationError("A shirt number is from 0 to 99.")
+    if data.date_of_birth is not None and not (
+        dt.date(1850, 1, 1) <= data.date_of_birth <= dt.date.today()
+    ):
+        raise ValidationError(f"{data.date_of_birth:%Y-%m-%d} is not a plausible date of birth.")
+    person.name, person.name_key = name, fold(name)
+    person.role = data.role
+    person.shirt_number = data.shirt_number
+    person.position = clean(data.position).upper() or None
+    person.nationality = clean(data.nationality) or None
+    person.club = clean(data.club) or None
+    person.date_of_birth = data.date_of_birth
+
+
+def _view(p: Person) -> PersonView:
+    return PersonView(
+        p.id or 0, p.name, p.role, p.shirt_number, p.position, p.nationality, p.club,
+        p.date_of_birth,
+    )  # fmt: skip
+
+
+def _tallies(
+    session: Session, person_id: int, entries: list[LineupEntry], moments: list
+) -> list[TeamTally]:
+    counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for entry in entries:
+        if entry.role is LineupRole.MANAGER:
+            continue
+        counts[entry.team_id]["appearances"] += 0  # make the team appear even with 0 games
+        if entry.role is LineupRole.STARTER:
+            counts[entry.team_id]["starts"] += 1
+            counts[entry.team_id]["appearances"] += 1
+    for m in moments:
+        if m.team_id is None:
+            continue
+        c = counts[m.team_id]
+        if m.kind is MomentKind.SUBSTITUTION and m.player_id == person_id:
+            c["appearances"] += 1  # came on
+        if m.minute.period is Period.SHOOTOUT or m.player_id != person_id:
+            if m.kind is MomentKind.GOAL and m.related_player_id == person_id:
+                c["assists"] += 1
+            continue
+        if m.kind in (MomentKind.GOAL, MomentKind.PENALTY_GOAL):
+            c["goals"] += 1
+        if m.kind is MomentKind.PENALTY_GOAL:
+            c["penalties_scored"] += 1
+        if m.kind in (MomentKind.PENALTY_MISSED, MomentKind.PENALTY_SAVED):
+            c["penalties_missed"] += 1
+        if m.kind is MomentKind.YELLOW:
+            c["yellow_cards"] += 1
+        if m.kind in (MomentKind.SECOND_YELLOW, MomentKind.RED):
+            c["red_cards"] += 1
+    names = dict(session.exec(select(Team.id, Team.name).where(col(Team.id).in_(counts))).all())
+    return [TeamTally(team=names[team_id], **dict(c)) for team_id, c in sorted(counts.items())]

@@ -1,0 +1,119 @@
+"""Quotes: exact words, who said them, when and where, linked to a match (and a moment)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select as sa_select
+from sqlalchemy.orm import aliased
+from sqlmodel import Session, col
+
+from matchnotes.errors import ValidationError
+from matchnotes.models import Match, Moment, Person, PersonRole, Quote, QuoteContext, Team
+from matchnotes.services.base import Service, get_or_404
+from matchnotes.services.lookup import person_by_name
+from matchnotes.services.views import QuoteView
+from matchnotes.text import clean
+
+MAX_QUOTE = 10_000
+
+
+@dataclass
+class QuoteInput:
+    speaker: str | int  # a name (found or created) or a person id
+    text: str
+    context: QuoteContext = QuoteContext.POST_MATCH_INTERVIEW
+    place: str | None = None
+    said_at: dt.datetime | None = None
+    source: str | None = None
+    moment_id: int | None = None
+
+
+class QuoteService(Service):
+    def add(self, match_id: int, data: QuoteInput) -> int:
+        with self._write() as session:
+            get_or_404(session, Match, match_id, "match")
+            quote = Quote(match_id=match_id, speaker_id=0, text="x")
+            _apply(session, quote, data)
+            session.add(quote)
+            session.flush()
+            assert quote.id is not None
+            return quote.id
+
+    def update(self, quote_id: int, data: QuoteInput) -> None:
+        with self._write() as session:
+            _apply(session, get_or_404(session, Quote, quote_id, "quote"), data)
+
+    def delete(self, quote_id: int) -> None:
+        with self._write() as session:
+            session.delete(get_or_404(session, Quote, quote_id, "quote"))
+
+    def for_match(self, match_id: int) -> list[QuoteView]:
+        with self._read() as session:
+            return load_quote_views(session, match_id=match_id)
+
+    def all(self) -> list[QuoteView]:
+        """The quotes library: every quote, newest match first."""
+        with self._read() as session:
+            return load_quote_views(session)
+
+
+def _apply(session: Session, quote: Quote, data: QuoteInput) -> None:
+    text = (data.text or "").strip()
+    if not text:
+        raise ValidationError("A quote needs the words that were said.")
+    if len(text) > MAX_QUOTE:
+        raise ValidationError(f"A quote is at most {MAX_QUOTE} characters.")
+    if isinstance(data.speaker, int):
+        speaker = get_or_404(session, Person, data.speaker, "person")
+    else:
+        speaker = person_by_name(session, data.speaker, PersonRole.OTHER)
+    if data.moment_id is not None:
+        moment = get_or_404(session, Moment, data.moment_id, "moment")
+        if moment.match_id != quote.match_id:
+            raise ValidationError("A quote can only be linked to a moment of its own match.")
+    if data.said_at is not None and data.said_at.tzinfo is None:
+        raise ValidationError("The time a quote was said needs a time zone.")
+    quote.speaker_id = speaker.id or 0
+    quote.text = text
+    quote.context = data.context
+    quote.place = clean(data.place) or None
+    quote.said_at = data.said_at
+    quote.source = clean(data.source) or None
+    quote.moment_id = data.moment_id
+
+
+def load_quote_views(
+    session: Session, *, match_id: int | None = None, speaker_id: int | None = None
+) -> list[QuoteView]:
+    home, away = aliased(Team), aliased(Team)
+    query = (
+        sa_select(Quote, col(Person.name), col(home.name), col(away.name), col(Match.date))
+        .join(Person, col(Person.id) == Quote.speaker_id)
+        .join(Match, col(Match.id) == Quote.match_id)
+        .join(home, col(home.id) == Match.home_team_id)
+        .join(away, col(away.id) == Match.away_team_id)
+    )
+    if match_id is not None:
+        query = query.where(col(Quote.match_id) == match_id).order_by(col(Quote.id))
+    else:
+        query = query.order_by(col(Match.date).desc(), col(Quote.id))
+    if speaker_id is not None:
+        query = query.where(col(Quote.speaker_id) == speaker_id)
+    return [
+        QuoteView(
+            id=q.id or 0,
+            match_id=q.match_id,
+            speaker_id=q.speaker_id,
+            speaker=speaker,
+            text=q.text,
+            context=q.context,
+            place=q.place,
+            said_at=q.said_at,
+            source=q.source,
+            moment_id=q.moment_id,
+            match_title=f"{home_name} v {away_name}, {date:%d %b %Y}",
+        )
+        for q, speaker, home_name, away_name, date in session.execute(query).all()
+    ]

@@ -1,0 +1,163 @@
+"""Read models the services hand out: plain frozen dataclasses, safe to keep in the UI.
+
+They never hold a Session or a lazy relationship, so a view cannot trigger a query
+from a paint event or outlive its database connection.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from matchnotes.minutes import Minute
+from matchnotes.models import (
+    Attendance,
+    Decision,
+    LineupRole,
+    MatchStatus,
+    MomentKind,
+    PersonRole,
+    QuoteContext,
+)
+from matchnotes.scores import Score
+
+
+@dataclass(frozen=True)
+class MatchSummary:
+    id: int
+    date: dt.date
+    kickoff_time: dt.time | None
+    competition: str | None
+    season: str | None
+    stage: str | None
+    home_id: int
+    home: str
+    away_id: int
+    away: str
+    score: Score
+    venue: str | None
+    status: MatchStatus
+    fan_attendance: Attendance
+    rating: int | None
+
+    @property
+    def title(self) -> str:
+        return f"{self.home} {self.score} {self.away}"
+
+
+@dataclass(frozen=True)
+class LineupView:
+    id: int
+    team_id: int
+    team: str
+    person_id: int
+    name: str
+    role: LineupRole
+    shirt_number: int | None
+    position: str | None
+    captain: bool
+
+
+@dataclass(frozen=True)
+class MomentView:
+    id: int
+    match_id: int
+    minute: Minute
+    kind: MomentKind
+    team_id: int | None
+    team: str | None
+    player_id: int | None
+    player: str | None
+    related_player_id: int | None
+    related_player: str | None
+    description: str
+    score_after: Score
+
+    @property
+    def minute_text(self) -> str:
+        return str(self.minute)
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    id: int
+    match_id: int
+    speaker_id: int
+    speaker: str
+    text: str
+    context: QuoteContext
+    place: str | None
+    said_at: dt.datetime | None
+    source: str | None
+    moment_id: int | None
+    match_title: str = ""
+
+
+@dataclass(frozen=True)
+class NoteView:
+    id: int
+    match_id: int | None
+    person_id: int | None
+    text: str
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class MatchDetail:
+    summary: MatchSummary
+    venue_city: str | None
+    attendance: int | None
+    referee_id: int | None
+    referee: str | None
+    decided_by: Decision
+    half_time: Score
+    penalties: Score | None
+    score_is_override: bool
+    watched_where: str | None
+    lineups: list[LineupView] = field(default_factory=list)
+    moments: list[MomentView] = field(default_factory=list)
+    quotes: list[QuoteView] = field(default_factory=list)
+    notes: list[NoteView] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+
+    @property
+    def id(self) -> int:
+        return self.summary.id
+
+    def lineup_of(self, team_id: int) -> list[LineupView]:
+        return [entry for entry in self.lineups if entry.team_id == team_id]
+
+
+@dataclass(frozen=True)
+class PersonView:
+    id: int
+    name: str
+    role: PersonRole
+    shirt_number: int | None
+    position: str | None
+    nationality: str | None
+    club: str | None
+    date_of_birth: dt.date | None
+
+
+@dataclass(frozen=True)
+class TeamTally:
+    team: str
+    appearances: int = 0
+    starts: int = 0
+    goals: int = 0  # goals and penalty goals for this team (not shoot-out kicks)
+    penalties_scored: int = 0
+    penalties_missed: int = 0
+    assists: int = 0
+    yellow_cards: int = 0
+    red_cards: int = 0  # straight reds and second yellows
+
+
+@dataclass(frozen=True)
+class PersonPage:
+    person: PersonView
+    tallies: list[TeamTally]
+    matches: list[MatchSummary]
+    moments: list[MomentView]
+    quotes: list[QuoteView]

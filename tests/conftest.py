@@ -1,0 +1,84 @@
+"""Shared fixtures. Qt runs offscreen, and every test gets its own config/data folders."""
+
+import os
+import tempfile
+
+# Before anything imports Qt: no display needed, and QSettings / platformdirs write
+# into a throw-away folder, never into the developer's real configuration or data.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+_SANDBOX = tempfile.mkdtemp(prefix="matchnotes-tests-")
+os.environ["XDG_CONFIG_HOME"] = os.path.join(_SANDBOX, "config")
+os.environ["XDG_DATA_HOME"] = os.path.join(_SANDBOX, "data")
+os.environ.pop("MATCHNOTES_DB", None)
+
+import datetime as dt  # noqa: E402
+from collections.abc import Callable, Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from matchnotes.db.database import Database, open_database  # noqa: E402
+from matchnotes.demo import load_demo  # noqa: E402
+from matchnotes.models import LineupRole, MatchStatus  # noqa: E402
+from matchnotes.services import Services  # noqa: E402
+from matchnotes.services.lineups import LineupInput  # noqa: E402
+from matchnotes.services.matches import MatchInput  # noqa: E402
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "notes.sqlite"
+
+
+@pytest.fixture
+def database(db_path: Path) -> Iterator[Database]:
+    db = open_database(db_path)
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def services(database: Database) -> Services:
+    return Services.create(database.engine)
+
+
+@pytest.fixture
+def demo_match_id(services: Services) -> int:
+    return load_demo(services)
+
+
+@pytest.fixture
+def make_match(services: Services) -> Callable[..., int]:
+    """Factory: a match between two teams (created on the fly), finished by default."""
+
+    def make(
+        home: str = "Home FC", away: str = "Away FC", date: dt.date = dt.date(2024, 5, 1),
+        **fields: object,
+    ) -> int:  # fmt: skip
+        fields.setdefault("status", MatchStatus.FINISHED)
+        return services.matches.create_match(MatchInput(home=home, away=away, date=date, **fields))  # type: ignore[arg-type]
+
+    return make
+
+
+@pytest.fixture
+def make_player(services: Services) -> Callable[..., int]:
+    """Factory: put a (new) player in a match's line-up; returns the person id."""
+
+    def make(
+        match_id: int, team: str, name: str, number: int | None = None,
+        role: LineupRole = LineupRole.STARTER, captain: bool = False,
+    ) -> int:  # fmt: skip
+        team_id = services.catalog.ensure_team(team)
+        entry_id = services.lineups.add(
+            match_id, LineupInput(team_id, name, role, number, None, captain)
+        )
+        return next(e.person_id for e in services.lineups.lineup(match_id) if e.id == entry_id)
+
+    return make
+
+
+def team_id(services: Services, name: str) -> int:
+    return services.catalog.ensure_team(name)

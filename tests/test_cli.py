@@ -1,0 +1,92 @@
+"""The headless commands, as a script or a user runs them."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from matchnotes import __version__
+from matchnotes.cli import run
+
+
+@pytest.fixture
+def demo_db(tmp_path):
+    path = tmp_path / "demo.sqlite"
+    assert run(["demo", "--db", str(path)]) == 0
+    return path
+
+
+def test_demo_then_matches_lists_england_france(demo_db, capsys):
+    capsys.readouterr()
+    assert run(["matches", "--db", str(demo_db)]) == 0
+    out = capsys.readouterr().out
+    assert "England 1–2 France" in out and "Quarter-final" in out
+
+
+def test_db_option_also_works_before_the_command(demo_db, capsys):
+    capsys.readouterr()
+    assert run(["--db", str(demo_db), "matches", "--json"]) == 0
+    (match,) = json.loads(capsys.readouterr().out)["matches"]
+    assert match["score"] == {"home": 1, "away": 2}
+    assert match["stage"] == "Quarter-final" and match["competition"] == "FIFA World Cup"
+
+
+def test_show_prints_the_story(demo_db, capsys):
+    capsys.readouterr()
+    assert run(["show", "1", "--db", str(demo_db)]) == 0
+    out = capsys.readouterr().out
+    assert "Penalty goal     England       Harry Kane" in out
+    assert "54'" in out and "84'" in out and "over the bar" in out
+    assert "Gareth is a really special person" in out and "— Gareth Southgate" in out
+    assert "9 Harry Kane (c)" in out and "1 Hugo Lloris (c)" in out
+
+
+def test_show_json_has_moments_with_running_score(demo_db, capsys):
+    capsys.readouterr()
+    assert run(["show", "1", "--json", "--db", str(demo_db)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    kane = [m for m in data["moments"] if m["player"] == "Harry Kane"]
+    assert [(m["minute"], m["kind"], m["score_after"]) for m in kane] == [
+        ("54'", "penalty_goal", {"home": 1, "away": 1}),
+        ("84'", "penalty_missed", {"home": 1, "away": 2}),
+    ]
+    assert kane[1]["description"] == "over the bar"
+    assert {q["speaker"] for q in data["quotes"]} == {"Harry Kane", "Gareth Southgate"}
+    assert len(data["lineups"]["home"]) == 20 and data["venue"] == "Al Bayt Stadium"
+
+
+def test_errors_are_one_line_on_stderr_with_nonzero_exit(tmp_path, demo_db, capsys):
+    assert run(["show", "99", "--db", str(demo_db)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("matchnotes: There is no match with id 99") and "Traceback" not in err
+    text = tmp_path / "notes.txt"
+    text.write_text("hello")
+    assert run(["matches", "--db", str(text)]) == 1
+    assert "not a SQLite file" in capsys.readouterr().err
+    assert run(["demo", "--db", str(demo_db)]) == 1
+    assert "already exists" in capsys.readouterr().err
+
+
+def test_empty_database_says_what_to_do(tmp_path, capsys):
+    assert run(["matches", "--db", str(tmp_path / "new.sqlite")]) == 0
+    assert "No matches yet" in capsys.readouterr().out
+
+
+def test_matchnotes_db_environment_variable(demo_db, capsys, monkeypatch):
+    monkeypatch.setenv("MATCHNOTES_DB", str(demo_db))
+    capsys.readouterr()
+    assert run(["matches"]) == 0
+    assert "England 1–2 France" in capsys.readouterr().out
+
+
+def test_python_dash_m_version_and_show_in_a_real_process(demo_db):
+    version = subprocess.run(
+        [sys.executable, "-m", "matchnotes", "--version"], capture_output=True, text=True
+    )
+    assert version.returncode == 0 and version.stdout.strip() == f"MatchNotes {__version__}"
+    shown = subprocess.run(
+        [sys.executable, "-m", "matchnotes", "show", "1", "--db", str(demo_db)],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert shown.returncode == 0 and "England 1–2 France" in shown.stdout
