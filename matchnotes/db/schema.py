@@ -102,15 +102,17 @@ def inspect_sqlite_file(path: Path) -> str:
     if len(header) < 100:
         raise _damaged(path, "the file is shorter than a SQLite header")
     _check_size(path, header, size)
-    (application_id,) = struct.unpack(">I", header[68:72])
-    if application_id != APPLICATION_ID:
-        raise DatabaseRefusedError(
-            f"{path} is a SQLite database of another program, not of MatchNotes. "
-            "It was left untouched; choose a MatchNotes file or a new file name."
-        )
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
+            # Asked through SQLite, not read from the header bytes: a commit still in
+            # the -wal file (not yet checkpointed) is part of the database too.
+            (application_id,) = conn.execute("PRAGMA application_id").fetchone()
+            if application_id != APPLICATION_ID:
+                raise DatabaseRefusedError(
+                    f"{path} is a SQLite database of another program, not of MatchNotes. "
+                    "It was left untouched; choose a MatchNotes file or a new file name."
+                )
             rows = conn.execute("SELECT version_num FROM alembic_version").fetchall()
             conn.execute("SELECT count(*) FROM match").fetchone()
         finally:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 
 from matchnotes.services.catalog import CatalogService
+from matchnotes.services.history import HistoryService
 from matchnotes.services.lineups import LineupService
 from matchnotes.services.matches import MatchService
 from matchnotes.services.moments import MomentService
@@ -27,6 +28,7 @@ class Services:
     moments: MomentService
     quotes: QuoteService
     notes: NoteService
+    history: HistoryService
 
     @classmethod
     def create(cls, engine: Engine) -> Services:
@@ -38,4 +40,5 @@ class Services:
             moments=MomentService(engine),
             quotes=QuoteService(engine),
             notes=NoteService(engine),
+            history=HistoryService(engine),
         )

@@ -46,6 +46,13 @@ def test_every_connection_gets_the_pragmas(database):
         assert conn.execute(text("PRAGMA busy_timeout")).scalar() == 5000
 
 
+def test_a_second_open_while_the_first_is_still_open(database, db_path):
+    """The first commit may still sit in the -wal file; it must count."""
+    second = open_database(db_path)
+    assert not second.report.created
+    second.close()
+
+
 def test_text_file_is_refused(tmp_path):
     path = tmp_path / "notes.txt"
     path.write_text("Kane 54' pen\n" * 50)
