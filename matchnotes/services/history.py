@@ -37,7 +37,7 @@ class HistoryService(Service):
             match = get_or_404(session, Match, match_id, "match")
             rows = [_row(match)]
             for model in (LineupEntry, MatchTag, Moment, Quote, Note):
-                query = select(model).where(col(model.match_id) == match_id)  # type: ignore[attr-defined]
+                query = select(model).where(col(model.match_id) == match_id)
                 rows += [_row(r) for r in session.exec(query).all()]
             return Snapshot("match", rows)
 
