@@ -44,6 +44,9 @@ def run_app(args: argparse.Namespace) -> int:
         QMessageBox.critical(None, "MatchNotes cannot open this database", str(exc))
         return 1
     from matchnotes.ui.main_window import MainWindow
+    from matchnotes.ui.theme import apply_theme, saved_theme
+
+    apply_theme(app, saved_theme())
 
     window = MainWindow(Services.create(db.engine), db.location, demo=bool(args.demo))
     window.show()

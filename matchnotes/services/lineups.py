@@ -55,6 +55,15 @@ class LineupService(Service):
         with self._write() as session:
             session.delete(get_or_404(session, LineupEntry, entry_id, "line-up entry"))
 
+    def get_input(self, entry_id: int) -> tuple[int, LineupInput, str]:
+        """(match id, the entry as the edit form shows it, the person's name)."""
+        with self._read() as session:
+            e = get_or_404(session, LineupEntry, entry_id, "line-up entry")
+            person = get_or_404(session, Person, e.person_id, "person")
+            data = LineupInput(e.team_id, e.person_id, e.role, e.shirt_number, e.position,
+                               e.captain)  # fmt: skip
+            return e.match_id, data, person.name
+
     def lineup(self, match_id: int) -> list[LineupView]:
         with self._read() as session:
             get_or_404(session, Match, match_id, "match")

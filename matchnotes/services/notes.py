@@ -39,6 +39,11 @@ class NoteService(Service):
         with self._write() as session:
             session.delete(get_or_404(session, Note, note_id, "note"))
 
+    def get(self, note_id: int) -> NoteView:
+        with self._read() as session:
+            n = get_or_404(session, Note, note_id, "note")
+            return NoteView(n.id or 0, n.match_id, n.person_id, n.text, n.created_at, n.updated_at)
+
     def for_match(self, match_id: int) -> list[NoteView]:
         with self._read() as session:
             return load_note_views(session, match_id=match_id)

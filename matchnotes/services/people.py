@@ -82,6 +82,23 @@ class PeopleService(Service):
         with self._read() as session:
             return _view(get_or_404(session, Person, person_id, "person"))
 
+    def get_input(self, person_id: int) -> PersonInput:
+        p = self.get(person_id)
+        return PersonInput(p.name, p.role, p.shirt_number, p.position, p.nationality, p.club,
+                           p.date_of_birth)  # fmt: skip
+
+    def all(self) -> list[PersonView]:
+        with self._read() as session:
+            return [_view(p) for p in session.exec(select(Person).order_by(col(Person.name_key)))]
+
+    def names(self, role: PersonRole | None = None) -> list[str]:
+        """Names for completion, optionally of one role."""
+        with self._read() as session:
+            query = select(Person.name)
+            if role is not None:
+                query = query.where(Person.role == role)
+            return list(session.exec(query).all())
+
     def find(self, text: str, limit: int = 50) -> list[PersonView]:
         """People whose name contains the words typed, accent- and case-blind."""
         words = fold(text).split()

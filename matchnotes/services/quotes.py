@@ -49,6 +49,15 @@ class QuoteService(Service):
         with self._write() as session:
             session.delete(get_or_404(session, Quote, quote_id, "quote"))
 
+    def get_input(self, quote_id: int) -> tuple[int, QuoteInput, str]:
+        """(match id, the quote as the edit form shows it, the speaker's name)."""
+        with self._read() as session:
+            q = get_or_404(session, Quote, quote_id, "quote")
+            speaker = get_or_404(session, Person, q.speaker_id, "person")
+            data = QuoteInput(q.speaker_id, q.text, q.context, q.place, q.said_at, q.source,
+                              q.moment_id)  # fmt: skip
+            return q.match_id, data, speaker.name
+
     def for_match(self, match_id: int) -> list[QuoteView]:
         with self._read() as session:
             return load_quote_views(session, match_id=match_id)

@@ -1,92 +1,366 @@
-"""The main window: menus, the matches list, the status bar.
+"""The main window: browse tabs (Matches, People, Teams, Competitions, Quotes), match and
+person pages opened as closable tabs, menus with shortcuts, undo/redo, a status bar.
 
-The window only talks to ``Services`` (house-style rule 1). Pages for a match, a
-person, quotes and search hang off this window in later work.
+The window only talks to Services and EditActions (house-style rule 1). After any
+change (or undo/redo) every open tab reloads from the services.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
-from matchnotes.errors import MatchNotesError
-from matchnotes.reports.match_text import match_as_text
+from matchnotes.errors import MatchNotesError, NotFoundError
 from matchnotes.services import Services
+from matchnotes.ui.actions import EditActions
+from matchnotes.ui.models.columns import PERSON_COLUMNS, QUOTE_COLUMNS, TEAM_COLUMNS
+from matchnotes.ui.models.table_model import Column
+from matchnotes.ui.theme import apply_theme, saved_theme
+from matchnotes.ui.undo import UndoController
+from matchnotes.ui.views.list_views import FilteredListView
+from matchnotes.ui.views.match_page import MatchPage
 from matchnotes.ui.views.matches_view import MatchesView
+from matchnotes.ui.views.person_page import PersonPageView
+
+COMPETITION_COLUMNS: list[Column] = [  # type: ignore[type-arg]
+    Column("Competition", lambda c: c.name),
+    Column("Seasons", lambda c: ", ".join(c.seasons)),
+]
+BROWSE_TABS = ("Matches", "People", "Teams", "Competitions", "Quotes")
 
 
 class MainWindow(QMainWindow):
     def __init__(
-        self, services: Services, location: str, *, demo: bool = False,
+        self,
+        services: Services,
+        location: str,
+        *,
+        demo: bool = False,
         parent: QWidget | None = None,
-    ) -> None:  # fmt: skip
+    ) -> None:
         super().__init__(parent)
         self.services = services
         self.location = location
         self.setWindowTitle(f"MatchNotes — {location}" + (" (demo)" if demo else ""))
+        self.undo = UndoController(services, self)
+        self.actions_ = EditActions(services, self.undo, self)
+        self.undo.changed.connect(self.refresh)
+        self.undo.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
+
         self.matches_view = MatchesView()
-        self.matches_view.match_activated.connect(self._on_match_activated)
-        self.setCentralWidget(self.matches_view)
+        self.people_view = FilteredListView(
+            PERSON_COLUMNS,
+            placeholder="Filter people",
+            empty_html="<h3>No people yet</h3><p>Players, managers and referees appear here "
+            "as you add them to line-ups, or with <b>People ▸ New person</b>.</p>",
+        )
+        self.teams_view = FilteredListView(
+            TEAM_COLUMNS,
+            placeholder="Filter teams",
+            empty_html="<h3>No teams yet</h3><p>Teams are created with the matches.</p>",
+        )
+        self.competitions_view = FilteredListView(
+            COMPETITION_COLUMNS,
+            placeholder="Filter competitions",
+            empty_html="<h3>No competitions yet</h3><p>Give a match a competition.</p>",
+        )
+        self.quotes_view = FilteredListView(
+            QUOTE_COLUMNS,
+            placeholder="Filter quotes: words, speaker, match",
+            empty_html="<h3>No quotes yet</h3><p>Open a match and add what was said "
+            "(<b>Match ▸ Add quote</b>).</p>",
+        )
+        self.tabs = QTabWidget(documentMode=True, tabsClosable=True, movable=False)
+        for view, name in zip(self._browse_views(), BROWSE_TABS, strict=True):
+            self.tabs.addTab(view, name)
+            self.tabs.tabBar().setTabButton(
+                self.tabs.count() - 1, self.tabs.tabBar().ButtonPosition.RightSide, None
+            )
+        self.tabs.tabCloseRequested.connect(self._on_tabs_close_requested)
+        self.setCentralWidget(self.tabs)
+
+        self.matches_view.activated.connect(self.open_match)
+        self.people_view.activated.connect(self.open_person)
+        self.quotes_view.activated.connect(self._on_quote_activated)
+        self.competitions_view.activated.connect(self._on_competition_activated)
+        self.teams_view.activated.connect(self._on_team_activated)
+
         self.db_label = QLabel(location)
         self.statusBar().addPermanentWidget(self.db_label)
         self._build_menus()
-        self._restore_geometry()
+        self._restore_settings()
         self.refresh()
 
+    def _browse_views(self) -> list[FilteredListView]:
+        return [
+            self.matches_view,
+            self.people_view,
+            self.teams_view,
+            self.competitions_view,
+            self.quotes_view,
+        ]
+
+    # --- menus ---
+
+    def _action(self, menu: object, text: str, slot: object, shortcut: object = None) -> QAction:
+        action = QAction(text, self)
+        if isinstance(shortcut, list):
+            action.setShortcuts(shortcut)
+        elif shortcut is not None:
+            action.setShortcut(shortcut)  # type: ignore[arg-type]
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        menu.addAction(action)  # type: ignore[attr-defined]
+        return action
+
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        reload_action = QAction("&Reload", self, shortcut=QKeySequence.StandardKey.Refresh)
-        reload_action.triggered.connect(self.refresh)
-        file_menu.addAction(reload_action)
-        file_menu.addSeparator()
-        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu("&Help")
-        about = QAction("&About MatchNotes", self)
-        about.triggered.connect(self._on_about_triggered)
-        help_menu.addAction(about)
+        keys = QKeySequence.StandardKey
+        bar = self.menuBar()
+        file = bar.addMenu("&File")
+        self._action(file, "&Reload", self.refresh, keys.Refresh)
+        file.addSeparator()
+        self._action(file, "&Quit", self.close, keys.Quit)
+
+        edit = bar.addMenu("&Edit")
+        undo = self.undo.stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(keys.Undo)
+        redo = self.undo.stack.createRedoAction(self, "&Redo")
+        redo.setShortcut(keys.Redo)
+        edit.addActions([undo, redo])
+        edit.addSeparator()
+        self._action(edit, "&Find", self._on_find_triggered, keys.Find)
+        self._action(edit, "&Edit selected", self._on_edit_selected, "Ctrl+E")
+        self._action(edit, "&Delete selected", self._on_delete_selected, keys.Delete)
+
+        match = bar.addMenu("&Match")
+        self._action(match, "&New match…", self.actions_.new_match, keys.New)
+        self._action(
+            match,
+            "Edit &match…",
+            lambda: self._with_match(self.actions_.edit_match),
+            "Ctrl+Shift+E",
+        )
+        self._action(match, "&Delete match…", lambda: self._with_match(self.actions_.delete_match))
+        match.addSeparator()
+        self._action(
+            match, "Log &moment…", lambda: self._with_match(self.actions_.add_moment), "Ctrl+M"
+        )
+        self._action(
+            match, "Add &quote…", lambda: self._with_match(self.actions_.add_quote), "Ctrl+Shift+Q"
+        )
+        self._action(
+            match, "Add &note…", lambda: self._with_match(self.actions_.add_note), "Ctrl+Shift+N"
+        )
+        self._action(
+            match, "Add to &line-up…", lambda: self._with_match(self.actions_.add_lineup), "Ctrl+L"
+        )
+
+        people = bar.addMenu("&People")
+        self._action(people, "&New person…", self.actions_.new_person, "Ctrl+Shift+P")
+        self._action(people, "&Edit person…", lambda: self._with_person(self.actions_.edit_person))
+        self._action(
+            people, "&Delete person…", lambda: self._with_person(self.actions_.delete_person)
+        )
+
+        view = bar.addMenu("&View")
+        for number, name in enumerate(BROWSE_TABS, start=1):
+            self._action(
+                view,
+                name,
+                lambda _=False, n=number - 1: self.tabs.setCurrentIndex(n),
+                f"Ctrl+{number}",
+            )
+        self._action(view, "Close tab", self._close_current_tab, [QKeySequence("Ctrl+W")])
+        view.addSeparator()
+        self.dark_action = self._action(view, "&Dark theme", self._on_dark_toggled)
+        self.dark_action.setCheckable(True)
+        self.dark_action.setChecked(saved_theme() == "dark")
+
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&About MatchNotes", self._on_about_triggered)
+
+    # --- opening pages ---
+
+    def open_match(self, match_id: int) -> MatchPage | None:
+        for index in range(self.tabs.count()):
+            page = self.tabs.widget(index)
+            if isinstance(page, MatchPage) and page.match_id == match_id:
+                self.tabs.setCurrentIndex(index)
+                return page
+        page = MatchPage(match_id)
+        if not self._load_match(page):
+            return None
+        page.edit_requested.connect(self.actions_.edit)
+        self.tabs.setCurrentIndex(self.tabs.addTab(page, page.title()))
+        return page
+
+    def open_person(self, person_id: int) -> PersonPageView | None:
+        for index in range(self.tabs.count()):
+            page = self.tabs.widget(index)
+            if isinstance(page, PersonPageView) and page.person_id == person_id:
+                self.tabs.setCurrentIndex(index)
+                return page
+        page = PersonPageView(person_id)
+        try:
+            page.show_page(self.services.people.page(person_id))
+        except MatchNotesError as exc:
+            self.statusBar().showMessage(str(exc), 8000)
+            return None
+        page.match_activated.connect(self.open_match)
+        self.tabs.setCurrentIndex(self.tabs.addTab(page, page.title()))
+        return page
+
+    def _load_match(self, page: MatchPage) -> bool:
+        try:
+            page.show_detail(self.services.matches.get_match(page.match_id))
+        except NotFoundError:
+            return False
+        return True
+
+    # --- refresh ---
 
     def refresh(self) -> None:
+        """Reload every list and open page from the services (after any change)."""
         try:
             matches = self.services.matches.list_matches()
+            self.matches_view.set_matches(matches)
+            self.people_view.set_rows(self.services.people.all())
+            self.teams_view.set_rows(self.services.catalog.teams())
+            self.competitions_view.set_rows(self.services.catalog.competitions())
+            self.quotes_view.set_rows(self.services.quotes.all())
+            for index in reversed(range(len(BROWSE_TABS), self.tabs.count())):
+                self._refresh_page(index)
         except MatchNotesError as exc:
             self.statusBar().showMessage(str(exc))
             return
-        self.matches_view.set_matches(matches)
         count = len(matches)
         self.statusBar().showMessage(f"{count} match{'es' if count != 1 else ''}")
 
-    def _on_match_activated(self, match_id: int) -> None:
-        # Until the match page exists, show the match as the CLI prints it.
+    def _refresh_page(self, index: int) -> None:
+        page = self.tabs.widget(index)
         try:
-            text = match_as_text(self.services.matches.get_match(match_id))
-        except MatchNotesError as exc:
-            QMessageBox.warning(self, "MatchNotes", str(exc))
+            if isinstance(page, MatchPage):
+                page.show_detail(self.services.matches.get_match(page.match_id))
+            elif isinstance(page, PersonPageView):
+                page.show_page(self.services.people.page(page.person_id))
+            else:
+                return
+        except NotFoundError:  # deleted (e.g. by undo): close its tab
+            self.tabs.removeTab(index)
+            page.deleteLater()
             return
-        box = QMessageBox(self)
-        box.setWindowTitle("Match")
-        box.setText(text.splitlines()[0])
-        box.setDetailedText(text)
-        box.open()
+        self.tabs.setTabText(index, page.title())
+
+    # --- slots ---
+
+    def current_match_id(self) -> int | None:
+        page = self.tabs.currentWidget()
+        if isinstance(page, MatchPage):
+            return page.match_id
+        if page is self.matches_view:
+            return self.matches_view.table.current_id()
+        return None
+
+    def _with_match(self, action: object) -> None:
+        match_id = self.current_match_id()
+        if match_id is None:
+            self.statusBar().showMessage("Open or select a match first.", 5000)
+            return
+        action(match_id)  # type: ignore[operator]
+
+    def _with_person(self, action: object) -> None:
+        page = self.tabs.currentWidget()
+        if isinstance(page, PersonPageView):
+            person_id: int | None = page.person_id
+        else:
+            person_id = self.people_view.table.current_id() if page is self.people_view else None
+        if person_id is None:
+            self.statusBar().showMessage("Open or select a person first.", 5000)
+            return
+        action(person_id)  # type: ignore[operator]
+
+    def _on_edit_selected(self) -> None:
+        page = self.tabs.currentWidget()
+        if isinstance(page, MatchPage) and page.selected():
+            self.actions_.edit(*page.selected())  # type: ignore[misc]
+        elif page is self.matches_view or isinstance(page, MatchPage):
+            self._with_match(self.actions_.edit_match)
+        elif page is self.people_view or isinstance(page, PersonPageView):
+            self._with_person(self.actions_.edit_person)
+
+    def _on_delete_selected(self) -> None:
+        page = self.tabs.currentWidget()
+        if isinstance(page, MatchPage) and page.selected():
+            self.actions_.delete(*page.selected())  # type: ignore[misc]
+        elif page is self.matches_view:
+            self._with_match(self.actions_.delete_match)
+        elif page is self.people_view:
+            self._with_person(self.actions_.delete_person)
+
+    def _on_find_triggered(self) -> None:
+        page = self.tabs.currentWidget()
+        if not isinstance(page, FilteredListView):
+            self.tabs.setCurrentIndex(0)
+            page = self.matches_view
+        page.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        page.filter_edit.selectAll()
+
+    def _on_quote_activated(self, quote_id: int) -> None:
+        quote = next((q for q in self.quotes_view.table.source.rows() if q.id == quote_id), None)
+        if quote is not None:
+            self.open_match(quote.match_id)
+
+    def _on_competition_activated(self, competition_id: int) -> None:
+        rows = self.competitions_view.table.source.rows()
+        name = next((c.name for c in rows if c.id == competition_id), None)
+        self.tabs.setCurrentIndex(0)
+        combo = self.matches_view.competition
+        combo.setCurrentIndex(max(0, combo.findData(name)))
+
+    def _on_team_activated(self, team_id: int) -> None:
+        name = next((t.name for t in self.teams_view.table.source.rows() if t.id == team_id), None)
+        self.tabs.setCurrentIndex(0)
+        combo = self.matches_view.team
+        combo.setCurrentIndex(max(0, combo.findData(name)))
+
+    def _on_tabs_close_requested(self, index: int) -> None:
+        if index >= len(BROWSE_TABS):
+            page = self.tabs.widget(index)
+            self.tabs.removeTab(index)
+            page.deleteLater()
+
+    def _close_current_tab(self) -> None:
+        self._on_tabs_close_requested(self.tabs.currentIndex())
+
+    def _on_dark_toggled(self, checked: bool) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, "dark" if checked else "light")
 
     def _on_about_triggered(self) -> None:
         from matchnotes import __version__
 
         QMessageBox.about(
-            self, "About MatchNotes",
+            self,
+            "About MatchNotes",
             f"<b>MatchNotes {__version__}</b><p>Notes on football matches.</p>"
             f"<p>Database: {self.location}</p>",
-        )  # fmt: skip
+        )
 
-    def _restore_geometry(self) -> None:
-        geometry = QSettings().value("main_window/geometry")
+    # --- remembered layout ---
+
+    def _restore_settings(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("main_window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)  # type: ignore[arg-type]
         else:
-            self.resize(1100, 700)
+            self.resize(1200, 760)
+        tab = settings.value("main_window/tab", 0)
+        self.tabs.setCurrentIndex(min(int(tab), len(BROWSE_TABS) - 1))  # type: ignore[call-overload]
 
-    def closeEvent(self, event: object) -> None:
-        QSettings().setValue("main_window/geometry", self.saveGeometry())
-        super().closeEvent(event)  # type: ignore[arg-type]
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings = QSettings()
+        settings.setValue("main_window/geometry", self.saveGeometry())
+        settings.setValue("main_window/tab", min(self.tabs.currentIndex(), len(BROWSE_TABS) - 1))
+        super().closeEvent(event)

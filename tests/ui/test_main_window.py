@@ -1,48 +1,78 @@
 """The main window on a real database, driven by keys like a user."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
-from matchnotes.ui.main_window import MainWindow
+from matchnotes.ui.views.match_page import MatchPage
+from matchnotes.ui.views.person_page import PersonPageView
 
 
-def test_lists_the_demo_match(qtbot, services, demo_match_id, tmp_path):
-    window = MainWindow(services, "test.sqlite")
-    qtbot.addWidget(window)
-    window.show()
+def _row(table, r=0):
+    model = table.model()
+    return [model.index(r, c).data() for c in range(model.columnCount())]
+
+
+def test_lists_the_demo_match(window, demo_match_id, tmp_path):
+    window.refresh()
     view = window.matches_view
     assert view.stack.currentWidget() is view.table
-    model = view.table.model()
-    assert model.rowCount() == 1
-    row = [model.index(0, c).data() for c in range(model.columnCount())]
-    assert row[:6] == ["2022-12-10", "FIFA World Cup", "Quarter-final", "England", "1–2", "France"]
+    assert view.table.model().rowCount() == 1
+    assert _row(view.table)[:6] == [
+        "2022-12-10", "FIFA World Cup", "Quarter-final", "England", "1–2", "France",
+    ]  # fmt: skip
     assert window.statusBar().currentMessage() == "1 match"
-    window.grab().save(str(tmp_path / "main_window.png"))
 
 
-def test_empty_database_shows_what_to_do(qtbot, services):
-    window = MainWindow(services, "empty.sqlite")
-    qtbot.addWidget(window)
+def test_empty_database_shows_what_to_do(window):
     view = window.matches_view
     assert view.stack.currentWidget() is view.empty_label
     assert "No matches yet" in view.empty_label.text()
     assert not view.filter_edit.isEnabled()
+    assert window.quotes_view.stack.currentWidget() is window.quotes_view.empty_label
 
 
-def test_filter_and_open_with_enter(qtbot, services, demo_match_id, make_match):
-    make_match("Leeds United", "Chelsea")
-    window = MainWindow(services, "test.sqlite")
-    qtbot.addWidget(window)
-    window.show()
+def test_filter_then_enter_opens_the_match_page(qtbot, window, demo_match_id, make_match):
+    make_match("Leeds United", "Chelsea", competition="Premier League")
+    window.refresh()
     view = window.matches_view
     assert view.table.model().rowCount() == 2
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(view.filter_edit, "franc")
     assert view.table.model().rowCount() == 1
+    view.competition.setCurrentIndex(view.competition.findData("Premier League"))
+    assert view.table.model().rowCount() == 0
+    view.competition.setCurrentIndex(0)
     view.table.setFocus()
     view.table.setCurrentIndex(view.table.model().index(0, 0))
-    with qtbot.waitSignal(view.match_activated) as signal:
-        qtbot.keyClick(view.table, Qt.Key.Key_Return)
-    assert signal.args == [demo_match_id]
-    box = window.findChild(QMessageBox)
-    assert box is not None and box.text() == "England 1–2 France"
-    box.close()
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    page = window.tabs.currentWidget()
+    assert isinstance(page, MatchPage) and page.match_id == demo_match_id
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "England 1–2 France"
+    assert "Al Bayt Stadium, Al Khor" in page.header.text()
+    home = [_row(page.home_lineup, r)[1] for r in range(page.home_lineup.model().rowCount())]
+    assert "Harry Kane (c)" in home
+    qtbot.keyClick(window, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.count() == 5
+
+
+def test_person_page_from_the_people_list(qtbot, window, demo_match_id):
+    window.refresh()
+    window.tabs.setCurrentIndex(1)
+    people = window.people_view
+    qtbot.keyClicks(people.filter_edit, "kane")
+    people.table.setFocus()
+    people.table.setCurrentIndex(people.table.model().index(0, 0))
+    qtbot.keyClick(people.table, Qt.Key.Key_Return)
+    page = window.tabs.currentWidget()
+    assert isinstance(page, PersonPageView) and "Harry Kane" in page.header.text()
+    assert _row(page.tallies)[:6] == ["England", "1", "1", "1", "1", "1"]
+    assert [_row(page.moments, r)[0] for r in range(2)] == ["54'", "84'"]
+    assert page.quotes.model().rowCount() == 3
+
+
+def test_dark_theme_toggle_is_remembered(window):
+    from PySide6.QtCore import QSettings
+
+    window.dark_action.trigger()
+    assert QSettings().value("appearance/theme") == "dark"
+    window.dark_action.trigger()
+    assert QSettings().value("appearance/theme") == "light"

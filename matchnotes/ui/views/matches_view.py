@@ -1,76 +1,101 @@
-"""The matches list: a sortable, filterable table, or an empty state that says what to do."""
+"""The matches list: text filter plus competition, team and year filters."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QStackedWidget,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
 from matchnotes.services.views import MatchSummary
-from matchnotes.ui.models.matches_model import MATCH_ID_ROLE, SORT_ROLE, MatchesTableModel
+from matchnotes.text import fold
+from matchnotes.ui.models.columns import MATCH_COLUMNS
+from matchnotes.ui.models.table_model import ROW_ROLE, SORT_ROLE
+from matchnotes.ui.views.list_views import FilteredListView
+
+ANY = "any"
 
 
-class MatchesView(QWidget):
-    match_activated = Signal(int)
+class MatchFilterProxy(QSortFilterProxyModel):
+    """Filters on the read model itself (no per-cell text scanning)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model = MatchesTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)  # any column
+        self.text = ""
+        self.competition: str | None = None
+        self.team: str | None = None
+        self.year: int | None = None
 
-        self.filter_edit = QLineEdit(placeholderText="Filter matches (team, competition, venue…)")
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+    def set_filters(self, text: str, competition: str | None, team: str | None,
+                    year: int | None) -> None:  # fmt: skip
+        self.beginFilterChange()
+        self.text, self.competition, self.team, self.year = fold(text), competition, team, year
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        # Fixed row heights: no per-row size computation on a long archive.
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.activated.connect(self._on_table_activated)
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        m: MatchSummary = self.sourceModel().index(row, 0, parent).data(ROW_ROLE)
+        if self.competition and m.competition != self.competition:
+            return False
+        if self.team and self.team not in (m.home, m.away):
+            return False
+        if self.year and m.date.year != self.year:
+            return False
+        if self.text:
+            fields = (m.home, m.away, m.competition, m.stage, m.venue, m.season, str(m.date))
+            haystack = fold(" ".join(x or "" for x in fields))
+            return all(word in haystack for word in self.text.split())
+        return True
 
-        self.empty_label = QLabel(
-            "<h3>No matches yet</h3><p>Create one with <b>Match ▸ New match</b>, "
-            "or start the app with <code>matchnotes --demo</code> to explore the sample "
-            "England v France match.</p>"
+
+class MatchesView(FilteredListView):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(
+            MATCH_COLUMNS,
+            placeholder="Filter matches: team, competition, venue… (Ctrl+F)",
+            empty_html="<h3>No matches yet</h3><p>Create one with <b>Match ▸ New match</b> "
+            "(Ctrl+N), or start the app with <code>matchnotes --demo</code> to explore the "
+            "England v France match of the 2022 World Cup.</p>",
+            parent=parent,
         )
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
-
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.empty_label)
-        self.stack.addWidget(self.table)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.filter_edit)
-        layout.addWidget(self.stack)
+        self.filter_proxy = MatchFilterProxy(self)
+        self.filter_proxy.setSourceModel(self.table.source)
+        self.filter_proxy.setSortRole(SORT_ROLE)
+        self.table.proxy = self.filter_proxy
+        self.table.setModel(self.filter_proxy)
+        self.table.sortByColumn(
+            0, self.table.horizontalHeader().sortIndicatorOrder().DescendingOrder
+        )
+        self.competition = QComboBox(minimumContentsLength=14)
+        self.team = QComboBox(minimumContentsLength=14)
+        self.year = QComboBox(minimumContentsLength=6)
+        filters = QHBoxLayout()
+        filters.addWidget(self.filter_edit, 2)
+        for combo in (self.competition, self.team, self.year):
+            filters.addWidget(combo, 1)
+            combo.currentIndexChanged.connect(self._apply_filters)
+        self.layout_.insertLayout(0, filters)
+        self.filter_edit.textChanged.disconnect()
+        self.filter_edit.textChanged.connect(self._apply_filters)
 
     def set_matches(self, matches: list[MatchSummary]) -> None:
-        self.model.set_matches(matches)
-        self.stack.setCurrentWidget(self.table if matches else self.empty_label)
-        self.filter_edit.setEnabled(bool(matches))
-        self.table.resizeColumnsToContents()
+        self.set_rows(matches)
+        self._fill(self.competition, "All competitions", sorted({m.competition for m in matches
+                                                                 if m.competition}))  # fmt: skip
+        self._fill(self.team, "All teams", sorted({t for m in matches for t in (m.home, m.away)}))
+        self._fill(self.year, "All years", sorted({m.date.year for m in matches}, reverse=True))
+        for combo in (self.competition, self.team, self.year):
+            combo.setEnabled(bool(matches))
 
-    def _on_table_activated(self, index: object) -> None:
-        match_id = self.proxy.data(index, MATCH_ID_ROLE)  # type: ignore[arg-type]
-        if match_id is not None:
-            self.match_activated.emit(int(match_id))
+    def _fill(self, combo: QComboBox, label: str, values: list) -> None:  # type: ignore[type-arg]
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(label, None)
+        for value in values:
+            combo.addItem(str(value), value)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        combo.blockSignals(False)
+        self._apply_filters()
+
+    def _apply_filters(self) -> None:
+        self.table.source.fetch_all()
+        self.filter_proxy.set_filters(self.filter_edit.text(), self.competition.currentData(),
+                                      self.team.currentData(), self.year.currentData())  # fmt: skip

@@ -1,0 +1,302 @@
+"""Every create / edit / delete the user starts: open the form, call the service through
+the undo controller, confirm deletes. Dialogs open window-modal without blocking (open(),
+not exec()), so tests drive them like a user does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+from matchnotes.errors import MatchNotesError
+from matchnotes.models import LineupEntry, Match, Moment, Note, Person, PersonRole, Quote
+from matchnotes.services import Services
+from matchnotes.ui.dialogs.match_dialog import MatchDialog
+from matchnotes.ui.dialogs.moment_dialog import MomentDialog
+from matchnotes.ui.dialogs.simple_dialogs import LineupDialog, NoteDialog, PersonDialog, QuoteDialog
+from matchnotes.ui.undo import UndoController
+
+
+class EditActions(QObject):
+    def __init__(self, services: Services, undo: UndoController, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.undo = undo
+        self.window = parent
+        self.dialog: QDialog | None = None  # the form open now (tests reach it here)
+        self.last_created_match: int | None = None
+
+    def _open(self, dialog: QDialog, submit: Callable[[], None]) -> QDialog:
+        dialog.submit = submit  # type: ignore[attr-defined]
+        dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    # --- matches ---
+
+    def new_match(self) -> QDialog:
+        dialog = self._match_dialog(None)
+
+        def submit() -> None:
+            self.last_created_match = self.undo.create(
+                "Create match", Match, lambda: self.services.matches.create_match(dialog.value())
+            )
+
+        return self._open(dialog, submit)
+
+    def edit_match(self, match_id: int) -> QDialog:
+        before = self.services.matches.get_input(match_id)
+        dialog = self._match_dialog(before)
+
+        def submit() -> None:
+            apply = lambda data: self.services.matches.update_match(match_id, data)  # noqa: E731
+            self.undo.edit("Edit match", apply, before, dialog.value())
+
+        return self._open(dialog, submit)
+
+    def delete_match(self, match_id: int) -> None:
+        impact = self.services.matches.deletion_impact(match_id)
+        goes = [
+            f"{n} {what}"
+            for n, what in (
+                (impact.moments, "moments"),
+                (impact.quotes, "quotes"),
+                (impact.notes, "notes"),
+                (impact.lineup_entries, "line-up entries"),
+            )
+            if n
+        ]
+        detail = ("Its " + ", ".join(goes) + " go with it.") if goes else ""
+        self._confirm(
+            f"Delete the match {impact.title}?",
+            detail + " You can undo this (Ctrl+Z).",
+            lambda: self.undo.delete(
+                "Delete match", None, match_id, lambda: self.services.matches.delete_match(match_id)
+            ),
+        )
+
+    def _match_dialog(self, initial: Any) -> MatchDialog:
+        catalog = self.services.catalog
+        return MatchDialog(
+            teams=[t.name for t in catalog.teams()],
+            venues=[v.name for v in catalog.venues()],
+            competitions=[c.name for c in catalog.competitions()],
+            referees=self.services.people.names(PersonRole.REFEREE),
+            initial=initial,
+            parent=self.window,
+        )
+
+    # --- moments ---
+
+    def add_moment(self, match_id: int) -> QDialog:
+        dialog = self._moment_dialog(match_id, None)
+        return self._open(
+            dialog,
+            lambda: self.undo.create(
+                "Log moment", Moment, lambda: self.services.moments.log(match_id, dialog.value())
+            ),
+        )
+
+    def edit_moment(self, moment_id: int) -> QDialog:
+        match_id, before = self.services.moments.get_input(moment_id)
+        dialog = self._moment_dialog(match_id, before)
+        apply = lambda data: self.services.moments.update(moment_id, data)  # noqa: E731
+        return self._open(
+            dialog, lambda: self.undo.edit("Edit moment", apply, before, dialog.value())
+        )
+
+    def delete_moment(self, moment_id: int) -> None:
+        self.undo.delete(
+            "Delete moment", Moment, moment_id, lambda: self.services.moments.delete(moment_id)
+        )
+
+    def _moment_dialog(self, match_id: int, initial: Any) -> MomentDialog:
+        detail = self.services.matches.get_match(match_id)
+        s = detail.summary
+        return MomentDialog(
+            lineups=detail.lineups,
+            teams=[(s.home_id, s.home), (s.away_id, s.away)],
+            initial=initial,
+            parent=self.window,
+        )
+
+    # --- quotes ---
+
+    def add_quote(self, match_id: int) -> QDialog:
+        dialog = self._quote_dialog(match_id, None, "")
+        return self._open(
+            dialog,
+            lambda: self.undo.create(
+                "Add quote", Quote, lambda: self.services.quotes.add(match_id, dialog.value())
+            ),
+        )
+
+    def edit_quote(self, quote_id: int) -> QDialog:
+        match_id, before, speaker = self.services.quotes.get_input(quote_id)
+        dialog = self._quote_dialog(match_id, before, speaker)
+        apply = lambda data: self.services.quotes.update(quote_id, data)  # noqa: E731
+        return self._open(
+            dialog, lambda: self.undo.edit("Edit quote", apply, before, dialog.value())
+        )
+
+    def delete_quote(self, quote_id: int) -> None:
+        self.undo.delete(
+            "Delete quote", Quote, quote_id, lambda: self.services.quotes.delete(quote_id)
+        )
+
+    def _quote_dialog(self, match_id: int, initial: Any, speaker: str) -> QuoteDialog:
+        detail = self.services.matches.get_match(match_id)
+        speakers = [e.name for e in detail.lineups] + self.services.people.names()
+        return QuoteDialog(
+            speakers=speakers,
+            moments=detail.moments,
+            initial=initial,
+            initial_speaker=speaker,
+            parent=self.window,
+        )
+
+    # --- notes ---
+
+    def add_note(self, match_id: int) -> QDialog:
+        dialog = NoteDialog(parent=self.window)
+        return self._open(
+            dialog,
+            lambda: self.undo.create(
+                "Add note", Note, lambda: self.services.notes.add(dialog.value(), match_id=match_id)
+            ),
+        )
+
+    def edit_note(self, note_id: int) -> QDialog:
+        before = self.services.notes.get(note_id).text
+        dialog = NoteDialog(before, parent=self.window)
+        apply = lambda text: self.services.notes.update(note_id, text)  # noqa: E731
+        return self._open(
+            dialog, lambda: self.undo.edit("Edit note", apply, before, dialog.value())
+        )
+
+    def delete_note(self, note_id: int) -> None:
+        self.undo.delete("Delete note", Note, note_id, lambda: self.services.notes.delete(note_id))
+
+    # --- line-ups ---
+
+    def add_lineup(self, match_id: int) -> QDialog:
+        dialog = self._lineup_dialog(match_id, None, "")
+        return self._open(
+            dialog,
+            lambda: self.undo.create(
+                "Add to line-up",
+                LineupEntry,
+                lambda: self.services.lineups.add(match_id, dialog.value()),
+            ),
+        )
+
+    def edit_lineup(self, entry_id: int) -> QDialog:
+        match_id, before, name = self.services.lineups.get_input(entry_id)
+        dialog = self._lineup_dialog(match_id, before, name)
+        apply = lambda data: self.services.lineups.update(entry_id, data)  # noqa: E731
+        return self._open(
+            dialog, lambda: self.undo.edit("Edit line-up entry", apply, before, dialog.value())
+        )
+
+    def delete_lineup(self, entry_id: int) -> None:
+        self.undo.delete(
+            "Remove from line-up",
+            LineupEntry,
+            entry_id,
+            lambda: self.services.lineups.remove(entry_id),
+        )
+
+    def _lineup_dialog(self, match_id: int, initial: Any, name: str) -> LineupDialog:
+        s = self.services.matches.get_summary(match_id)
+        return LineupDialog(
+            teams=[(s.home_id, s.home), (s.away_id, s.away)],
+            people=self.services.people.names(),
+            initial=initial,
+            initial_name=name,
+            parent=self.window,
+        )
+
+    # --- people ---
+
+    def new_person(self) -> QDialog:
+        dialog = PersonDialog(parent=self.window)
+        return self._open(
+            dialog,
+            lambda: self.undo.create(
+                "Create person", Person, lambda: self.services.people.create(dialog.value())
+            ),
+        )
+
+    def edit_person(self, person_id: int) -> QDialog:
+        before = self.services.people.get_input(person_id)
+        dialog = PersonDialog(before, parent=self.window)
+        apply = lambda data: self.services.people.update(person_id, data)  # noqa: E731
+        return self._open(
+            dialog, lambda: self.undo.edit("Edit person", apply, before, dialog.value())
+        )
+
+    def delete_person(self, person_id: int) -> None:
+        name = self.services.people.get(person_id).name
+        self._confirm(
+            f"Delete {name}?",
+            "You can undo this (Ctrl+Z).",
+            lambda: self.undo.delete(
+                "Delete person", Person, person_id, lambda: self.services.people.delete(person_id)
+            ),
+        )
+
+    # --- delete dispatch for the match page ---
+
+    def delete(self, kind: str, ident: int) -> None:
+        {
+            "moment": self.delete_moment,
+            "quote": self.delete_quote,
+            "note": self.delete_note,
+            "lineup": self.delete_lineup,
+        }[kind](ident)
+
+    def edit(self, kind: str, ident: int) -> None:
+        {
+            "moment": self.edit_moment,
+            "quote": self.edit_quote,
+            "note": self.edit_note,
+            "lineup": self.edit_lineup,
+        }[kind](ident)
+
+    def _confirm(self, question: str, detail: str, on_yes: Callable[[], None]) -> QMessageBox:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "MatchNotes",
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self.window,
+        )
+        box.setInformativeText(detail)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+
+        def done(result: int) -> None:
+            if result == QMessageBox.StandardButton.Yes:
+                try:
+                    on_yes()
+                except MatchNotesError as exc:
+                    self.show_error(str(exc))
+
+        box.finished.connect(done)
+        self.dialog = box
+        box.open()
+        return box
+
+    def show_error(self, message: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "MatchNotes",
+            message,
+            QMessageBox.StandardButton.Ok,
+            self.window,
+        )
+        self.dialog = box
+        box.open()

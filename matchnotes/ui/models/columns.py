@@ -1,0 +1,93 @@
+"""Column declarations of every table in the app (see table_model.ReadModelTable)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from matchnotes.labels import ATTENDANCE_LABELS, CONTEXT_LABELS, KIND_LABELS, ROLE_LABELS
+from matchnotes.services.catalog import TeamView
+from matchnotes.services.moments import RELATED_ROLE
+from matchnotes.services.views import (
+    LineupView,
+    MatchSummary,
+    MomentView,
+    NoteView,
+    PersonView,
+    QuoteView,
+)
+from matchnotes.ui.icons import kind_icon
+from matchnotes.ui.models.table_model import Column
+
+CENTER = Qt.AlignmentFlag.AlignCenter
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def _opt(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+MATCH_COLUMNS: list[Column[MatchSummary]] = [
+    Column("Date", lambda m: f"{m.date:%Y-%m-%d}",
+           sort=lambda m: f"{m.date.isoformat()} {m.kickoff_time or ''}"),
+    Column("Competition", lambda m: _opt(m.competition)),
+    Column("Stage", lambda m: _opt(m.stage)),
+    Column("Home", lambda m: m.home, align=RIGHT),
+    Column("Score", lambda m: str(m.score), sort=lambda m: m.score.home - m.score.away,
+           align=CENTER),
+    Column("Away", lambda m: m.away),
+    Column("Venue", lambda m: _opt(m.venue)),
+    Column("Fan", lambda m: ATTENDANCE_LABELS[m.fan_attendance]),
+    Column("Rating", lambda m: _opt(m.rating), sort=lambda m: -1 if m.rating is None else m.rating,
+           align=CENTER),
+]  # fmt: skip
+
+
+def _players(m: MomentView) -> str:
+    if m.related_player:
+        return f"{m.player or ''} ({RELATED_ROLE.get(m.kind, 'with')} {m.related_player})"
+    return m.player or ""
+
+
+MOMENT_COLUMNS: list[Column[MomentView]] = [
+    Column("Min", lambda m: m.minute_text, sort=lambda m: m.minute.sort_key, align=RIGHT),
+    Column("Kind", lambda m: KIND_LABELS[m.kind], icon=lambda m: kind_icon(m.kind)),
+    Column("Team", lambda m: _opt(m.team)),
+    Column("Players", _players),
+    Column("Description", lambda m: m.description, tooltip=lambda m: m.description),
+    Column("Score", lambda m: str(m.score_after), align=CENTER),
+]
+
+LINEUP_COLUMNS: list[Column[LineupView]] = [
+    Column("#", lambda e: _opt(e.shirt_number), sort=lambda e: e.shirt_number or 0, align=RIGHT),
+    Column("Name", lambda e: e.name + (" (c)" if e.captain else "")),
+    Column("Pos", lambda e: _opt(e.position)),
+    Column("Role", lambda e: e.role.value.capitalize()),
+]
+
+QUOTE_COLUMNS: list[Column[QuoteView]] = [
+    Column("Speaker", lambda q: q.speaker),
+    Column("Quote", lambda q: q.text, tooltip=lambda q: q.text),
+    Column("Context", lambda q: CONTEXT_LABELS[q.context]),
+    Column("Match", lambda q: q.match_title),
+]
+
+NOTE_COLUMNS: list[Column[NoteView]] = [
+    Column("Written", lambda n: f"{n.created_at:%Y-%m-%d %H:%M}"),
+    Column("Note", lambda n: n.text, tooltip=lambda n: n.text),
+]
+
+PERSON_COLUMNS: list[Column[PersonView]] = [
+    Column("Name", lambda p: p.name),
+    Column("Role", lambda p: ROLE_LABELS[p.role]),
+    Column("#", lambda p: _opt(p.shirt_number), sort=lambda p: p.shirt_number or 0, align=RIGHT),
+    Column("Pos", lambda p: _opt(p.position)),
+    Column("Nationality", lambda p: _opt(p.nationality)),
+    Column("Club", lambda p: _opt(p.club)),
+]
+
+TEAM_COLUMNS: list[Column[TeamView]] = [
+    Column("Team", lambda t: t.name),
+    Column("Code", lambda t: _opt(t.code)),
+    Column("Country", lambda t: _opt(t.country)),
+    Column("Matches", lambda t: str(t.match_count), sort=lambda t: t.match_count, align=RIGHT),
+]

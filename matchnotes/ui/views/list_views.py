@@ -1,0 +1,58 @@
+"""The browse screens: a filter box over a table, and an empty state that says what to do."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
+
+from matchnotes.ui.models.table_model import Column, ReadModelTable
+from matchnotes.ui.widgets.table import ReadModelTableView
+
+
+class FilteredListView(QWidget):
+    """A filter line over a sortable table; emits the id of the row opened."""
+
+    activated = Signal(int)
+
+    def __init__(self, columns: Sequence[Column[Any]], *, placeholder: str, empty_html: str,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.table = ReadModelTableView(ReadModelTable(columns))
+        self.filter_edit = QLineEdit(placeholderText=placeholder)
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self._on_filter_edit_text_changed)
+        self.empty_label = QLabel(empty_html)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty_label)
+        self.stack.addWidget(self.table)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.addWidget(self.filter_edit)
+        self.layout_.addWidget(self.stack)
+        self.table.activated.connect(self._on_table_activated)
+        self._sized = False
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        selected = self.table.current_id()
+        self.table.source.set_rows(rows)
+        self.stack.setCurrentWidget(self.table if rows else self.empty_label)
+        self.filter_edit.setEnabled(bool(rows))
+        if rows and not self._sized:  # size columns to the first real content only
+            self._sized = True
+            self.table.resizeColumnsToContents()
+            self.table.horizontalHeader().setStretchLastSection(True)
+        if selected is not None:
+            self.table.select_id(selected)
+
+    def _on_filter_edit_text_changed(self, text: str) -> None:
+        self.table.source.fetch_all()  # filter every row, not just those shown so far
+        self.table.proxy.setFilterFixedString(text)
+
+    def _on_table_activated(self, index: object) -> None:
+        ident = self.table.id_at(index)  # type: ignore[arg-type]
+        if ident is not None:
+            self.activated.emit(ident)

@@ -1,0 +1,148 @@
+"""One match: a header, then tabs for moments, line-ups, quotes and notes.
+
+The page only shows a MatchDetail; every change goes through EditActions, which call
+the services and then ask the page to reload.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from matchnotes.labels import DECISION_LABELS, STATUS_LABELS
+from matchnotes.models import Decision
+from matchnotes.services.views import MatchDetail
+from matchnotes.ui.models.columns import (
+    LINEUP_COLUMNS,
+    MOMENT_COLUMNS,
+    NOTE_COLUMNS,
+    QUOTE_COLUMNS,
+)
+from matchnotes.ui.models.table_model import ReadModelTable
+from matchnotes.ui.widgets.table import ReadModelTableView
+
+
+class MatchPage(QWidget):
+    person_activated = Signal(int)
+    # (what, id) the user asked to edit: "moment", "lineup", "quote", "note"
+    edit_requested = Signal(str, int)
+
+    def __init__(self, match_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.match_id = match_id
+        self.detail: MatchDetail | None = None
+        self.header = QLabel()
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setWordWrap(True)
+        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.moments = ReadModelTableView(ReadModelTable(MOMENT_COLUMNS), sortable=False)
+        self.home_lineup = ReadModelTableView(ReadModelTable(LINEUP_COLUMNS), sortable=False)
+        self.away_lineup = ReadModelTableView(ReadModelTable(LINEUP_COLUMNS), sortable=False)
+        self.home_title, self.away_title = QLabel(), QLabel()
+        self.quotes = ReadModelTableView(ReadModelTable(QUOTE_COLUMNS), sortable=False)
+        self.notes = ReadModelTableView(ReadModelTable(NOTE_COLUMNS), sortable=False)
+        self.quotes.setWordWrap(True)
+
+        lineups = QWidget()
+        row = QHBoxLayout(lineups)
+        for title, table in ((self.home_title, self.home_lineup),
+                             (self.away_title, self.away_lineup)):  # fmt: skip
+            column = QVBoxLayout()
+            column.addWidget(title)
+            column.addWidget(table)
+            row.addLayout(column)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.moments, "Moments")
+        self.tabs.addTab(lineups, "Line-ups")
+        self.tabs.addTab(self.quotes, "Quotes")
+        self.tabs.addTab(self.notes, "Notes")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.tabs, 1)
+
+        self.moments.activated.connect(lambda i: self._edit("moment", self.moments, i))
+        self.quotes.activated.connect(lambda i: self._edit("quote", self.quotes, i))
+        self.notes.activated.connect(lambda i: self._edit("note", self.notes, i))
+        for table in (self.home_lineup, self.away_lineup):
+            table.activated.connect(lambda i, t=table: self._edit("lineup", t, i))
+
+    def show_detail(self, detail: MatchDetail) -> None:
+        self.detail = detail
+        s = detail.summary
+        self.header.setText(header_html(detail))
+        self.moments.source.set_rows(detail.moments)
+        self.home_lineup.source.set_rows(detail.lineup_of(s.home_id))
+        self.away_lineup.source.set_rows(detail.lineup_of(s.away_id))
+        self.home_title.setText(f"<b>{escape(s.home)}</b>")
+        self.away_title.setText(f"<b>{escape(s.away)}</b>")
+        self.quotes.source.set_rows(detail.quotes)
+        self.notes.source.set_rows(detail.notes)
+        counts = (len(detail.moments), len(detail.lineups), len(detail.quotes), len(detail.notes))
+        for tab, (name, count) in enumerate(zip(("Moments", "Line-ups", "Quotes", "Notes"),
+                                                counts, strict=True)):  # fmt: skip
+            self.tabs.setTabText(tab, f"{name} ({count})" if count else name)
+        for table in (self.moments, self.home_lineup, self.away_lineup):
+            table.resizeColumnsToContents()
+            table.horizontalHeader().setStretchLastSection(True)
+
+    def title(self) -> str:
+        if self.detail is None:
+            return "Match"
+        s = self.detail.summary
+        return f"{s.home} {s.score} {s.away}"
+
+    def selected(self) -> tuple[str, int] | None:
+        """What the user has selected on the current tab, as (kind, id)."""
+        tab = self.tabs.currentIndex()
+        if tab == 0:
+            table, kind = self.moments, "moment"
+        elif tab == 1:
+            focused = self.away_lineup if self.away_lineup.hasFocus() else self.home_lineup
+            table, kind = focused, "lineup"
+        elif tab == 2:
+            table, kind = self.quotes, "quote"
+        else:
+            table, kind = self.notes, "note"
+        ident = table.current_id()
+        return None if ident is None else (kind, ident)
+
+    def _edit(self, kind: str, table: ReadModelTableView, index: object) -> None:
+        ident = table.id_at(index)  # type: ignore[arg-type]
+        if ident is not None:
+            self.edit_requested.emit(kind, ident)
+
+
+def header_html(d: MatchDetail) -> str:
+    """The header as rich text; every user string is escaped (names are text, not HTML)."""
+    s = d.summary
+    result = f"{escape(s.home)} {s.score.home}–{s.score.away} {escape(s.away)}"
+    extra = []
+    if d.moments:
+        extra.append(f"HT {d.half_time}")
+    if d.decided_by is not Decision.REGULAR:
+        extra.append(DECISION_LABELS[d.decided_by].lower())
+    if d.penalties:
+        extra.append(f"{d.penalties} on penalties")
+    lines = [
+        " · ".join(escape(x) for x in (s.competition, s.season, s.stage) if x),
+        f"{s.date:%A %d %B %Y}" + (f", kick-off {s.kickoff_time:%H:%M}" if s.kickoff_time else ""),
+        ", ".join(escape(x) for x in (s.venue, d.venue_city) if x),
+        " · ".join(x for x in (
+            f"Attendance {d.attendance:,}" if d.attendance else "",
+            f"Referee {escape(d.referee)}" if d.referee else "",
+            STATUS_LABELS[s.status],
+        ) if x),
+    ]  # fmt: skip
+    small = "<br>".join(line for line in lines if line)
+    extra_html = f" <span style='font-size:small'>({', '.join(extra)})</span>" if extra else ""
+    return f"<h2 style='margin:0'>{result}{extra_html}</h2><p>{small}</p>"

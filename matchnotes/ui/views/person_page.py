@@ -1,0 +1,93 @@
+"""A person: profile, tallies per team, and every match, moment and quote of theirs."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from matchnotes.labels import ROLE_LABELS
+from matchnotes.services.views import MomentView, PersonPage, TeamTally
+from matchnotes.ui.models.columns import MATCH_COLUMNS, MOMENT_COLUMNS, QUOTE_COLUMNS
+from matchnotes.ui.models.table_model import Column, ReadModelTable
+from matchnotes.ui.widgets.table import ReadModelTableView
+
+TALLY_COLUMNS: list[Column[TeamTally]] = [
+    Column("Team", lambda t: t.team),
+    Column("Apps", lambda t: str(t.appearances)),
+    Column("Starts", lambda t: str(t.starts)),
+    Column("Goals", lambda t: str(t.goals)),
+    Column("Pens scored", lambda t: str(t.penalties_scored)),
+    Column("Pens missed", lambda t: str(t.penalties_missed)),
+    Column("Assists", lambda t: str(t.assists)),
+    Column("Yellow", lambda t: str(t.yellow_cards)),
+    Column("Red", lambda t: str(t.red_cards)),
+]
+# On a person's page a moment also says which match it was in.
+PERSON_MOMENT_COLUMNS: list[Column[MomentView]] = [*MOMENT_COLUMNS]
+
+
+class PersonPageView(QWidget):
+    match_activated = Signal(int)
+
+    def __init__(self, person_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.person_id = person_id
+        self.page: PersonPage | None = None
+        self.header = QLabel()
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.tallies = ReadModelTableView(ReadModelTable(TALLY_COLUMNS), sortable=False)
+        self.tallies.setMaximumHeight(140)
+        self.matches = ReadModelTableView(ReadModelTable(MATCH_COLUMNS))
+        self.moments = ReadModelTableView(ReadModelTable(PERSON_MOMENT_COLUMNS), sortable=False)
+        self.quotes = ReadModelTableView(ReadModelTable(QUOTE_COLUMNS))
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.matches, "Matches")
+        self.tabs.addTab(self.moments, "Moments")
+        self.tabs.addTab(self.quotes, "Quotes")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.tallies)
+        layout.addWidget(self.tabs, 1)
+        self.matches.activated.connect(self._on_matches_activated)
+        self.moments.activated.connect(self._on_moments_activated)
+        self.quotes.activated.connect(self._on_quotes_activated)
+
+    def show_page(self, page: PersonPage) -> None:
+        self.page = page
+        p = page.person
+        facts = [ROLE_LABELS[p.role]]
+        facts += [x for x in (p.position, p.nationality, p.club) if x]
+        if p.shirt_number is not None:
+            facts.append(f"#{p.shirt_number}")
+        if p.date_of_birth:
+            facts.append(f"born {p.date_of_birth:%d %B %Y}")
+        self.header.setText(
+            f"<h2 style='margin:0'>{escape(p.name)}</h2><p>{escape(' · '.join(facts))}</p>"
+        )
+        self.tallies.source.set_rows(page.tallies)
+        self.matches.source.set_rows(page.matches)
+        self.moments.source.set_rows(page.moments)
+        self.quotes.source.set_rows(page.quotes)
+        self.tallies.horizontalHeader().setStretchLastSection(False)
+        for table in (self.tallies, self.matches, self.moments):
+            table.resizeColumnsToContents()
+
+    def title(self) -> str:
+        return self.page.person.name if self.page else "Person"
+
+    def _on_matches_activated(self, index: object) -> None:
+        ident = self.matches.id_at(index)  # type: ignore[arg-type]
+        if ident is not None:
+            self.match_activated.emit(ident)
+
+    def _on_moments_activated(self, index: object) -> None:
+        moment = self.moments.proxy.data(index, Qt.ItemDataRole.UserRole + 3)  # type: ignore[arg-type]
+        if moment is not None:
+            self.match_activated.emit(moment.match_id)
+
+    def _on_quotes_activated(self, index: object) -> None:
+        quote = self.quotes.proxy.data(index, Qt.ItemDataRole.UserRole + 3)  # type: ignore[arg-type]
+        if quote is not None:
+            self.match_activated.emit(quote.match_id)
