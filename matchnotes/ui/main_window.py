@@ -28,6 +28,8 @@ COMPETITION_COLUMNS: list[Column] = [  # type: ignore[type-arg]
     Column("Seasons", lambda c: ", ".join(c.seasons)),
 ]
 BROWSE_TABS = ("Matches", "People", "Teams", "Competitions", "Quotes")
+NOUNS = (("match", "matches"), ("person", "people"), ("team", "teams"),
+         ("competition", "competitions"), ("quote", "quotes"))  # fmt: skip
 
 
 class MainWindow(QMainWindow):
@@ -78,6 +80,8 @@ class MainWindow(QMainWindow):
                 self.tabs.count() - 1, self.tabs.tabBar().ButtonPosition.RightSide, None
             )
         self.tabs.tabCloseRequested.connect(self._on_tabs_close_requested)
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        self._stale: set[QWidget] = set()
         self.setCentralWidget(self.tabs)
 
         self.matches_view.activated.connect(self.open_match)
@@ -220,21 +224,40 @@ class MainWindow(QMainWindow):
     # --- refresh ---
 
     def refresh(self) -> None:
-        """Reload every list and open page from the services (after any change)."""
+        """After any change: reload the tab on screen now, the others when next shown.
+
+        On a big archive reloading every list after each edit would stall the window;
+        a stale tab costs nothing until the user looks at it.
+        """
+        self._stale = {self.tabs.widget(i) for i in range(self.tabs.count())}
+        self._refresh_tab(self.tabs.currentIndex())
+
+    def _on_tabs_current_changed(self, index: int) -> None:
+        if self.tabs.widget(index) in self._stale:
+            self._refresh_tab(index)
+
+    def _refresh_tab(self, index: int) -> None:
+        self._stale.discard(self.tabs.widget(index))
+        loaders = {
+            self.matches_view: lambda: self.matches_view.set_matches(
+                self.services.matches.list_matches()),
+            self.people_view: lambda: self.people_view.set_rows(self.services.people.all()),
+            self.teams_view: lambda: self.teams_view.set_rows(self.services.catalog.teams()),
+            self.competitions_view: lambda: self.competitions_view.set_rows(
+                self.services.catalog.competitions()),
+            self.quotes_view: lambda: self.quotes_view.set_rows(self.services.quotes.all()),
+        }  # fmt: skip
+        widget = self.tabs.widget(index)
         try:
-            matches = self.services.matches.list_matches()
-            self.matches_view.set_matches(matches)
-            self.people_view.set_rows(self.services.people.all())
-            self.teams_view.set_rows(self.services.catalog.teams())
-            self.competitions_view.set_rows(self.services.catalog.competitions())
-            self.quotes_view.set_rows(self.services.quotes.all())
-            for index in reversed(range(len(BROWSE_TABS), self.tabs.count())):
+            if widget in loaders:
+                loaders[widget]()  # type: ignore[index]
+                total = len(widget.table.source.rows())  # type: ignore[attr-defined]
+                one, many = NOUNS[index]
+                self.statusBar().showMessage(f"{total} {one if total == 1 else many}")
+            else:
                 self._refresh_page(index)
         except MatchNotesError as exc:
             self.statusBar().showMessage(str(exc))
-            return
-        count = len(matches)
-        self.statusBar().showMessage(f"{count} match{'es' if count != 1 else ''}")
 
     def _refresh_page(self, index: int) -> None:
         page = self.tabs.widget(index)

@@ -35,7 +35,7 @@ MATCH_COLUMNS: list[Column[MatchSummary]] = [
     Column("Score", lambda m: str(m.score), sort=lambda m: m.score.home - m.score.away,
            align=CENTER),
     Column("Away", lambda m: m.away),
-    Column("Venue", lambda m: _opt(m.venue)),
+    Column("Venue", lambda m: _opt(m.venue), stretch=True),
     Column("Fan", lambda m: ATTENDANCE_LABELS[m.fan_attendance]),
     Column("Rating", lambda m: _opt(m.rating), sort=lambda m: -1 if m.rating is None else m.rating,
            align=CENTER),
@@ -53,27 +53,27 @@ MOMENT_COLUMNS: list[Column[MomentView]] = [
     Column("Kind", lambda m: KIND_LABELS[m.kind], icon=lambda m: kind_icon(m.kind)),
     Column("Team", lambda m: _opt(m.team)),
     Column("Players", _players),
-    Column("Description", lambda m: m.description, tooltip=lambda m: m.description),
+    Column("Description", lambda m: m.description, tooltip=lambda m: m.description, stretch=True),
     Column("Score", lambda m: str(m.score_after), align=CENTER),
 ]
 
 LINEUP_COLUMNS: list[Column[LineupView]] = [
     Column("#", lambda e: _opt(e.shirt_number), sort=lambda e: e.shirt_number or 0, align=RIGHT),
-    Column("Name", lambda e: e.name + (" (c)" if e.captain else "")),
+    Column("Name", lambda e: e.name + (" (c)" if e.captain else ""), stretch=True),
     Column("Pos", lambda e: _opt(e.position)),
     Column("Role", lambda e: e.role.value.capitalize()),
 ]
 
 QUOTE_COLUMNS: list[Column[QuoteView]] = [
     Column("Speaker", lambda q: q.speaker),
-    Column("Quote", lambda q: q.text, tooltip=lambda q: q.text),
+    Column("Quote", lambda q: q.text, tooltip=lambda q: q.text, stretch=True),
     Column("Context", lambda q: CONTEXT_LABELS[q.context]),
     Column("Match", lambda q: q.match_title),
 ]
 
 NOTE_COLUMNS: list[Column[NoteView]] = [
     Column("Written", lambda n: f"{n.created_at:%Y-%m-%d %H:%M}"),
-    Column("Note", lambda n: n.text, tooltip=lambda n: n.text),
+    Column("Note", lambda n: n.text, tooltip=lambda n: n.text, stretch=True),
 ]
 
 PERSON_COLUMNS: list[Column[PersonView]] = [
@@ -82,11 +82,11 @@ PERSON_COLUMNS: list[Column[PersonView]] = [
     Column("#", lambda p: _opt(p.shirt_number), sort=lambda p: p.shirt_number or 0, align=RIGHT),
     Column("Pos", lambda p: _opt(p.position)),
     Column("Nationality", lambda p: _opt(p.nationality)),
-    Column("Club", lambda p: _opt(p.club)),
+    Column("Club", lambda p: _opt(p.club), stretch=True),
 ]
 
 TEAM_COLUMNS: list[Column[TeamView]] = [
-    Column("Team", lambda t: t.name),
+    Column("Team", lambda t: t.name, stretch=True),
     Column("Code", lambda t: _opt(t.code)),
     Column("Country", lambda t: _opt(t.country)),
     Column("Matches", lambda t: str(t.match_count), sort=lambda t: t.match_count, align=RIGHT),

@@ -31,6 +31,7 @@ class Column(Generic[T]):
     icon: Callable[[T], QIcon | None] | None = None
     align: Qt.AlignmentFlag | None = None
     tooltip: Callable[[T], str] | None = None
+    stretch: bool = False  # this column takes the spare width
 
 
 class ReadModelTable(QAbstractTableModel, Generic[T]):

@@ -43,8 +43,7 @@ class FilteredListView(QWidget):
         self.filter_edit.setEnabled(bool(rows))
         if rows and not self._sized:  # size columns to the first real content only
             self._sized = True
-            self.table.resizeColumnsToContents()
-            self.table.horizontalHeader().setStretchLastSection(True)
+            self.table.fit_columns()
         if selected is not None:
             self.table.select_id(selected)
 

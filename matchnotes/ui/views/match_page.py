@@ -92,8 +92,7 @@ class MatchPage(QWidget):
                                                 counts, strict=True)):  # fmt: skip
             self.tabs.setTabText(tab, f"{name} ({count})" if count else name)
         for table in (self.moments, self.home_lineup, self.away_lineup):
-            table.resizeColumnsToContents()
-            table.horizontalHeader().setStretchLastSection(True)
+            table.fit_columns()
 
     def title(self) -> str:
         if self.detail is None:

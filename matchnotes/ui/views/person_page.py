@@ -14,7 +14,7 @@ from matchnotes.ui.models.table_model import Column, ReadModelTable
 from matchnotes.ui.widgets.table import ReadModelTableView
 
 TALLY_COLUMNS: list[Column[TeamTally]] = [
-    Column("Team", lambda t: t.team),
+    Column("Team", lambda t: t.team, stretch=True),
     Column("Apps", lambda t: str(t.appearances)),
     Column("Starts", lambda t: str(t.starts)),
     Column("Goals", lambda t: str(t.goals)),
@@ -38,7 +38,6 @@ class PersonPageView(QWidget):
         self.header = QLabel()
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.tallies = ReadModelTableView(ReadModelTable(TALLY_COLUMNS), sortable=False)
-        self.tallies.setMaximumHeight(140)
         self.matches = ReadModelTableView(ReadModelTable(MATCH_COLUMNS))
         self.moments = ReadModelTableView(ReadModelTable(PERSON_MOMENT_COLUMNS), sortable=False)
         self.quotes = ReadModelTableView(ReadModelTable(QUOTE_COLUMNS))
@@ -70,9 +69,14 @@ class PersonPageView(QWidget):
         self.matches.source.set_rows(page.matches)
         self.moments.source.set_rows(page.moments)
         self.quotes.source.set_rows(page.quotes)
-        self.tallies.horizontalHeader().setStretchLastSection(False)
         for table in (self.tallies, self.matches, self.moments):
-            table.resizeColumnsToContents()
+            table.fit_columns()
+        rows = max(1, len(page.tallies))  # the tallies table is as tall as its rows
+        self.tallies.setFixedHeight(
+            self.tallies.horizontalHeader().height()
+            + rows * self.tallies.verticalHeader().defaultSectionSize()
+            + 4
+        )
 
     def title(self) -> str:
         return self.page.person.name if self.page else "Person"

@@ -29,8 +29,23 @@ class ReadModelTableView(QTableView):
         self.setWordWrap(False)
         self.verticalHeader().hide()
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.horizontalHeader().setStretchLastSection(True)
+        # Compact rows: text height plus a little air, fixed for every row.
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.stretch_column = next(
+            (i for i, c in enumerate(model.columns) if c.stretch), len(model.columns) - 1
+        )
+        self.fit_columns()
         self.horizontalHeader().sortIndicatorChanged.connect(lambda *_: model.fetch_all())
+
+    def fit_columns(self) -> None:
+        """Size columns to their content; the stretch column takes what is left."""
+        header = self.horizontalHeader()
+        header.setStretchLastSection(False)
+        self.resizeColumnsToContents()
+        for column in range(header.count()):
+            if column != self.stretch_column and header.sectionSize(column) > 320:
+                header.resizeSection(column, 320)
+        header.setSectionResizeMode(self.stretch_column, QHeaderView.ResizeMode.Stretch)
 
     def current_id(self) -> int | None:
         index = self.currentIndex()
