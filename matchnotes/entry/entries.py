@@ -1,0 +1,110 @@
+"""What a parsed line will record: a moment, a quote or a period change.
+
+Frozen dataclasses with a ``describe()`` that the quick-entry widget shows as a
+preview and the CLI prints for ``--dry-run``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from matchnotes.entry.roster import RosterTeam
+from matchnotes.labels import KIND_LABELS
+from matchnotes.minutes import Minute
+from matchnotes.models import Decision, MatchStatus, MomentKind, Period
+
+# How the second player of a moment reads in a preview, by kind.
+RELATED_WORDS: dict[MomentKind, str] = {
+    MomentKind.GOAL: "assist",
+    MomentKind.PENALTY_GOAL: "won by",
+    MomentKind.PENALTY_MISSED: "won by",
+    MomentKind.PENALTY_SAVED: "won by",
+    MomentKind.YELLOW: "foul on",
+    MomentKind.SECOND_YELLOW: "foul on",
+    MomentKind.RED: "foul on",
+}
+SHOOTOUT_LABELS: dict[MomentKind, str] = {
+    MomentKind.PENALTY_GOAL: "Shoot-out kick scored",
+    MomentKind.PENALTY_MISSED: "Shoot-out kick missed",
+    MomentKind.PENALTY_SAVED: "Shoot-out kick saved",
+}
+
+
+@dataclass(frozen=True)
+class PersonRef:
+    """A person named by the line: someone in the line-ups, or a new name to create.
+
+    ``person_id`` is None for a new person (typed in quotes, or an unknown speaker);
+    ``team_id`` is the team they play for in this match, when known.
+    """
+
+    name: str
+    person_id: int | None = None
+    team_id: int | None = None
+
+    @property
+    def is_new(self) -> bool:
+        return self.person_id is None
+
+    def __str__(self) -> str:
+        return f"{self.name} (new)" if self.is_new else self.name
+
+
+@dataclass(frozen=True)
+class MomentEntry:
+    minute: Minute
+    kind: MomentKind
+    team: RosterTeam | None = None  # the player's own team (also for an own goal)
+    player: PersonRef | None = None
+    related: PersonRef | None = None  # assist, won by, foul on, or the player going off
+    description: str = ""
+    scores_for: RosterTeam | None = None  # the team the match score goes up for, if any
+
+    @property
+    def is_shootout_kick(self) -> bool:
+        return self.minute.period is Period.SHOOTOUT
+
+    def describe(self) -> str:
+        """84' · Penalty missed · England · Harry Kane — over the bar"""
+        label = (SHOOTOUT_LABELS if self.is_shootout_kick else KIND_LABELS)[self.kind]
+        parts = [str(self.minute), label]
+        if self.team is not None:
+            parts.append(self.team.name)
+        if self.player is not None:
+            who = str(self.player)
+            if self.kind is MomentKind.SUBSTITUTION and self.related is not None:
+                who = f"{who} for {self.related}"
+            elif self.related is not None:
+                who = f"{who} ({RELATED_WORDS.get(self.kind, 'with')} {self.related})"
+            if self.kind is MomentKind.OWN_GOAL and self.scores_for is not None:
+                who = f"{who}, counts for {self.scores_for.name}"
+            parts.append(who)
+        text = " · ".join(parts)
+        return f"{text} — {self.description}" if self.description else text
+
+
+@dataclass(frozen=True)
+class QuoteEntry:
+    speaker: PersonRef
+    text: str
+
+    def describe(self) -> str:
+        return f"Quote · {self.speaker}: “{self.text}”"
+
+
+@dataclass(frozen=True)
+class PeriodEntry:
+    """A period marker (KO, HT, 2H, FT, ET, AET, PSO) and what it changes on the match."""
+
+    marker: str  # the canonical spelling: "FT"
+    label: str  # "Full time"
+    period: Period | None  # the match's period afterwards; None leaves it as it is
+    status: MatchStatus
+    decided_by: Decision | None = None  # ET and PSO say how the result will be reached
+    minute: Minute | None = None  # "45+3 HT": shown in the preview, not stored
+
+    def describe(self) -> str:
+        return f"{self.minute} · {self.label}" if self.minute else self.label
+
+
+ParsedEntry = MomentEntry | QuoteEntry | PeriodEntry

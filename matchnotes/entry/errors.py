@@ -1,0 +1,17 @@
+"""The parser's one error type: every line it cannot read raises this, and nothing else."""
+
+from __future__ import annotations
+
+from matchnotes.errors import ValidationError
+
+
+class EntryError(ValidationError):
+    """A quick-entry line that cannot be recorded as typed; the message says why.
+
+    ``candidates`` holds the names a user could have meant (ambiguous or unknown
+    names), so a widget can offer them; the message already lists them.
+    """
+
+    def __init__(self, message: str, candidates: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.candidates = candidates

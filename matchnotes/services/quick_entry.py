@@ -1,0 +1,228 @@
+"""Quick entry: preview a typed line, or record it in one transaction.
+
+The parser (matchnotes/entry) knows nothing of the database; this service hands it
+the match's roster and clock period, then saves what it read: a moment (creating a
+new person typed in quotes and adding them to their team's line-up), a quote, or a
+period change. A refused line saves nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from matchnotes.entry import (
+    EntryError,
+    MomentEntry,
+    ParsedEntry,
+    PeriodEntry,
+    PersonRef,
+    QuoteEntry,
+    Roster,
+    RosterPerson,
+    RosterTeam,
+    parse_line,
+)
+from matchnotes.minutes import Minute
+from matchnotes.models import (
+    Decision,
+    LineupEntry,
+    LineupRole,
+    Match,
+    MatchStatus,
+    Moment,
+    MomentKind,
+    Period,
+    Person,
+    PersonRole,
+    Quote,
+    Team,
+)
+from matchnotes.services.base import Service, get_or_404
+
+# The moments and quotes services own the validation of what is saved; recording a
+# line reuses it inside this service's own transaction.
+from matchnotes.services.moments import MomentInput
+from matchnotes.services.moments import _apply as apply_moment
+from matchnotes.services.quotes import QuoteInput
+from matchnotes.services.quotes import _apply as apply_quote
+from matchnotes.text import fold
+
+# ET then PSO: a later marker may say more about how the result was reached, never less.
+_DECISION_RANK = {Decision.REGULAR: 0, Decision.EXTRA_TIME: 1, Decision.PENALTIES: 2}
+
+
+@dataclass(frozen=True)
+class RecordResult:
+    """What a recorded line created or changed."""
+
+    entry: ParsedEntry
+    moment_id: int | None = None
+    quote_id: int | None = None
+    period: Period | None = None  # the match's period after a period marker
+    status: MatchStatus | None = None  # the match's status after a period marker
+    created_person_ids: tuple[int, ...] = ()
+
+    def describe(self) -> str:
+        return self.entry.describe()
+
+
+class QuickEntryService(Service):
+    def roster(self, match_id: int) -> Roster:
+        with self._read() as session:
+            return load_roster(session, get_or_404(session, Match, match_id, "match"))
+
+    def preview(self, match_id: int, line: str, clock_minute: Minute | None = None) -> ParsedEntry:
+        """What ``record`` would save for this line; saves nothing."""
+        with self._read() as session:
+            match = get_or_404(session, Match, match_id, "match")
+            return _parse(session, match, line, clock_minute)
+
+    def record(self, match_id: int, line: str, clock_minute: Minute | None = None) -> RecordResult:
+        """Parse the line and save it, committed before this returns (or nothing at all)."""
+        with self._write() as session:
+            match = get_or_404(session, Match, match_id, "match")
+            entry = _parse(session, match, line, clock_minute)
+            if isinstance(entry, PeriodEntry):
+                return _change_period(match, entry)
+            if isinstance(entry, QuoteEntry):
+                return _add_quote(session, match, entry)
+            return _add_moment(session, match, entry)
+
+
+def load_roster(session: Session, match: Match) -> Roster:
+    home = get_or_404(session, Team, match.home_team_id, "team")
+    away = get_or_404(session, Team, match.away_team_id, "team")
+    rows = session.exec(
+        select(LineupEntry, Person.name)
+        .join(Person, col(Person.id) == LineupEntry.person_id)
+        .where(LineupEntry.match_id == match.id)
+        .order_by(col(LineupEntry.team_id), col(LineupEntry.sort_order), col(LineupEntry.id))
+    ).all()
+    people = tuple(
+        RosterPerson(e.person_id, name, e.team_id, e.shirt_number, e.role) for e, name in rows
+    )
+    return Roster(_team(home), _team(away), people)
+
+
+def _team(team: Team) -> RosterTeam:
+    return RosterTeam(team.id or 0, team.name, team.code)
+
+
+def _parse(session: Session, match: Match, line: str, clock: Minute | None) -> ParsedEntry:
+    roster = load_roster(session, match)
+    return parse_line(line, roster, clock, shootout=match.clock_period is Period.SHOOTOUT)
+
+
+def _change_period(match: Match, entry: PeriodEntry) -> RecordResult:
+    if entry.period is not None:
+        match.clock_period = entry.period
+    match.status = entry.status
+    if entry.decided_by and _DECISION_RANK[entry.decided_by] > _DECISION_RANK[match.decided_by]:
+        match.decided_by = entry.decided_by
+    match.updated_at = dt.datetime.now(dt.UTC)
+    return RecordResult(entry, period=match.clock_period, status=match.status)
+
+
+def _add_quote(session: Session, match: Match, entry: QuoteEntry) -> RecordResult:
+    created: list[int] = []
+    speaker_id = _person_id(session, match, entry.speaker, PersonRole.OTHER, None, created)
+    quote = Quote(match_id=match.id or 0, speaker_id=speaker_id, text="x")
+    apply_quote(session, quote, QuoteInput(speaker=speaker_id, text=entry.text))
+    session.add(quote)
+    session.flush()
+    return RecordResult(entry, quote_id=quote.id, created_person_ids=tuple(created))
+
+
+def _add_moment(session: Session, match: Match, entry: MomentEntry) -> RecordResult:
+    created: list[int] = []
+    coming_on = LineupRole.SUBSTITUTE if entry.kind is MomentKind.SUBSTITUTION else None
+    player_id = related_id = None
+    if entry.player is not None:
+        role = coming_on or LineupRole.STARTER
+        player_id = _person_id(session, match, entry.player, PersonRole.PLAYER, role, created)
+    if entry.related is not None:
+        related_id = _person_id(
+            session, match, entry.related, PersonRole.PLAYER, LineupRole.STARTER, created
+        )
+    data = MomentInput(
+        minute=entry.minute,
+        kind=entry.kind,
+        player_id=player_id,
+        related_player_id=related_id,
+        team_id=entry.team.id if entry.team else None,
+        description=entry.description,
+    )
+    moment = Moment(
+        match_id=match.id or 0, period=entry.minute.period, minute=0, sort_key=0, kind=entry.kind
+    )
+    apply_moment(session, match, moment, data)
+    session.add(moment)
+    session.flush()
+    return RecordResult(entry, moment_id=moment.id, created_person_ids=tuple(created))
+
+
+def _person_id(
+    session: Session,
+    match: Match,
+    ref: PersonRef,
+    role: PersonRole,
+    lineup_role: LineupRole | None,
+    created: list[int],
+) -> int:
+    """The id of a person the line named; a new name is found by name or created.
+
+    A new player also joins their team's line-up (``lineup_role``), so the next line
+    can name them without quotes.
+    """
+    if ref.person_id is not None:
+        return ref.person_id
+    same_name = session.exec(select(Person).where(Person.name_key == fold(ref.name))).all()
+    if len(same_name) > 1:
+        raise EntryError(
+            f"{len(same_name)} people are called “{ref.name}”: add the right one to the "
+            "line-up first, then name them without quotes."
+        )
+    if same_name:
+        person = same_name[0]
+    else:
+        person = Person(name=ref.name, name_key=fold(ref.name), role=role)
+        session.add(person)
+        session.flush()
+        created.append(person.id or 0)
+    person_id = person.id or 0
+    if lineup_role is not None and ref.team_id is not None:
+        _join_lineup(session, match, person, ref.team_id, lineup_role)
+    return person_id
+
+
+def _join_lineup(
+    session: Session, match: Match, person: Person, team_id: int, role: LineupRole
+) -> None:
+    in_team = session.exec(
+        select(LineupEntry.team_id).where(
+            LineupEntry.match_id == match.id, LineupEntry.person_id == person.id
+        )
+    ).first()
+    if in_team == team_id:
+        return
+    if in_team is not None:
+        team = session.get(Team, in_team)
+        raise EntryError(
+            f"{person.name} is in {team.name if team else 'the other'}'s line-up already; "
+            "name them without quotes."
+        )
+    last = session.exec(
+        select(func.coalesce(func.max(LineupEntry.sort_order), 0)).where(
+            LineupEntry.match_id == match.id, LineupEntry.team_id == team_id
+        )
+    ).one()
+    entry = LineupEntry(
+        match_id=match.id or 0, team_id=team_id, person_id=person.id or 0, role=role
+    )
+    entry.sort_order = last + 1
+    session.add(entry)
+    session.flush()
