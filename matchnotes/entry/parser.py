@@ -13,18 +13,17 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from matchnotes.entry.entries import MomentEntry, ParsedEntry, PersonRef, QuoteEntry
+from matchnotes.entry.entries import MomentEntry, ParsedEntry, PersonRef
 from matchnotes.entry.errors import EntryError
 from matchnotes.entry.names import (
-    QUOTES,
     Lookup,
     Token,
     find_person,
-    find_speaker,
     phrase,
     tokenize,
     words,
 )
+from matchnotes.entry.quotes import is_quote, parse_quote
 from matchnotes.entry.roster import Roster
 from matchnotes.entry.vocabulary import (
     ASSIST_WORDS,
@@ -46,15 +45,10 @@ from matchnotes.text import clean
 
 MAX_LINE = 12_000
 MAX_DESCRIPTION = 2000  # as the moments service allows
-MAX_QUOTE = 10_000  # as the quotes service allows
 # 17, 17', 45+2, 90 + 8' at the start of a line; more than 4 digits is not a minute.
 _MINUTE = re.compile(
     r"([0-9]{1,4})(?![0-9])(?:\s*\+\s*([0-9]{1,4})(?![0-9]))?(?:\s*['’′]|(?=\s|$))"
 )
-_SAYING = re.compile(r"([\"“„«])(.*)([\"”“»])\s*[-–—]+\s*(.*)", re.S)  # "words" - Speaker
-_Q_FORM = re.compile(r"q(?:uote)?\s+([^:]*):(.*)", re.S | re.I)  # q Speaker: words
-_QUOTE_HELP = "write a quote as “words” - Speaker, or q Speaker: words"
-_WHO_SAID = f"Who said it? W{_QUOTE_HELP[1:]}."
 _REQUIRED, _OPTIONAL = Lookup(), Lookup(required=False, prefixes=False)
 _CARDS = frozenset({MomentKind.YELLOW, MomentKind.SECOND_YELLOW, MomentKind.RED})
 
@@ -74,8 +68,8 @@ def parse_line(
         raise EntryError("Type a moment, like “17 goal Tchouameni”, a quote or a marker (FT).")
     if len(text) > MAX_LINE:
         raise EntryError(f"The line is too long (at most {MAX_LINE:,} characters).")
-    if text[0] in QUOTES or _Q_FORM.match(text) or words(text)[:1] in (("q",), ("quote",)):
-        return _quote(text, roster)
+    if is_quote(text):
+        return parse_quote(text, roster)
     typed, rest = _split_minute(text)
     minute = _typed_minute(typed, clock_minute) if typed else None
     marker = PERIOD_MARKERS.get(" ".join(words(rest)))
@@ -107,33 +101,6 @@ def _typed_minute(typed: tuple[int, int], clock: Minute | None) -> Minute:
         return result
     except ValidationError as exc:
         raise EntryError(str(exc)) from None
-
-
-def _quote(text: str, roster: Roster) -> QuoteEntry:
-    saying = _SAYING.fullmatch(text)
-    if text[0] in QUOTES:
-        if not saying:
-            raise EntryError(_WHO_SAID)
-        words_said, speaker = saying.group(2), saying.group(4)
-    else:
-        q_form = _Q_FORM.fullmatch(text)
-        if not q_form:
-            raise EntryError(f"Put a colon after the speaker: {_QUOTE_HELP}.")
-        speaker, words_said = q_form.group(1), _unquote(q_form.group(2).strip())
-    words_said = words_said.strip()
-    if not words_said:
-        raise EntryError(f"The quote has no words: {_QUOTE_HELP}.")
-    if len(words_said) > MAX_QUOTE:
-        raise EntryError(f"A quote is at most {MAX_QUOTE:,} characters.")
-    if not words(speaker):
-        raise EntryError(_WHO_SAID)
-    return QuoteEntry(find_speaker(speaker, roster), words_said)
-
-
-def _unquote(text: str) -> str:
-    if len(text) >= 2 and text[0] in QUOTES and text[-1] in QUOTES[text[0]]:
-        return text[1:-1]
-    return text
 
 
 class _Cursor:
