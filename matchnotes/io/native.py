@@ -1,0 +1,233 @@
+"""MatchNotes' own JSON: every table, field for field, with a format version.
+
+    {"format": "matchnotes", "version": 1, "tables": {"team": [{"id": 1, ...}], ...}}
+
+Ids in a file are its own references (1, 2, 3... per table, in the order rows were
+made); an import maps them to new ids. Derived columns (``name_key``, ``sort_key``)
+are left out and rebuilt. See docs/json-format.md. Pure: rows in, dicts out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Column
+from sqlmodel import SQLModel
+
+from matchnotes.errors import ValidationError
+from matchnotes.io.errors import ImportFileError
+from matchnotes.minutes import make_minute
+from matchnotes.models import (
+    Competition,
+    LineupEntry,
+    Match,
+    MatchTag,
+    Moment,
+    Note,
+    Period,
+    Person,
+    Quote,
+    Season,
+    Tag,
+    Team,
+    Venue,
+)
+from matchnotes.text import clean
+
+FORMAT = "matchnotes"
+VERSION = 1
+# In dependency order: a row only points at tables listed before it.
+TABLES: tuple[type[SQLModel], ...] = (
+    Competition, Season, Team, Venue, Person, Tag, Match, MatchTag, LineupEntry, Moment,
+    Quote, Note,
+)  # fmt: skip
+DERIVED = frozenset({"name_key", "sort_key"})
+Row = dict[str, Any]
+
+
+def table_name(model: type[SQLModel]) -> str:
+    return str(model.__tablename__)
+
+
+def columns(model: type[SQLModel]) -> list[Column[Any]]:
+    return [c for c in model.__table__.columns if c.name not in DERIVED]  # type: ignore[attr-defined]
+
+
+def references(model: type[SQLModel]) -> dict[str, str]:
+    """Foreign-key column -> the table it points at."""
+    return {
+        c.name: next(iter(c.foreign_keys)).column.table.name
+        for c in columns(model)
+        if c.foreign_keys
+    }
+
+
+def has_id(model: type[SQLModel]) -> bool:
+    return "id" in model.__table__.columns  # type: ignore[attr-defined]
+
+
+@dataclass
+class NativeFile:
+    source: str
+    tables: dict[str, list[Row]] = field(default_factory=dict)  # ids are the file's refs
+    format: str = FORMAT
+
+
+# --- export --------------------------------------------------------------------------
+
+
+def build_document(rows: dict[str, list[SQLModel]]) -> dict[str, Any]:
+    """The file for these rows (a whole database or one match with what it points at);
+    ids renumbered 1..n per table so two exports of equal data are equal."""
+    refs: dict[str, dict[int, int]] = {}
+    tables: dict[str, list[Row]] = {}
+    for model in TABLES:
+        name = table_name(model)
+        fks = references(model)
+        items = rows.get(name, [])
+        if has_id(model):
+            items = sorted(items, key=lambda r: r.id)  # type: ignore[attr-defined]
+            refs[name] = {r.id: i for i, r in enumerate(items, 1)}  # type: ignore[attr-defined]
+        encoded = []
+        for item in items:
+            row: Row = {}
+            for column in columns(model):
+                value = getattr(item, column.name)
+                if column.name == "id":
+                    value = refs[name][value]
+                elif column.name in fks and value is not None:
+                    value = refs[fks[column.name]][value]
+                row[column.name] = _encode(value)
+            encoded.append(row)
+        if not has_id(model):
+            encoded.sort(key=lambda r: tuple(r.values()))
+        tables[name] = encoded
+    return {"format": FORMAT, "version": VERSION, "tables": tables}
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, (dt.date, dt.time)):  # datetime is a date too
+        return value.isoformat()
+    return value
+
+
+# --- import --------------------------------------------------------------------------
+
+
+def parse_native(doc: Any, source: str) -> NativeFile:
+    """Check the version, every value's type and every reference; raise ImportFileError."""
+    if not isinstance(doc, dict):
+        raise ImportFileError(source, None, "expected a JSON object with “format” and “version”.")
+    version = doc.get("version")
+    if version != VERSION:
+        newer = isinstance(version, int) and not isinstance(version, bool) and version > VERSION
+        problem = (
+            f"was written by a newer MatchNotes (format version {version}); "
+            f"this version reads version {VERSION}. Update MatchNotes to import it."
+            if newer
+            else f"has an unknown format version {version!r}; expected {VERSION}."
+        )
+        raise ImportFileError(source, "version", problem)
+    tables = doc.get("tables")
+    if not isinstance(tables, dict):
+        raise ImportFileError(source, "tables", "expected an object of tables.")
+    known = {table_name(m): m for m in TABLES}
+    for name in tables:
+        if name not in known:
+            raise ImportFileError(source, f"tables.{name}", "is not a MatchNotes table.")
+    parsed = NativeFile(source)
+    for name, model in known.items():
+        raw = tables.get(name, [])
+        if not isinstance(raw, list):
+            raise ImportFileError(source, f"tables.{name}", "expected a list of rows.")
+        parsed.tables[name] = [
+            _decode_row(model, item, source, f"tables.{name}[{i}]") for i, item in enumerate(raw)
+        ]
+    _check_references(parsed)
+    return parsed
+
+
+def _decode_row(model: type[SQLModel], item: Any, source: str, where: str) -> Row:
+    if not isinstance(item, dict):
+        raise ImportFileError(source, where, "expected an object.")
+    cols = {c.name: c for c in columns(model)}
+    for key in item:
+        if key not in cols:
+            raise ImportFileError(source, f"{where}.{key}", "is not a field of this table.")
+    row: Row = {}
+    for name, column in cols.items():
+        if name not in item:
+            if (column.primary_key and has_id(model)) or model.model_fields[name].is_required():
+                raise ImportFileError(source, f"{where}.{name}", "is missing.")
+            continue
+        try:
+            row[name] = _decode(column, item[name])
+        except ValueError as exc:
+            raise ImportFileError(source, f"{where}.{name}", str(exc)) from None
+    if "name" in row and not clean(row["name"]):
+        raise ImportFileError(source, f"{where}.name", "a name cannot be empty.")
+    if model is Moment:
+        try:
+            make_minute(row["minute"], row.get("stoppage", 0), row["period"])
+        except ValidationError as exc:
+            raise ImportFileError(source, f"{where}.minute", str(exc)) from None
+        if row["period"] is Period.SHOOTOUT:
+            row["minute"], row["stoppage"] = 120, 0
+    return row
+
+
+def _decode(column: Column[Any], value: Any) -> Any:
+    if value is None:
+        if not column.nullable:
+            raise ValueError("is required and cannot be null.")
+        return None
+    kind = column.type.python_type
+    if kind is bool or kind is int:
+        if not isinstance(value, int) or isinstance(value, bool) != (kind is bool):
+            expected = "true or false" if kind is bool else "a whole number"
+            raise ValueError(f"expected {expected}, found {value!r}.")
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"expected a text, found {value!r}.")
+    if issubclass(kind, enum.Enum):
+        try:
+            return kind(value)
+        except ValueError:
+            choices = ", ".join(str(m.value) for m in kind)
+            raise ValueError(f"“{value}” is not one of {choices}.") from None
+    parsers = {
+        dt.datetime: dt.datetime.fromisoformat,
+        dt.date: dt.date.fromisoformat,
+        dt.time: dt.time.fromisoformat,
+    }
+    if kind in parsers:
+        try:
+            return parsers[kind](value)
+        except ValueError:
+            raise ValueError(f"“{value}” is not a valid {kind.__name__}.") from None
+    return value
+
+
+def _check_references(parsed: NativeFile) -> None:
+    ids: dict[str, set[int]] = {}
+    for model in TABLES:
+        name = table_name(model)
+        rows = parsed.tables[name]
+        for i, row in enumerate(rows):
+            for column, target in references(model).items():
+                ref = row.get(column)
+                if ref is not None and ref not in ids[target]:
+                    where = f"tables.{name}[{i}].{column}"
+                    raise ImportFileError(
+                        parsed.source, where, f"there is no {target} with id {ref} in the file."
+                    )
+        if has_id(model):
+            seen = [row["id"] for row in rows]
+            if len(set(seen)) != len(seen):
+                raise ImportFileError(parsed.source, f"tables.{name}", "two rows share an id.")
+            ids[name] = set(seen)
