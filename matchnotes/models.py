@@ -253,6 +253,9 @@ class Moment(SQLModel, table=True):
         CheckConstraint("minute >= 0 AND minute <= 200", name="ck_moment_minute"),
         CheckConstraint("stoppage >= 0 AND stoppage <= 60", name="ck_moment_stoppage"),
         Index("ix_moment_match_order", "match_id", "sort_key", "id"),
+        # Covers the score query of the matches list (schema 0003): an index-only scan
+        # of the goals instead of reading every moment of the archive.
+        Index("ix_moment_scoring", "kind", "match_id", "period", "team_id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

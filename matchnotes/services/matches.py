@@ -29,7 +29,7 @@ from matchnotes.models import (
     Team,
     Venue,
 )
-from matchnotes.scores import SCORING_KINDS, Score, ScoreEvent, final_score, half_time_score
+from matchnotes.scores import SCORING_KINDS, Score, ScoreEvent, beneficiary, half_time_score
 from matchnotes.scores import shootout_score as derive_shootout
 from matchnotes.services.base import Service, get_or_404
 from matchnotes.services.lineups import load_lineup_views
@@ -279,10 +279,17 @@ def _validate(data: MatchInput) -> None:
 
 
 def load_match_summaries(session: Session, ids: list[int] | None) -> list[MatchSummary]:
-    """Summaries in two queries (matches with names; goal counts), whatever the count."""
+    """Summaries in two queries (matches with names; goal counts), whatever the count.
+
+    Plain columns, not ORM entities: ten thousand rows load without building (and
+    identity-mapping) ten thousand Match objects.
+    """
     home, away = aliased(Team), aliased(Team)
     query = (
-        sa_select(Match)
+        sa_select(col(Match.id), col(Match.date), col(Match.kickoff_time), col(Match.stage))
+        .add_columns(col(Match.home_team_id), col(Match.away_team_id), col(Match.status))
+        .add_columns(col(Match.fan_attendance), col(Match.rating))
+        .add_columns(col(Match.home_score_override), col(Match.away_score_override))
         .add_columns(col(home.name), col(away.name), col(Competition.name), col(Season.name))
         .add_columns(col(Venue.name))
         .join(home, col(home.id) == Match.home_team_id)
@@ -294,48 +301,48 @@ def load_match_summaries(session: Session, ids: list[int] | None) -> list[MatchS
     )
     if ids is not None:
         query = query.where(col(Match.id).in_(ids))
-    rows = session.execute(query).all()
-    goals = _goal_counts(session, ids)
+    goals = _goal_tallies(session, ids)
     result = []
-    for match, home_name, away_name, comp, season, venue in rows:
-        if match.home_score_override is not None:
-            score = Score(match.home_score_override, match.away_score_override or 0)
+    for row in session.execute(query):
+        (match_id, date, kickoff, stage, home_id, away_id, status, fan, rating, home_over,
+         away_over, home_name, away_name, comp, season, venue) = row  # fmt: skip
+        if home_over is not None:
+            score = Score(home_over, away_over or 0)
         else:
-            events = goals.get(match.id, [])
-            score = final_score(events, match.home_team_id, match.away_team_id)
+            tally = goals.get(match_id, {})
+            score = Score(tally.get(home_id, 0), tally.get(away_id, 0))
         result.append(
             MatchSummary(
-                id=match.id,
-                date=match.date,
-                kickoff_time=match.kickoff_time,
-                competition=comp,
-                season=season,
-                stage=match.stage,
-                home_id=match.home_team_id,
-                home=home_name,
-                away_id=match.away_team_id,
-                away=away_name,
-                score=score,
-                venue=venue,
-                status=match.status,
-                fan_attendance=match.fan_attendance,
-                rating=match.rating,
+                id=match_id, date=date, kickoff_time=kickoff, competition=comp, season=season,
+                stage=stage, home_id=home_id, home=home_name, away_id=away_id, away=away_name,
+                score=score, venue=venue, status=status, fan_attendance=fan, rating=rating,
             )
-        )
+        )  # fmt: skip
     return result
 
 
-def _goal_counts(session: Session, ids: list[int] | None) -> dict[int, list[ScoreEvent]]:
-    """Scoring moments per match, grouped in SQL so a big archive stays one query."""
+def _goal_tallies(session: Session, ids: list[int] | None) -> dict[int, dict[int, int]]:
+    """Goals per match per benefiting team, grouped in SQL (index ix_moment_scoring).
+
+    The own-goal rule (it counts for the other side) is applied by scores.beneficiary,
+    so this stays the one place those rules live.
+    """
     query = (
         sa_select(col(Moment.match_id), col(Moment.period), col(Moment.kind))
         .add_columns(col(Moment.team_id), func.count())
         .where(col(Moment.kind).in_(list(SCORING_KINDS)))
         .group_by(col(Moment.match_id), col(Moment.period), col(Moment.kind), col(Moment.team_id))
     )
+    teams = sa_select(col(Match.id), col(Match.home_team_id), col(Match.away_team_id))
     if ids is not None:
         query = query.where(col(Moment.match_id).in_(ids))
-    events: dict[int, list[ScoreEvent]] = {}
+        teams = teams.where(col(Match.id).in_(ids))
+    sides = {match_id: (home_id, away_id) for match_id, home_id, away_id in session.execute(teams)}
+    tallies: dict[int, dict[int, int]] = {}
     for match_id, period, kind, team_id, count in session.execute(query):
-        events.setdefault(match_id, []).extend([ScoreEvent(period, kind, team_id)] * count)
-    return events
+        home_id, away_id = sides[match_id]
+        team = beneficiary(ScoreEvent(period, kind, team_id), home_id, away_id)
+        if team is not None:
+            per_team = tallies.setdefault(match_id, {})
+            per_team[team] = per_team.get(team, 0) + count
+    return tallies

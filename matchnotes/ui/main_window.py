@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self.tabs.tabCloseRequested.connect(self._on_tabs_close_requested)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self._stale: set[QWidget] = set()
+        self._last_browse_tab = 0
         self.setCentralWidget(self.tabs)
 
         self.matches_view.activated.connect(self.open_match)
@@ -233,6 +234,8 @@ class MainWindow(QMainWindow):
         self._refresh_tab(self.tabs.currentIndex())
 
     def _on_tabs_current_changed(self, index: int) -> None:
+        if 0 <= index < len(BROWSE_TABS):
+            self._last_browse_tab = index  # remembered for the next launch
         if self.tabs.widget(index) in self._stale:
             self._refresh_tab(index)
 
@@ -385,5 +388,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         settings = QSettings()
         settings.setValue("main_window/geometry", self.saveGeometry())
-        settings.setValue("main_window/tab", min(self.tabs.currentIndex(), len(BROWSE_TABS) - 1))
+        settings.setValue("main_window/tab", self._last_browse_tab)
         super().closeEvent(event)

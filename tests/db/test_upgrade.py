@@ -66,3 +66,13 @@ def test_second_open_of_an_upgraded_file_needs_no_backup(tmp_path):
     again = open_database(path)
     assert again.report.upgraded_from is None and again.report.backup is None
     again.close()
+
+
+def test_revision_graph_read_from_files_agrees_with_alembic():
+    from alembic.script import ScriptDirectory
+
+    from matchnotes.db.schema import alembic_config, head_revision, known_revisions
+
+    script = ScriptDirectory.from_config(alembic_config())
+    assert head_revision() == script.get_current_head()
+    assert known_revisions() == {r.revision for r in script.walk_revisions()}

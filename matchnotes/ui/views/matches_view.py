@@ -96,6 +96,8 @@ class MatchesView(FilteredListView):
         self._apply_filters()
 
     def _apply_filters(self) -> None:
-        self.table.source.fetch_all()
-        self.filter_proxy.set_filters(self.filter_edit.text(), self.competition.currentData(),
-                                      self.team.currentData(), self.year.currentData())  # fmt: skip
+        filters = (self.competition.currentData(), self.team.currentData(),
+                   self.year.currentData(), self.filter_edit.text())  # fmt: skip
+        if any(filters):
+            self.table.source.fetch_all()  # filter every row, not just those shown so far
+        self.filter_proxy.set_filters(filters[3], *filters[:3])

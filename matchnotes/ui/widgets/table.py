@@ -29,6 +29,8 @@ class ReadModelTableView(QTableView):
         self.setWordWrap(False)
         self.verticalHeader().hide()
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        # Column widths from the first rows only: measuring ten thousand rows is slow.
+        self.horizontalHeader().setResizeContentsPrecision(200)
         # Compact rows: text height plus a little air, fixed for every row.
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.stretch_column = next(
