@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from matchnotes.entry.entries import PersonRef
 from matchnotes.entry.errors import EntryError
@@ -24,6 +25,7 @@ _APOSTROPHES = str.maketrans("", "", "'’‘`´")
 _NON_WORD = re.compile(r"[\W_]+")
 
 
+@lru_cache(maxsize=4096)  # roster names are folded again for every phrase tried
 def words(text: str) -> tuple[str, ...]:
     """The lookup words of a text: "Aurélien Tchouaméni" and "aurelien  TCHOUAMENI" agree."""
     return tuple(_NON_WORD.sub(" ", fold(text).translate(_APOSTROPHES)).split())
@@ -76,7 +78,7 @@ def find_person(
         return None, i
     team, j = _team_prefix(tokens, i, roster)
     if team is not None and j < len(tokens):
-        found = _person_at(tokens, j, roster, Lookup(lookup.required, True, lookup.speaker), team)
+        found = _person_at(tokens, j, roster, lookup, team)
         if found is not None:
             return found
         if lookup.required and tokens[j].kind == "word":

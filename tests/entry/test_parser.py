@@ -144,6 +144,8 @@ def test_number_alone_is_ambiguous_and_lists_both_number_nines():
     )
     assert error.candidates == ("Harry Kane (England, #9)", "Olivier Giroud (France, #9)")
     refused("#9", "#9 could be Harry Kane")
+    unknown = refused("30 yc Tchouamani", "Did you mean")
+    assert unknown.candidates == ("Aurélien Tchouaméni (France, #8)",)
     refused("ENG#9", "What did Harry Kane do\\? Start with the kind: “17 goal ENG#9”")
 
 
@@ -204,6 +206,10 @@ def test_optional_people_need_an_exact_name_so_free_text_stays_text():
     assert chance.team == FRANCE
     assert moment('30 var "offside" check').description == '"offside" check'
     assert moment("82 pen won").player is None
+    assert moment("30 note France the better side").player is None  # "the" is no prefix here
+    assert moment("30 chance ENG Kane wide").player == PersonRef(
+        "Harry Kane", person_id("Harry Kane"), 1
+    )
 
 
 def test_own_goal_keeps_the_players_team_and_counts_for_the_other():
