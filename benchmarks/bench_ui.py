@@ -66,8 +66,9 @@ CONFIG = tempfile.mkdtemp(prefix="matchnotes-bench-")
 def _run(code: str, db: str) -> float:
     # A throw-away config folder: every run is a first launch on the Matches tab.
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": CONFIG}
-    out = subprocess.run([sys.executable, "-c", code, str(time.time()), db], env=env,
-                         capture_output=True, text=True)  # fmt: skip
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(time.time()), db], env=env, capture_output=True, text=True
+    )
     if out.returncode:
         raise SystemExit(out.stderr)
     return float(out.stdout.strip().splitlines()[-1])

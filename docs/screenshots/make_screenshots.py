@@ -1,6 +1,6 @@
 """Regenerate the README screenshots from the demo database (offscreen, no display needed).
 
-    QT_QPA_PLATFORM=offscreen python docs/screenshots/make_screenshots.py
+QT_QPA_PLATFORM=offscreen python docs/screenshots/make_screenshots.py
 """
 
 import os
