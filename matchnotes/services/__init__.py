@@ -10,12 +10,14 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 
 from matchnotes.services.catalog import CatalogService
+from matchnotes.services.clock import ClockService
 from matchnotes.services.history import HistoryService
 from matchnotes.services.lineups import LineupService
 from matchnotes.services.matches import MatchService
 from matchnotes.services.moments import MomentService
 from matchnotes.services.notes import NoteService
 from matchnotes.services.people import PeopleService
+from matchnotes.services.quick_entry import QuickEntryService
 from matchnotes.services.quotes import QuoteService
 
 
@@ -29,6 +31,8 @@ class Services:
     quotes: QuoteService
     notes: NoteService
     history: HistoryService
+    clock: ClockService
+    quick_entry: QuickEntryService
 
     @classmethod
     def create(cls, engine: Engine) -> Services:
@@ -41,4 +45,6 @@ class Services:
             quotes=QuoteService(engine),
             notes=NoteService(engine),
             history=HistoryService(engine),
+            clock=ClockService(engine),
+            quick_entry=QuickEntryService(engine),
         )

@@ -68,7 +68,7 @@ class MomentService(Service):
                 sort_key=0,
                 kind=data.kind,
             )
-            _apply(session, match, moment, data)
+            apply_moment_input(session, match, moment, data)
             session.add(moment)
             session.flush()
             assert moment.id is not None
@@ -78,7 +78,7 @@ class MomentService(Service):
         with self._write() as session:
             moment = get_or_404(session, Moment, moment_id, "moment")
             match = get_or_404(session, Match, moment.match_id, "match")
-            _apply(session, match, moment, data)
+            apply_moment_input(session, match, moment, data)
 
     def delete(self, moment_id: int) -> None:
         with self._write() as session:
@@ -104,7 +104,7 @@ class MomentService(Service):
             )
 
 
-def _apply(session: Session, match: Match, moment: Moment, data: MomentInput) -> None:
+def apply_moment_input(session: Session, match: Match, moment: Moment, data: MomentInput) -> None:
     if data.kind in NEEDS_PLAYER and data.player_id is None:
         raise ValidationError(f"A {data.kind.value.replace('_', ' ')} needs a player.")
     if data.minute.period is Period.SHOOTOUT and data.kind not in SHOOTOUT_KINDS:

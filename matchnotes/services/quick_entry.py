@@ -9,11 +9,12 @@ period change. A refused line saves nothing.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from matchnotes import clock
 from matchnotes.entry import (
     EntryError,
     MomentEntry,
@@ -45,10 +46,11 @@ from matchnotes.services.base import Service, get_or_404
 
 # The moments and quotes services own the validation of what is saved; recording a
 # line reuses it inside this service's own transaction.
+from matchnotes.services.clock import state_of, store, utc_now
 from matchnotes.services.moments import MomentInput
-from matchnotes.services.moments import _apply as apply_moment
+from matchnotes.services.moments import apply_moment_input as apply_moment
 from matchnotes.services.quotes import QuoteInput
-from matchnotes.services.quotes import _apply as apply_quote
+from matchnotes.services.quotes import apply_quote_input as apply_quote
 from matchnotes.text import fold
 
 # ET then PSO: a later marker may say more about how the result was reached, never less.
@@ -118,13 +120,30 @@ def _parse(session: Session, match: Match, line: str, clock: Minute | None) -> P
 
 
 def _change_period(match: Match, entry: PeriodEntry) -> RecordResult:
-    if entry.period is not None:
-        match.clock_period = entry.period
+    _move_clock(match, entry)
     match.status = entry.status
     if entry.decided_by and _DECISION_RANK[entry.decided_by] > _DECISION_RANK[match.decided_by]:
         match.decided_by = entry.decided_by
     match.updated_at = dt.datetime.now(dt.UTC)
     return RecordResult(entry, period=match.clock_period, status=match.status)
+
+
+# Markers that blow the whistle: the clock stops between periods.
+_WHISTLES = {"HT", "FT", "AET"}
+
+
+def _move_clock(match: Match, entry: PeriodEntry) -> None:
+    """KO, 2H, ET, ET2 and PSO start their period's clock now; HT, FT and AET stop it."""
+    state = state_of(match)
+    now = utc_now()
+    if entry.marker in _WHISTLES:
+        if state.period is not None:
+            state = clock.end_period(state, now)
+        if entry.period is not None:
+            state = replace(state, period=entry.period)
+    elif entry.period is not None:
+        state = clock.start_period(state, entry.period, now)
+    store(match, state)
 
 
 def _add_quote(session: Session, match: Match, entry: QuoteEntry) -> RecordResult:

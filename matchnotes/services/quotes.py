@@ -35,7 +35,7 @@ class QuoteService(Service):
         with self._write() as session:
             get_or_404(session, Match, match_id, "match")
             quote = Quote(match_id=match_id, speaker_id=0, text="x")
-            _apply(session, quote, data)
+            apply_quote_input(session, quote, data)
             session.add(quote)
             session.flush()
             assert quote.id is not None
@@ -43,7 +43,7 @@ class QuoteService(Service):
 
     def update(self, quote_id: int, data: QuoteInput) -> None:
         with self._write() as session:
-            _apply(session, get_or_404(session, Quote, quote_id, "quote"), data)
+            apply_quote_input(session, get_or_404(session, Quote, quote_id, "quote"), data)
 
     def delete(self, quote_id: int) -> None:
         with self._write() as session:
@@ -68,7 +68,7 @@ class QuoteService(Service):
             return load_quote_views(session)
 
 
-def _apply(session: Session, quote: Quote, data: QuoteInput) -> None:
+def apply_quote_input(session: Session, quote: Quote, data: QuoteInput) -> None:
     text = (data.text or "").strip()
     if not text:
         raise ValidationError("A quote needs the words that were said.")
