@@ -61,6 +61,15 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("match_id", type=int, metavar="MATCH_ID")
     show.add_argument("--json", action="store_true", help="print JSON (see docs/cli.md)")
     show.set_defaults(handler=cmd_show)
+
+    log = commands.add_parser(
+        "log", parents=[db_option], help="record one quick-entry line (see quick-entry.md)"
+    )
+    log.add_argument("--match", type=int, required=True, metavar="MATCH_ID")
+    log.add_argument("line", metavar="LINE", help='e.g. "84 pen miss Kane over the bar"')
+    log.add_argument("--dry-run", action="store_true", help="print what would be saved")
+    log.add_argument("--json", action="store_true", help="print JSON (see docs/cli.md)")
+    log.set_defaults(handler=cmd_log)
     return parser
 
 
@@ -146,6 +155,32 @@ def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
         _dump(match_as_dict(detail), out)
     else:
         out.write(match_as_text(detail))
+    return 0
+
+
+def cmd_log(args: argparse.Namespace, out: TextIO) -> int:
+    db = open_from_args(args)
+    try:
+        services = Services.create(db.engine)
+        minute = services.clock.minute(args.match)  # None unless the match clock runs
+        if args.dry_run:
+            entry = services.quick_entry.preview(args.match, args.line, minute)
+            data: dict[str, Any] = {"saved": False, "entry": entry.describe()}
+        else:
+            result = services.quick_entry.record(args.match, args.line, minute)
+            data = {
+                "saved": True,
+                "entry": result.entry.describe(),
+                "moment_id": result.moment_id,
+                "quote_id": result.quote_id,
+                "created_person_ids": list(result.created_person_ids),
+            }
+    finally:
+        db.close()
+    if args.json:
+        _dump(data, out)
+    else:
+        print(("Saved: " if data["saved"] else "Would save: ") + data["entry"], file=out)
     return 0
 
 

@@ -90,3 +90,19 @@ def test_python_dash_m_version_and_show_in_a_real_process(demo_db):
         capture_output=True, text=True,
     )  # fmt: skip
     assert shown.returncode == 0 and "England 1–2 France" in shown.stdout
+
+
+def test_log_records_a_line_and_refuses_a_bad_one(demo_db, capsys):
+    capsys.readouterr()
+    assert run(["log", "--db", str(demo_db), "--match", "1", "--dry-run", "90+4 yc Rice"]) == 0
+    assert capsys.readouterr().out.startswith("Would save: 90+4' · Yellow card · England")
+    assert run(["log", "--db", str(demo_db), "--match", "1", "--json", "90+4 yc Rice"]) == 0
+    saved = json.loads(capsys.readouterr().out)
+    assert saved["saved"] is True and saved["moment_id"] > 0
+    assert run(["log", "--db", str(demo_db), "--match", "1", "47 yc Rice"]) == 0  # 2nd half
+    assert run(["log", "--db", str(demo_db), "--match", "1", "yc Nobody"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("matchnotes: ") and "Traceback" not in err
+    assert run(["show", "1", "--json", "--db", str(demo_db)]) == 0
+    moments = json.loads(capsys.readouterr().out)["moments"]
+    assert [m["minute"] for m in moments if m["player"] == "Declan Rice"] == ["47'", "90+4'"]
