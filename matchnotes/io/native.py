@@ -186,7 +186,7 @@ def _decode(column: Column[Any], value: Any) -> Any:
         if not column.nullable:
             raise ValueError("is required and cannot be null.")
         return None
-    kind = column.type.python_type
+    kind = getattr(column.type, "impl", column.type).python_type  # UTCDateTime wraps DateTime
     if kind is bool or kind is int:
         if not isinstance(value, int) or isinstance(value, bool) != (kind is bool):
             expected = "true or false" if kind is bool else "a whole number"
@@ -207,9 +207,12 @@ def _decode(column: Column[Any], value: Any) -> Any:
     }
     if kind in parsers:
         try:
-            return parsers[kind](value)
+            parsed = parsers[kind](value)
         except ValueError:
             raise ValueError(f"“{value}” is not a valid {kind.__name__}.") from None
+        if isinstance(parsed, dt.datetime) and parsed.tzinfo is None:
+            parsed = parsed.replace(tzinfo=dt.UTC)  # times are stored in UTC
+        return parsed
     return value
 
 
