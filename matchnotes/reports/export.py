@@ -1,0 +1,203 @@
+"""Exports of a match, a person or a season as PDF, Markdown, CSV or JSON.
+
+The one entry point for the CLI and the app. Qt is imported only when a PDF is asked
+for, so `matchnotes export md ...` runs on a server without Qt loaded. Every file is
+written to a temporary file in the target folder and renamed over the target only
+when complete: a failure or a cancel leaves the previous file (or none), never half
+of one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import Any, Literal
+
+from matchnotes.errors import MatchNotesError, ValidationError
+from matchnotes.reports import content, csv_export, markdown
+from matchnotes.reports.match_text import match_as_dict, moment_as_dict, summary_as_dict
+from matchnotes.services import Services
+from matchnotes.services.views import MatchDetail, MatchSummary
+from matchnotes.text import fold
+
+Format = Literal["pdf", "md", "csv", "json"]
+FORMATS: tuple[Format, ...] = ("pdf", "md", "csv", "json")
+Progress = Callable[[int, int], None]  # (steps done, steps in all)
+Cancel = Callable[[], bool]  # True: stop now
+
+
+class ExportCancelled(MatchNotesError):
+    """The user cancelled an export; nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__("Export cancelled; no file was written.")
+
+
+@contextmanager
+def atomic_path(target: Path) -> Iterator[Path]:
+    """A temporary path next to `target`, renamed over it if the block succeeds."""
+    target = Path(target)
+    if not target.parent.is_dir():
+        raise ValidationError(f"The folder {target.parent} does not exist.")
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        yield tmp
+        with open(tmp, "rb+") as written:  # on disk before the rename makes it visible
+            os.fsync(written.fileno())
+        os.replace(tmp, target)
+    finally:
+        with suppress(FileNotFoundError):
+            tmp.unlink()
+
+
+def write_text(target: Path, text: str) -> None:
+    with atomic_path(target) as tmp:
+        tmp.write_text(text, encoding="utf-8", newline="")
+
+
+def check(cancel: Cancel | None) -> None:
+    if cancel is not None and cancel():
+        raise ExportCancelled()
+
+
+def _check_format(fmt: str) -> Format:
+    if fmt not in FORMATS:
+        raise ValidationError(f"“{fmt}” is not an export format; use pdf, md, csv or json.")
+    return fmt
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def export_match(
+    services: Services, match_id: int, fmt: str, out_path: Path | str, *,
+    page_size: str = "A4", progress: Progress | None = None, cancel: Cancel | None = None,
+) -> Path:  # fmt: skip
+    """Write one match; CSV is its moments. Returns the path written."""
+    fmt, out = _check_format(fmt), Path(out_path)
+    check(cancel)
+    detail = services.matches.get_match(match_id)
+    if fmt == "pdf":
+        from matchnotes.reports.pdf_render import write_match_pdf
+
+        write_match_pdf(detail, out, page_size, progress=progress, cancel=cancel)
+        return out
+    if fmt == "json":
+        text = _json(match_as_dict(detail))
+    elif fmt == "csv":
+        text = csv_export.match_moments_csv(detail)
+    else:
+        text = markdown.match_markdown(content.match_report(detail))
+    check(cancel)
+    write_text(out, text)
+    if progress:
+        progress(1, 1)
+    return out
+
+
+def export_person(
+    services: Services, person_id: int, fmt: str, out_path: Path | str, *,
+    page_size: str = "A4", progress: Progress | None = None, cancel: Cancel | None = None,
+) -> Path:  # fmt: skip
+    """Write a person's report; CSV is their moments across matches."""
+    fmt, out = _check_format(fmt), Path(out_path)
+    check(cancel)
+    page = services.people.page(person_id)
+    notes = [n.text for n in services.notes.for_person(person_id)]
+    report = content.person_report(page, notes)
+    if fmt == "pdf":
+        from matchnotes.reports.pdf_render import write_person_pdf
+
+        write_person_pdf(page, out, page_size, notes=notes, progress=progress, cancel=cancel)
+        return out
+    if fmt == "json":
+        p = page.person
+        text = _json(
+            {
+                "id": p.id, "name": p.name, "role": p.role.value,
+                "shirt_number": p.shirt_number, "position": p.position,
+                "nationality": p.nationality, "club": p.club,
+                "date_of_birth": p.date_of_birth.isoformat() if p.date_of_birth else None,
+                "tallies": [vars(t) for t in page.tallies],
+                "matches": [summary_as_dict(s) for s in page.matches],
+                "moments": [{"match_id": m.match_id, **moment_as_dict(m)} for m in page.moments],
+                "quotes": [{"match": q.match_title, "text": q.text, "context": q.context.value}
+                           for q in page.quotes],
+                "notes": notes,
+            }
+        )  # fmt: skip
+    elif fmt == "csv":
+        text = csv_export.person_moments_csv(report)
+    else:
+        text = markdown.person_markdown(report)
+    check(cancel)
+    write_text(out, text)
+    if progress:
+        progress(1, 1)
+    return out
+
+
+def select_matches(
+    summaries: list[MatchSummary], competition: str | None, season: str | None, year: int | None
+) -> list[MatchSummary]:
+    """The matches of a competition (and season), or of a calendar year, or both."""
+    chosen = [
+        s
+        for s in summaries
+        if (competition is None or fold(s.competition or "") == fold(competition))
+        and (season is None or fold(s.season or "") == fold(season))
+        and (year is None or s.date.year == year)
+    ]
+    return sorted(chosen, key=lambda s: (s.date, s.kickoff_time or dt.time(), s.id))
+
+
+def season_title(competition: str | None, season: str | None, year: int | None) -> str:
+    parts = [x for x in (competition, season) if x]
+    if year is not None and str(year) != season:
+        parts.append(str(year))
+    return " ".join(parts) or "All matches"
+
+
+def export_season(
+    services: Services, fmt: str, out_path: Path | str, *, competition: str | None = None,
+    season: str | None = None, year: int | None = None, title: str | None = None,
+    page_size: str = "A4", progress: Progress | None = None, cancel: Cancel | None = None,
+) -> Path:  # fmt: skip
+    """Write the season or diary report; CSV is the list of matches."""
+    fmt, out = _check_format(fmt), Path(out_path)
+    chosen = select_matches(services.matches.list_matches(), competition, season, year)
+    if not chosen:
+        raise ValidationError("No match is in that competition, season or year.")
+    title = title or season_title(competition, season, year)
+    if fmt == "csv":
+        check(cancel)
+        write_text(out, csv_export.matches_csv(chosen))
+        return out
+    details: list[MatchDetail] = []
+    steps = len(chosen) + 1  # loading each match, then writing
+    for n, summary in enumerate(chosen):
+        check(cancel)
+        details.append(services.matches.get_match(summary.id))
+        if progress:
+            progress(n + 1, steps)
+    if fmt == "pdf":
+        from matchnotes.reports.pdf_render import write_season_pdf
+
+        write_season_pdf(details, out, title, page_size, cancel=cancel)
+    elif fmt == "json":
+        check(cancel)
+        write_text(out, _json({"title": title, "matches": [match_as_dict(d) for d in details]}))
+    else:
+        check(cancel)
+        write_text(out, markdown.season_markdown(content.season_report(details, title)))
+    if progress:
+        progress(steps, steps)
+    return out

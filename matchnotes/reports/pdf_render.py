@@ -1,0 +1,203 @@
+"""PDF reports with Qt's own PDF support: QPdfWriter + QTextDocument, with the match
+timeline painted by `paint_timeline` on the same QPainter (one painter, two surfaces).
+
+Text stays text (selectable and searchable). User text is escaped in report_html.py,
+and `_SafeDocument` refuses every resource, so a report never reads anything outside
+itself. Files are written through `export.atomic_path`: complete or not at all.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextBlockFormat,
+    QTextDocument,
+)
+
+from matchnotes.errors import MatchNotesError, ValidationError
+from matchnotes.reports import content, report_html
+from matchnotes.reports.content import short_date
+from matchnotes.reports.export import Cancel, Progress, atomic_path, check
+from matchnotes.reports.timeline_render import (
+    none_refcount_guard,
+    paint_timeline,
+    timeline_height_hint,
+)
+from matchnotes.services.views import MatchDetail, PersonPage
+
+PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
+DPI = 300
+MARGINS_MM = QMarginsF(16, 14, 16, 12)
+BODY_PT, SMALL_PT = 9.0, 7.5
+_app: QGuiApplication | None = None  # kept alive for headless exports
+
+
+def ensure_gui_app() -> None:
+    """Qt needs a QGuiApplication to lay out text; make one if nothing has (CLI, tests)."""
+    global _app
+    if QGuiApplication.instance() is None:
+        headless = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+        if sys.platform.startswith("linux") and headless:
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        _app = QGuiApplication([])
+
+
+class _SafeDocument(QTextDocument):
+    def loadResource(self, type: int, name: QUrl | str) -> None:
+        return None  # no image, stylesheet or file from outside the report, ever
+
+
+def _font(points: float) -> QFont:
+    font = QFont()
+    font.setStyleHint(QFont.StyleHint.SansSerif)
+    font.setPointSizeF(points)
+    # No "ﬁ" ligatures: copied or searched text must read "final", not "ﬁnal".
+    font.setFeature(QFont.Tag("liga"), 0)
+    return font
+
+
+def _page_size(name: str) -> QPageSize:
+    size = PAGE_SIZES.get(name.lower())
+    if size is None:
+        raise ValidationError(f"“{name}” is not a page size; use A4 or Letter.")
+    return QPageSize(size)
+
+
+def _spacer_top(doc: QTextDocument) -> float | None:
+    """Where the timeline spacer block starts (document coordinates), if there is one."""
+    block = doc.begin()
+    kinds = QTextBlockFormat.LineHeightTypes
+    fixed = {kinds.FixedHeight.value, kinds.MinimumHeight.value}  # CSS px gives the latter
+    while block.isValid():
+        if block.blockFormat().lineHeightType() in fixed:
+            return doc.documentLayout().blockBoundingRect(block).top()
+        block = block.next()
+    return None
+
+
+def _render(
+    path: Path, html: Callable[[float], str], *, title: str, footer: str, page_size: str,
+    detail: MatchDetail | None = None, progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> None:  # fmt: skip
+    ensure_gui_app()
+    size = _page_size(page_size)
+    check(cancel)
+    with none_refcount_guard(), atomic_path(Path(path)) as tmp:
+        writer = QPdfWriter(str(tmp))
+        writer.setResolution(DPI)
+        writer.setPageSize(size)
+        writer.setPageMargins(MARGINS_MM, QPageLayout.Unit.Millimeter)
+        writer.setTitle(title)
+        writer.setCreator("MatchNotes")
+        _paint_pages(writer, html, footer, detail, progress, cancel)
+        del writer  # closes the file before atomic_path renames it
+
+
+def _paint_pages(
+    writer: QPdfWriter, make_html: Callable[[float], str], footer: str, detail: MatchDetail | None,
+    progress: Progress | None, cancel: Cancel | None,
+) -> None:  # fmt: skip
+    width, height = float(writer.width()), float(writer.height())
+    small = _font(SMALL_PT)
+    small_fm = QFontMetricsF(small, writer)
+    footer_h = 2.4 * small_fm.height()
+    page_h = height - footer_h
+    timeline_h = 0.0
+    if detail is not None and detail.moments:
+        hint = timeline_height_hint(width, detail, small, writer)
+        timeline_h = min(max(hint, 0.2 * width), 0.55 * width, 0.6 * page_h)
+    doc = _SafeDocument()
+    doc.documentLayout().setPaintDevice(writer)
+    doc.setDefaultFont(_font(BODY_PT))
+    doc.setDefaultStyleSheet(report_html.CSS)
+    doc.setDocumentMargin(0)
+    doc.setPageSize(QSizeF(width, page_h))
+    doc.setHtml(make_html(timeline_h * 96 / DPI))  # CSS pixels are 1/96 inch
+    spacer = _spacer_top(doc) if timeline_h else None
+    pages = doc.pageCount()
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise MatchNotesError("The PDF cannot be written there; choose another folder.")
+    try:
+        for page in range(pages):
+            check(cancel)
+            if page:
+                writer.newPage()
+            top = page * page_h
+            painter.save()
+            painter.translate(0, -top)
+            doc.drawContents(painter, QRectF(0, top, width, page_h))
+            painter.restore()
+            if detail is not None and spacer is not None and top <= spacer < top + page_h:
+                painter.setFont(small)
+                paint_timeline(painter, QRectF(0, spacer - top, width, timeline_h), detail)
+            _footer(
+                painter, small, QRectF(0, height - footer_h, width, footer_h), footer, page, pages
+            )
+            if progress:
+                progress(page + 1, pages)
+    finally:
+        painter.end()
+
+
+def _footer(painter: QPainter, font: QFont, rect: QRectF, text: str, page: int, pages: int) -> None:
+    rule = QPointF(0, rect.height() * 0.3)
+    painter.setPen(QPen(QColor(report_html.RULE), 2))
+    painter.drawLine(rect.topLeft() + rule, rect.topRight() + rule)
+    painter.setFont(font)
+    painter.setPen(QColor(report_html.MUTED))
+    below = rect.adjusted(0, rule.y(), 0, 0)
+    middle = Qt.AlignmentFlag.AlignVCenter
+    painter.drawText(below, int(Qt.AlignmentFlag.AlignLeft | middle), text)
+    number = f"Page {page + 1} of {pages}"
+    painter.drawText(below, int(Qt.AlignmentFlag.AlignRight | middle), number)
+
+
+def write_match_pdf(
+    detail: MatchDetail, path: Path | str, page_size: str = "A4", *,
+    progress: Progress | None = None, cancel: Cancel | None = None,
+) -> None:  # fmt: skip
+    """The match summary: header, score, timeline, line-ups, moments, quotes, notes."""
+    report = content.match_report(detail)
+    s = detail.summary
+    footer = f"{report.title} · {short_date(s.date)}"
+    html = lambda px: report_html.match_html(report, px)  # noqa: E731
+    _render(Path(path), html, title=report.title, footer=footer, page_size=page_size,
+            detail=detail, progress=progress, cancel=cancel)  # fmt: skip
+
+
+def write_person_pdf(
+    page: PersonPage, path: Path | str, page_size: str = "A4", *, notes: list[str] | None = None,
+    progress: Progress | None = None, cancel: Cancel | None = None,
+) -> None:  # fmt: skip
+    """A player's (or manager's, or referee's) report: profile, record, moments, quotes."""
+    report = content.person_report(page, notes)
+    html = lambda _px: report_html.person_html(report)  # noqa: E731
+    _render(Path(path), html, title=report.name, footer=report.name, page_size=page_size,
+            progress=progress, cancel=cancel)  # fmt: skip
+
+
+def write_season_pdf(
+    details: list[MatchDetail], path: Path | str, title: str, page_size: str = "A4", *,
+    progress: Progress | None = None, cancel: Cancel | None = None,
+) -> None:  # fmt: skip
+    """Every match of a competition or a year: results, ratings, grounds, notes."""
+    report = content.season_report(details, title)
+    html = lambda _px: report_html.season_html(report)  # noqa: E731
+    _render(Path(path), html, title=title, footer=title, page_size=page_size,
+            progress=progress, cancel=cancel)  # fmt: skip
