@@ -11,7 +11,9 @@ from typing import Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+from matchnotes.entry import MomentEntry, PeriodEntry
 from matchnotes.errors import MatchNotesError
+from matchnotes.minutes import Minute
 from matchnotes.models import LineupEntry, Match, Moment, Note, Person, PersonRole, Quote
 from matchnotes.services import Services
 from matchnotes.ui.dialogs.match_dialog import MatchDialog
@@ -123,6 +125,22 @@ class EditActions(QObject):
             initial=initial,
             parent=self.window,
         )
+
+    def log_line(self, match_id: int, line: str, minute: Minute | None) -> str:
+        """Record a quick-entry line; a moment or quote can be undone like any other."""
+        entry = self.services.quick_entry.preview(match_id, line, minute)
+        if isinstance(entry, PeriodEntry):
+            self.services.quick_entry.record(match_id, line, minute)
+            self.undo.changed.emit()
+            return entry.describe()
+        model = Moment if isinstance(entry, MomentEntry) else Quote
+
+        def do() -> int:
+            result = self.services.quick_entry.record(match_id, line, minute)
+            return result.moment_id or result.quote_id or 0
+
+        self.undo.create(f"Log {entry.describe()}", model, do)
+        return entry.describe()
 
     # --- quotes ---
 

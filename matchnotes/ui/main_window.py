@@ -147,6 +147,7 @@ class MainWindow(QMainWindow):
         )
         self._action(match, "&Delete match…", lambda: self._with_match(self.actions_.delete_match))
         match.addSeparator()
+        self._action(match, "&Quick entry", self._on_quick_entry_triggered, "F2")
         self._action(
             match, "Log &moment…", lambda: self._with_match(self.actions_.add_moment), "Ctrl+M"
         )
@@ -192,10 +193,15 @@ class MainWindow(QMainWindow):
             if isinstance(page, MatchPage) and page.match_id == match_id:
                 self.tabs.setCurrentIndex(index)
                 return page
-        page = MatchPage(match_id)
+        page = MatchPage(match_id, self.services, self.actions_.log_line)
         if not self._load_match(page):
             return None
         page.edit_requested.connect(self.actions_.edit)
+        page.clock_bar.changed.connect(self.refresh)
+        page.clock_bar.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        page.quick_entry.recorded.connect(
+            lambda saved: self.statusBar().showMessage(f"Saved: {saved}", 8000)
+        )
         self.tabs.setCurrentIndex(self.tabs.addTab(page, page.title()))
         return page
 
@@ -330,6 +336,16 @@ class MainWindow(QMainWindow):
             page = self.matches_view
         page.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         page.filter_edit.selectAll()
+
+    def _on_quick_entry_triggered(self) -> None:
+        page = self.tabs.currentWidget()
+        if not isinstance(page, MatchPage):
+            match_id = self.current_match_id()
+            page = self.open_match(match_id) if match_id is not None else None
+        if page is None:
+            self.statusBar().showMessage("Open a match first: quick entry logs into it.", 5000)
+            return
+        page.quick_entry.line.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _on_quote_activated(self, quote_id: int) -> None:
         quote = next((q for q in self.quotes_view.table.source.rows() if q.id == quote_id), None)

@@ -6,6 +6,7 @@ the services and then ask the page to reload.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
@@ -18,7 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from matchnotes.labels import DECISION_LABELS, STATUS_LABELS
+from matchnotes.minutes import Minute
 from matchnotes.models import Decision
+from matchnotes.services import Services
 from matchnotes.services.views import MatchDetail
 from matchnotes.ui.models.columns import (
     LINEUP_COLUMNS,
@@ -27,6 +30,8 @@ from matchnotes.ui.models.columns import (
     QUOTE_COLUMNS,
 )
 from matchnotes.ui.models.table_model import ReadModelTable
+from matchnotes.ui.widgets.clock import ClockBar
+from matchnotes.ui.widgets.quick_entry import QuickEntryBar
 from matchnotes.ui.widgets.table import ReadModelTableView
 
 
@@ -35,7 +40,9 @@ class MatchPage(QWidget):
     # (what, id) the user asked to edit: "moment", "lineup", "quote", "note"
     edit_requested = Signal(str, int)
 
-    def __init__(self, match_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, match_id: int, services: Services,
+                 record_line: Callable[[int, str, Minute | None], str],
+                 parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.match_id = match_id
         self.detail: MatchDetail | None = None
@@ -66,9 +73,13 @@ class MatchPage(QWidget):
         self.tabs.addTab(lineups, "Line-ups")
         self.tabs.addTab(self.quotes, "Quotes")
         self.tabs.addTab(self.notes, "Notes")
+        self.clock_bar = ClockBar(services, match_id)
+        self.quick_entry = QuickEntryBar(services, match_id, record_line)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.clock_bar)
+        layout.addWidget(self.quick_entry)
 
         self.moments.activated.connect(lambda i: self._edit("moment", self.moments, i))
         self.quotes.activated.connect(lambda i: self._edit("quote", self.quotes, i))
@@ -87,6 +98,9 @@ class MatchPage(QWidget):
         self.away_title.setText(f"<b>{escape(s.away)}</b>")
         self.quotes.source.set_rows(detail.quotes)
         self.notes.source.set_rows(detail.notes)
+        self.clock_bar.reload()
+        self.quick_entry.reload_names()
+        self.moments.scrollToBottom()  # the newest moment in view while logging live
         counts = (len(detail.moments), len(detail.lineups), len(detail.quotes), len(detail.notes))
         for tab, (name, count) in enumerate(zip(("Moments", "Line-ups", "Quotes", "Notes"),
                                                 counts, strict=True)):  # fmt: skip
