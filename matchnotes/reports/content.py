@@ -1,4 +1,4 @@
-"""What a match, person or season report says, built from the read models.
+"""What a match or season report says, built from the read models (a person: person_content).
 
 Pure (no Qt, no database): the PDF, Markdown and CSV renderers all format these
 same dataclasses, so the three formats cannot disagree about the facts. Every
@@ -12,7 +12,7 @@ import enum
 from collections import Counter
 from dataclasses import dataclass
 
-from matchnotes.labels import ATTENDANCE_LABELS, CONTEXT_LABELS, KIND_LABELS, ROLE_LABELS
+from matchnotes.labels import ATTENDANCE_LABELS, CONTEXT_LABELS, KIND_LABELS
 from matchnotes.models import Attendance, Decision, LineupRole, MomentKind, Period
 from matchnotes.scores import SCORING_KINDS
 from matchnotes.services.moments import RELATED_ROLE
@@ -21,9 +21,7 @@ from matchnotes.services.views import (
     MatchDetail,
     MatchSummary,
     MomentView,
-    PersonPage,
     QuoteView,
-    TeamTally,
 )
 
 
@@ -232,83 +230,6 @@ def match_report(d: MatchDetail) -> MatchReport:
     )
 
 
-# --- a person ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PersonMomentRow:
-    date: str
-    match: str
-    minute: str
-    what: str
-    detail: str
-
-
-@dataclass(frozen=True)
-class PersonReport:
-    name: str
-    subtitle: str
-    facts: list[tuple[str, str]]
-    tallies: list[TeamTally]
-    matches: list[tuple[str, str, str]]  # (date, competition line, "Home 1–2 Away")
-    moments: list[PersonMomentRow]
-    quotes: list[QuoteRow]
-    notes: list[str]
-
-
-def _person_moment(m: MomentView, person_id: int, title: str, day: str) -> PersonMomentRow:
-    label = KIND_LABELS[m.kind]
-    if m.player_id == person_id:
-        what = {MomentKind.SUBSTITUTION: "Came on"}.get(m.kind, label)
-        rel = RELATED_ROLE.get(m.kind, "with")
-        detail = f"{rel} {m.related_player}" if m.related_player else ""
-    else:  # the person is the second player of the moment
-        what = {
-            MomentKind.GOAL: "Assist",
-            MomentKind.SUBSTITUTION: "Went off",
-            MomentKind.YELLOW: "Fouled",
-            MomentKind.SECOND_YELLOW: "Fouled",
-            MomentKind.RED: "Fouled",
-        }.get(m.kind, "Won the penalty")
-        detail = f"{label.lower()}: {m.player}" if m.player else label.lower()
-    if m.description:
-        detail = f"{detail} — {m.description}" if detail else m.description
-    return PersonMomentRow(day, title, m.minute_text, what, detail)
-
-
-def person_report(page: PersonPage, notes: list[str] | None = None) -> PersonReport:
-    p = page.person
-    subtitle = " · ".join(
-        x
-        for x in (
-            ROLE_LABELS[p.role],
-            p.position,
-            f"#{p.shirt_number}" if p.shirt_number is not None else None,
-        )
-        if x
-    )
-    facts = [("Club", p.club or ""), ("Nationality", p.nationality or "")]
-    if p.date_of_birth:
-        facts.append(("Born", f"{p.date_of_birth.day} {p.date_of_birth:%B %Y}"))
-    summaries = {s.id: s for s in page.matches}
-    ordered = sorted(page.matches, key=lambda s: (s.date, s.id))
-    moments = []
-    for m in page.moments:
-        s = summaries.get(m.match_id)
-        title, day = (s.title, short_date(s.date)) if s else ("", "")
-        moments.append(_person_moment(m, p.id, title, day))
-    return PersonReport(
-        name=p.name,
-        subtitle=subtitle,
-        facts=[(k, v) for k, v in facts if v],
-        tallies=page.tallies,
-        matches=[(short_date(s.date), competition_line(s), s.title) for s in ordered],
-        moments=moments,
-        quotes=[quote_row(q) for q in page.quotes],
-        notes=list(notes or []),
-    )
-
-
 # --- a season or a year ------------------------------------------------------------
 
 
@@ -329,6 +250,7 @@ class SeasonReport:
     rows: list[SeasonRow]
     grounds: list[tuple[str, int]]  # (ground, matches attended there)
     notes: list[tuple[str, list[str]]]  # (match heading, its notes)
+    competition_header: str = "Competition"  # "Stage" when every match shares one
 
 
 def _result(d: MatchDetail) -> str:
@@ -341,6 +263,8 @@ def _result(d: MatchDetail) -> str:
 def season_report(details: list[MatchDetail], title: str) -> SeasonReport:
     ordered = sorted(details, key=lambda d: (d.summary.date, d.summary.kickoff_time or dt.time()))
     rows, grounds, notes = [], Counter[str](), []
+    # One competition and season (the usual season report): the column says the stage.
+    one = len({(d.summary.competition, d.summary.season) for d in ordered}) == 1
     for d in ordered:
         s = d.summary
         venue = ", ".join(x for x in (s.venue, d.venue_city) if x)
@@ -348,9 +272,8 @@ def season_report(details: list[MatchDetail], title: str) -> SeasonReport:
             grounds[venue] += 1
         seen = "" if s.fan_attendance is Attendance.NONE else ATTENDANCE_LABELS[s.fan_attendance]
         rating = "" if s.rating is None else str(s.rating)
-        rows.append(
-            SeasonRow(short_date(s.date), competition_line(s), _result(d), venue, seen, rating)
-        )
+        stage = (s.stage or "") if one else competition_line(s)
+        rows.append(SeasonRow(short_date(s.date), stage, _result(d), venue, seen, rating))
         if d.notes:
             notes.append((f"{short_date(s.date)} — {s.title}", [n.text for n in d.notes]))
     ratings = [d.summary.rating for d in ordered if d.summary.rating is not None]
@@ -366,4 +289,5 @@ def season_report(details: list[MatchDetail], title: str) -> SeasonReport:
         rows=rows,
         grounds=sorted(grounds.items(), key=lambda g: (-g[1], g[0])),
         notes=notes,
+        competition_header="Stage" if one else "Competition",
     )

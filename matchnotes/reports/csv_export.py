@@ -12,7 +12,7 @@ import io
 from collections.abc import Iterable, Sequence
 
 from matchnotes.models import Period
-from matchnotes.reports.content import PersonReport
+from matchnotes.reports.person_content import PersonReport
 from matchnotes.scores import SCORING_KINDS
 from matchnotes.services.moments import RELATED_ROLE
 from matchnotes.services.views import MatchDetail, MatchSummary

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from matchnotes.errors import MatchNotesError, ValidationError
-from matchnotes.reports import content, csv_export, markdown
+from matchnotes.reports import content, csv_export, markdown, person_content
 from matchnotes.reports.match_text import match_as_dict, moment_as_dict, summary_as_dict
 from matchnotes.services import Services
 from matchnotes.services.views import MatchDetail, MatchSummary
@@ -112,7 +112,7 @@ def export_person(
     check(cancel)
     page = services.people.page(person_id)
     notes = [n.text for n in services.notes.for_person(person_id)]
-    report = content.person_report(page, notes)
+    report = person_content.person_report(page, notes)
     if fmt == "pdf":
         from matchnotes.reports.pdf_render import write_person_pdf
 

@@ -1,8 +1,13 @@
-"""One small vector glyph per moment kind (paths, no bitmaps), for the timeline."""
+"""The timeline's palette and one small vector glyph per moment kind (paths, no bitmaps),
+and a guard against a PySide6 reference-counting bug that long paints run into."""
 
 from __future__ import annotations
 
+import ctypes
 import math
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -180,3 +185,29 @@ def draw_glyph(
         p.setBrush(QColor(pal.muted))
         p.drawPolygon(QPolygonF(_corners(c, r * 0.75, 4)))
     p.restore()
+
+
+@contextmanager
+def none_refcount_guard() -> Iterator[None]:
+    """Give back the references to None that PySide6 drops (upstream PYSIDE-3474).
+
+    The PySide6 6.12.0 wheels lose one reference to None on every Qt call returning
+    void when run on Python < 3.12, so a few thousand paint calls end the process with
+    "Fatal Python error: none_dealloc". None is immortal from 3.12 on. Restoring what a
+    block lost is harmless if nothing was lost (an extra reference to None is free).
+    Remove once the project pins a fixed PySide6 or requires Python 3.12.
+    """
+    if sys.version_info >= (3, 12):
+        yield
+        return
+    before = sys.getrefcount(None)
+    try:
+        yield
+    finally:
+        for _ in range(max(0, before - sys.getrefcount(None))):
+            _incref(None)
+
+
+_incref = ctypes.pythonapi.Py_IncRef
+_incref.argtypes = [ctypes.py_object]
+_incref.restype = None

@@ -11,12 +11,12 @@ import re
 from matchnotes.reports.content import (
     Mark,
     MatchReport,
-    PersonReport,
     QuoteRow,
     SeasonReport,
     SheetLine,
     TeamSheet,
 )
+from matchnotes.reports.person_content import PersonReport
 
 # ASCII punctuation that can start markup (or an entity) anywhere in a line.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
@@ -154,7 +154,7 @@ def person_markdown(r: PersonReport) -> str:
 def season_markdown(r: SeasonReport) -> str:
     out = [f"# {esc(r.title)}", "", r.summary, ""]
     if r.rows:
-        header = ["Date", "Competition", "Match", "Ground", "Seen", "Rating"]
+        header = ["Date", r.competition_header, "Match", "Ground", "Seen", "Rating"]
         rows = [
             [esc(x.date), esc(x.competition), esc(x.match), esc(x.venue), x.seen, x.rating]
             for x in r.rows

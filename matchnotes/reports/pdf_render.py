@@ -29,7 +29,7 @@ from PySide6.QtGui import (
 )
 
 from matchnotes.errors import MatchNotesError, ValidationError
-from matchnotes.reports import content, report_html
+from matchnotes.reports import content, person_content, report_html
 from matchnotes.reports.content import short_date
 from matchnotes.reports.export import Cancel, Progress, atomic_path, check
 from matchnotes.reports.timeline_render import (
@@ -186,7 +186,7 @@ def write_person_pdf(
     progress: Progress | None = None, cancel: Cancel | None = None,
 ) -> None:  # fmt: skip
     """A player's (or manager's, or referee's) report: profile, record, moments, quotes."""
-    report = content.person_report(page, notes)
+    report = person_content.person_report(page, notes)
     html = lambda _px: report_html.person_html(report)  # noqa: E731
     _render(Path(path), html, title=report.name, footer=report.name, page_size=page_size,
             progress=progress, cancel=cancel)  # fmt: skip

@@ -12,12 +12,12 @@ import html
 from matchnotes.reports.content import (
     Mark,
     MatchReport,
-    PersonReport,
     QuoteRow,
     SeasonReport,
     SheetLine,
     TeamSheet,
 )
+from matchnotes.reports.person_content import PersonReport
 
 INK, MUTED, RULE, STRIPE = "#1f2328", "#6b7280", "#d1d5db", "#f3f4f6"
 YELLOW, RED, GREEN = "#e0a800", "#d62828", "#15803d"
@@ -195,7 +195,7 @@ def person_html(r: PersonReport) -> str:
     if r.moments:
         rows = [
             [
-                esc(m.date),
+                nowrap(m.date),
                 esc(m.match),
                 f'<span class="min">{esc(m.minute)}</span>',
                 esc(m.what),
@@ -215,7 +215,7 @@ def season_html(r: SeasonReport) -> str:
     if r.rows:
         rows = [
             [
-                esc(x.date),
+                nowrap(x.date),
                 esc(x.competition),
                 esc(x.match),
                 esc(x.venue),
@@ -224,8 +224,8 @@ def season_html(r: SeasonReport) -> str:
             ]
             for x in r.rows
         ]
-        header = ["Date", "Competition", "Match", "Ground", "Seen", "Rating"]
-        out += "<h2>Matches</h2>" + _table(header, rows, [12, 21, 31, 20, 9, 7])
+        header = ["Date", r.competition_header, "Match", "Ground", "Seen", "Rating"]
+        out += "<h2>Matches</h2>" + _table(header, rows, [12, 19, 33, 20, 9, 7])
     if r.grounds:
         items = "".join(f"<li>{esc(g)}{f' ({n}×)' if n > 1 else ''}</li>" for g, n in r.grounds)
         out += f"<h2>Grounds visited</h2><ul>{items}</ul>"

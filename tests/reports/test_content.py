@@ -4,10 +4,10 @@ from matchnotes.models import Decision, MomentKind
 from matchnotes.reports.content import (
     Mark,
     match_report,
-    person_report,
     result_lines,
     season_report,
 )
+from matchnotes.reports.person_content import person_report
 
 
 def test_match_report_has_the_header_facts(services, demo_match_id):

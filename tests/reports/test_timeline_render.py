@@ -6,7 +6,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 from matchnotes.models import MomentKind
 from matchnotes.reports.timeline_render import (
     DARK,
-    _Layout,
+    TimelineLayout,
     paint_timeline,
     surname,
     timeline_height_hint,
@@ -45,7 +45,7 @@ def test_dark_palette_and_tiny_rects_do_not_fail(services, busy_match_id):
 
 def _layout(detail, width, height, **kwargs):
     font = QFont()
-    return _Layout(QRectF(0, 0, width, height), detail, QFontMetricsF(font), **kwargs)
+    return TimelineLayout(QRectF(0, 0, width, height), detail, QFontMetricsF(font), **kwargs)
 
 
 def test_hit_test_finds_each_moment_at_its_glyph(services, demo_match_id):
