@@ -70,6 +70,34 @@ def build_parser() -> argparse.ArgumentParser:
     log.add_argument("--dry-run", action="store_true", help="print what would be saved")
     log.add_argument("--json", action="store_true", help="print JSON (see docs/cli.md)")
     log.set_defaults(handler=cmd_log)
+
+    imp = commands.add_parser(
+        "import", parents=[db_option], help="import a file (MatchNotes JSON, openfootball, CSV)"
+    )
+    imp.add_argument("file", type=Path, metavar="FILE")
+    imp.add_argument("--format", help="the file's format when it cannot be recognised")
+    imp.add_argument("--skip-errors", action="store_true", help="skip bad rows, report each")
+    imp.add_argument("--json", action="store_true", help="print the summary as JSON")
+    imp.set_defaults(handler=cmd_import)
+
+    exp = commands.add_parser(
+        "export", parents=[db_option], help="write a match, person or season report"
+    )
+    exp.add_argument("format", choices=("pdf", "md", "csv", "json"))
+    what = exp.add_mutually_exclusive_group(required=True)
+    what.add_argument("--match", type=int, metavar="MATCH_ID")
+    what.add_argument("--person", type=int, metavar="PERSON_ID")
+    what.add_argument(
+        "--season",
+        action="store_true",
+        help="a season or diary: with --competition, --season-name, --year",
+    )
+    exp.add_argument("--competition")
+    exp.add_argument("--season-name", metavar="SEASON")
+    exp.add_argument("--year", type=int)
+    exp.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
+    exp.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
+    exp.set_defaults(handler=cmd_export)
     return parser
 
 
@@ -181,6 +209,51 @@ def cmd_log(args: argparse.Namespace, out: TextIO) -> int:
         _dump(data, out)
     else:
         print(("Saved: " if data["saved"] else "Would save: ") + data["entry"], file=out)
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
+    from matchnotes.services.imports import ImportService
+
+    db = open_from_args(args)
+    try:
+        summary = ImportService(db.engine).import_file(args.file, args.format, args.skip_errors)
+    finally:
+        db.close()
+    if args.json:
+        _dump(summary.to_dict(), out)
+    else:
+        print(str(summary), file=out)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    from matchnotes.reports import export
+
+    db = open_from_args(args)
+    try:
+        services = Services.create(db.engine)
+        if args.match is not None:
+            path = export.export_match(
+                services, args.match, args.format, args.output, page_size=args.page_size
+            )
+        elif args.person is not None:
+            path = export.export_person(
+                services, args.person, args.format, args.output, page_size=args.page_size
+            )
+        else:
+            path = export.export_season(
+                services,
+                args.format,
+                args.output,
+                competition=args.competition,
+                season=args.season_name,
+                year=args.year,
+                page_size=args.page_size,
+            )
+    finally:
+        db.close()
+    print(f"Wrote {path}", file=out)
     return 0
 
 

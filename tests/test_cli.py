@@ -106,3 +106,24 @@ def test_log_records_a_line_and_refuses_a_bad_one(demo_db, capsys):
     assert run(["show", "1", "--json", "--db", str(demo_db)]) == 0
     moments = json.loads(capsys.readouterr().out)["moments"]
     assert [m["minute"] for m in moments if m["player"] == "Declan Rice"] == ["47'", "90+4'"]
+
+
+def test_import_then_export_headless(tmp_path, capsys):
+    from tests.io import WORLDCUP_JSON
+
+    db = tmp_path / "wc.sqlite"
+    assert run(["import", str(WORLDCUP_JSON), "--db", str(db), "--json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["added"] == 64
+    assert run(["import", str(WORLDCUP_JSON), "--db", str(db)]) == 0  # again: no duplicates
+    assert "0 matches added, 0 updated, 64 unchanged" in capsys.readouterr().out
+    out = tmp_path / "final.md"
+    assert run(["export", "md", "--match", "64", "--db", str(db), "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "Argentina" in text and "France" in text
+    season = tmp_path / "season.csv"
+    args = ["export", "csv", "--season", "--year", "2022", "--db", str(db), "-o", str(season)]
+    assert run(args) == 0
+    assert len(season.read_text(encoding="utf-8").splitlines()) == 65  # header + 64 matches
+    assert run(["import", str(tmp_path / "missing.json"), "--db", str(db)]) == 1
+    assert "missing.json" in capsys.readouterr().err
