@@ -580,6 +580,7 @@ class RecordWriter:
 
     def _moment(self, match: Match, moment: Moment | None, fields: dict[str, Any]) -> bool:
         """Insert a moment, or bring an existing one in line; True when anything changed."""
+        fields = dict(fields)
         minute = fields.pop("minute")
         fields.update(period=minute.period, minute=minute.minute, stoppage=minute.stoppage)
         fields["sort_key"] = minute.sort_key
@@ -599,10 +600,8 @@ class RecordWriter:
         others are corrected in order (keeping their ids, so quotes stay linked)."""
         wanted = []
         for goal in rec.goals or []:
-            own = goal.kind is MomentKind.OWN_GOAL
-            team = sides[
-                other(goal.side) if own else goal.side
-            ]  # an own goal's team is the scorer's
+            # An own goal is listed for the side it counted for; the moment has the scorer's team.
+            team = sides[other(goal.side) if goal.kind is MomentKind.OWN_GOAL else goal.side]
             player = self.people.get(goal.name, PersonRole.PLAYER, team.name)
             wanted.append(
                 {
@@ -613,10 +612,7 @@ class RecordWriter:
                 }
             )
         existing = sorted(existing, key=lambda m: (m.sort_key, m.id or 0))
-        keep = [
-            e for e in existing
-            if any(_same_goal(e, w) for w in wanted)
-        ]  # fmt: skip
+        keep = [e for e in existing if any(_same_goal(e, w) for w in wanted)]
         rest = [e for e in existing if e not in keep]
         changed = False
         for w in wanted:

@@ -130,3 +130,14 @@ def test_the_parser_sorts_goals_and_needs_no_database():
     for record in parsed.matches:
         keys = [g.minute.sort_key for g in record.goals or []]
         assert keys == sorted(keys)
+
+
+def test_the_json_on_the_demo_match_keeps_its_moments_and_quotes(database, services, demo_match_id):
+    before = services.matches.get_match(demo_match_id)
+    summary = importer(database).import_file(WORLDCUP_JSON)
+    assert (summary.added, summary.updated) == (63, 1)  # the demo match takes the file's stage
+    after = services.matches.get_match(demo_match_id)
+    assert [(m.id, m.player) for m in after.moments] == [(m.id, m.player) for m in before.moments]
+    assert after.quotes == before.quotes and after.lineups == before.lineups
+    assert after.summary.stage == "Quarter-finals"
+    assert len(services.matches.list_matches()) == 64
