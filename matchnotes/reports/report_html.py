@@ -25,7 +25,8 @@ YELLOW, RED, GREEN = "#e0a800", "#d62828", "#15803d"
 CSS = f"""
 body {{ color: {INK}; }}
 h1 {{ font-size: 19pt; font-weight: 600; margin-top: 0; margin-bottom: 2px; }}
-h2 {{ font-size: 12pt; font-weight: 600; margin-top: 20px; margin-bottom: 6px; }}
+h2 {{ font-size: 12pt; font-weight: 600; margin-top: 6px; margin-bottom: 6px; }}
+.gap {{ font-size: 5pt; margin: 0; }}
 h3 {{ font-size: 10.5pt; font-weight: 600; margin-top: 6px; margin-bottom: 3px; }}
 p {{ margin-top: 0; margin-bottom: 5px; }}
 .muted {{ color: {MUTED}; }}
@@ -59,6 +60,12 @@ _MARKS = {
 
 def esc(text: str) -> str:
     return html.escape(text, quote=True)
+
+
+def h2(title: str) -> str:
+    """A section heading; the spacer before it keeps its distance from a table above,
+    where Qt drops a heading's top margin."""
+    return f'<p class="gap">&nbsp;</p><h2>{title}</h2>'
 
 
 def nowrap(text: str) -> str:
@@ -119,7 +126,7 @@ def _sheet(sheet: TeamSheet) -> str:
 
 
 def _quotes(quotes: list[QuoteRow]) -> str:
-    out = "<h2>Quotes</h2>"
+    out = h2("Quotes")
     for q in quotes:
         about = f" · {esc(q.about)}" if q.about else ""
         out += f'<p class="quote">“{esc(q.text)}”</p>'
@@ -128,7 +135,7 @@ def _quotes(quotes: list[QuoteRow]) -> str:
 
 
 def _notes(notes: list[str]) -> str:
-    return "<h2>Notes</h2>" + "".join(f'<p class="note">{esc(n)}</p>' for n in notes)
+    return h2("Notes") + "".join(f'<p class="note">{esc(n)}</p>' for n in notes)
 
 
 def match_html(r: MatchReport, timeline_px: float = 0) -> str:
@@ -150,7 +157,7 @@ def match_html(r: MatchReport, timeline_px: float = 0) -> str:
         out += SPACER.format(px=timeline_px)
     if not all(s.empty for s in r.sheets):
         home, away = (_sheet(s) for s in r.sheets)
-        out += "<h2>Line-ups</h2>"
+        out += h2("Line-ups")
         out += '<table width="100%" cellspacing="0" cellpadding="0"><tr>'
         out += f'<td width="49%" valign="top">{home}</td><td width="2%"></td>'
         out += f'<td width="49%" valign="top">{away}</td></tr></table>'
@@ -168,7 +175,7 @@ def match_html(r: MatchReport, timeline_px: float = 0) -> str:
             ]
             for m in r.moments
         ]
-        out += "<h2>Key moments</h2>"
+        out += h2("Key moments")
         out += _table(["Minute", "Moment", "Team", "Who", "Score"], rows, [9, 18, 14, 51, 8])
     out += _quotes(r.quotes) if r.quotes else ""
     out += _notes(r.notes) if r.notes else ""
@@ -188,10 +195,10 @@ def person_html(r: PersonReport) -> str:
             + [str(t.red_cards)]
             for t in r.tallies
         ]
-        out += "<h2>Record</h2>" + _table(header, rows, [28, 9, 9, 9, 9, 9, 9, 9, 9])
+        out += h2("Record") + _table(header, rows, [28, 9, 9, 9, 9, 9, 9, 9, 9])
     if r.matches:
         rows = [[nowrap(d), esc(c), esc(m)] for d, c, m in r.matches]
-        out += "<h2>Matches</h2>" + _table(["Date", "Competition", "Match"], rows, [14, 40, 46])
+        out += h2("Matches") + _table(["Date", "Competition", "Match"], rows, [15, 40, 45])
     if r.moments:
         rows = [
             [
@@ -204,7 +211,7 @@ def person_html(r: PersonReport) -> str:
             for m in r.moments
         ]
         header = ["Date", "Match", "Minute", "Moment", "Detail"]
-        out += "<h2>Moments</h2>" + _table(header, rows, [12, 26, 8, 16, 38])
+        out += h2("Moments") + _table(header, rows, [15, 25, 8, 16, 36])
     out += _quotes(r.quotes) if r.quotes else ""
     out += _notes(r.notes) if r.notes else ""
     return out
@@ -225,12 +232,12 @@ def season_html(r: SeasonReport) -> str:
             for x in r.rows
         ]
         header = ["Date", r.competition_header, "Match", "Ground", "Seen", "Rating"]
-        out += "<h2>Matches</h2>" + _table(header, rows, [12, 19, 33, 20, 9, 7])
+        out += h2("Matches") + _table(header, rows, [14, 18, 32, 20, 9, 7])
     if r.grounds:
         items = "".join(f"<li>{esc(g)}{f' ({n}×)' if n > 1 else ''}</li>" for g, n in r.grounds)
-        out += f"<h2>Grounds visited</h2><ul>{items}</ul>"
+        out += h2("Grounds visited") + f"<ul>{items}</ul>"
     if r.notes:
-        out += "<h2>Notes</h2>"
+        out += h2("Notes")
         for heading, notes in r.notes:
             out += f"<h3>{esc(heading)}</h3>" + "".join(
                 f'<p class="note">{esc(n)}</p>' for n in notes
