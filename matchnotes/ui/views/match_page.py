@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from matchnotes.labels import DECISION_LABELS, STATUS_LABELS
 from matchnotes.minutes import Minute
-from matchnotes.models import Decision
+from matchnotes.models import Decision, MatchStatus
 from matchnotes.services import Services
 from matchnotes.services.views import MatchDetail
 from matchnotes.ui.models.columns import (
@@ -33,6 +33,7 @@ from matchnotes.ui.models.table_model import ReadModelTable
 from matchnotes.ui.widgets.clock import ClockBar
 from matchnotes.ui.widgets.quick_entry import QuickEntryBar
 from matchnotes.ui.widgets.table import ReadModelTableView
+from matchnotes.ui.widgets.timeline import TimelineWidget
 
 
 class MatchPage(QWidget):
@@ -76,7 +77,9 @@ class MatchPage(QWidget):
         self.clock_bar = ClockBar(services, match_id)
         self.quick_entry = QuickEntryBar(services, match_id, record_line)
         layout = QVBoxLayout(self)
+        self.timeline = TimelineWidget()
         layout.addWidget(self.header)
+        layout.addWidget(self.timeline)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.clock_bar)
         layout.addWidget(self.quick_entry)
@@ -84,6 +87,8 @@ class MatchPage(QWidget):
         self.moments.activated.connect(lambda i: self._edit("moment", self.moments, i))
         self.quotes.activated.connect(lambda i: self._edit("quote", self.quotes, i))
         self.notes.activated.connect(lambda i: self._edit("note", self.notes, i))
+        self.timeline.moment_clicked.connect(self._on_timeline_moment_clicked)
+        self.moments.clicked.connect(lambda index: self.timeline.select(self.moments.id_at(index)))
         for table in (self.home_lineup, self.away_lineup):
             table.activated.connect(lambda i, t=table: self._edit("lineup", t, i))
 
@@ -98,7 +103,8 @@ class MatchPage(QWidget):
         self.away_title.setText(f"<b>{escape(s.away)}</b>")
         self.quotes.source.set_rows(detail.quotes)
         self.notes.source.set_rows(detail.notes)
-        self.clock_bar.reload()
+        self.timeline.show_detail(detail)
+        self.clock_bar.reload(finished=detail.summary.status is MatchStatus.FINISHED)
         self.quick_entry.reload_names()
         self.moments.scrollToBottom()  # the newest moment in view while logging live
         counts = (len(detail.moments), len(detail.lineups), len(detail.quotes), len(detail.notes))
@@ -128,6 +134,10 @@ class MatchPage(QWidget):
             table, kind = self.notes, "note"
         ident = table.current_id()
         return None if ident is None else (kind, ident)
+
+    def _on_timeline_moment_clicked(self, moment_id: int) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.moments.select_id(moment_id)
 
     def _edit(self, kind: str, table: ReadModelTableView, index: object) -> None:
         ident = table.id_at(index)  # type: ignore[arg-type]

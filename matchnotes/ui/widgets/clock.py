@@ -21,6 +21,7 @@ class ClockBar(QWidget):
         self.services = services
         self.match_id = match_id
         self.state = ClockState()
+        self.finished = False  # a match logged after the fact has no clock to show
         self.label = QLabel()
         self.label.setMinimumWidth(130)
         font = self.label.font()
@@ -48,7 +49,9 @@ class ClockBar(QWidget):
         self.timer.start()
         self.reload()
 
-    def reload(self) -> None:
+    def reload(self, finished: bool | None = None) -> None:
+        if finished is not None:
+            self.finished = finished
         try:
             self.state = self.services.clock.state(self.match_id)
         except MatchNotesError:
@@ -65,6 +68,9 @@ class ClockBar(QWidget):
         self._tick()
 
     def _tick(self) -> None:
+        if self.finished and self.state.started_at is None:
+            self.label.setText("Full time")
+            return
         self.label.setText(clock.label_at(self.state, self.services.clock.now()))
 
     def _do(self, action: object) -> None:

@@ -1,0 +1,36 @@
+"""The drawn timeline on the match page: to scale, clickable, the same painter as the PDF."""
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+
+from matchnotes.models import MomentKind
+
+
+def _point_of(timeline, moment_id):
+    for y in range(0, timeline.height(), 3):
+        for x in range(0, timeline.width(), 3):
+            if timeline.moment_at(QPointF(x, y)) == moment_id:
+                return QPoint(x, y)
+    raise AssertionError("moment not drawn")
+
+
+def test_click_on_a_moment_selects_it_in_the_list(qtbot, window, services, demo_match_id):
+    window.refresh()
+    page = window.open_match(demo_match_id)
+    qtbot.waitExposed(page)
+    timeline = page.timeline
+    assert timeline.height() >= 90
+    miss = next(m for m in services.moments.moments(demo_match_id)
+                if m.kind is MomentKind.PENALTY_MISSED)  # fmt: skip
+    qtbot.mouseClick(timeline, Qt.MouseButton.LeftButton, pos=_point_of(timeline, miss.id))
+    assert page.moments.current_id() == miss.id
+    assert timeline.selected_id == miss.id
+    image = timeline.grab().toImage()
+    assert len({image.pixel(x, image.height() // 2) for x in range(0, image.width(), 7)}) > 3
+
+
+def test_no_timeline_for_a_match_without_moments(qtbot, window, make_match):
+    match = make_match("Leeds United", "Chelsea")
+    window.refresh()
+    page = window.open_match(match)
+    assert page.timeline.height() == 0
+    assert page.clock_bar.label.text() == "Full time"
