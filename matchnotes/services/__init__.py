@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 from matchnotes.services.catalog import CatalogService
 from matchnotes.services.clock import ClockService
 from matchnotes.services.history import HistoryService
+from matchnotes.services.imports import ImportService
 from matchnotes.services.lineups import LineupService
 from matchnotes.services.matches import MatchService
 from matchnotes.services.moments import MomentService
@@ -33,6 +34,7 @@ class Services:
     history: HistoryService
     clock: ClockService
     quick_entry: QuickEntryService
+    imports: ImportService
 
     @classmethod
     def create(cls, engine: Engine) -> Services:
@@ -47,4 +49,5 @@ class Services:
             history=HistoryService(engine),
             clock=ClockService(engine),
             quick_entry=QuickEntryService(engine),
+            imports=ImportService(engine),
         )

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QT
 from matchnotes.errors import MatchNotesError, NotFoundError
 from matchnotes.services import Services
 from matchnotes.ui.actions import EditActions
+from matchnotes.ui.data_actions import DataActions
 from matchnotes.ui.models.columns import PERSON_COLUMNS, QUOTE_COLUMNS, TEAM_COLUMNS
 from matchnotes.ui.models.table_model import Column
 from matchnotes.ui.theme import apply_theme, saved_theme
@@ -47,6 +48,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"MatchNotes — {location}" + (" (demo)" if demo else ""))
         self.undo = UndoController(services, self)
         self.actions_ = EditActions(services, self.undo, self)
+        self.data_actions = DataActions(services, self)
+        self.data_actions.imported.connect(self.refresh)
         self.undo.changed.connect(self.refresh)
         self.undo.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
 
@@ -122,6 +125,19 @@ class MainWindow(QMainWindow):
         keys = QKeySequence.StandardKey
         bar = self.menuBar()
         file = bar.addMenu("&File")
+        self._action(file, "&Import…", self.data_actions.choose_and_import, "Ctrl+I")
+        self._action(
+            file,
+            "&Export match…",
+            lambda: self._with_match(lambda m: self.data_actions.choose_and_export("match", m)),
+            "Ctrl+Shift+S",
+        )
+        self._action(
+            file,
+            "Export &person…",
+            lambda: self._with_person(lambda p: self.data_actions.choose_and_export("person", p)),
+        )
+        file.addSeparator()
         self._action(file, "&Reload", self.refresh, keys.Refresh)
         file.addSeparator()
         self._action(file, "&Quit", self.close, keys.Quit)
