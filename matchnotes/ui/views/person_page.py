@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from matchnotes.labels import ROLE_LABELS
-from matchnotes.services.views import MomentView, PersonPage, TeamTally
+from matchnotes.services.views import MatchSummary, MomentView, PersonPage, TeamTally
 from matchnotes.ui.models.columns import MATCH_COLUMNS, MOMENT_COLUMNS, QUOTE_COLUMNS
 from matchnotes.ui.models.table_model import Column, ReadModelTable
 from matchnotes.ui.widgets.table import ReadModelTableView
@@ -24,8 +24,20 @@ TALLY_COLUMNS: list[Column[TeamTally]] = [
     Column("Yellow", lambda t: str(t.yellow_cards)),
     Column("Red", lambda t: str(t.red_cards)),
 ]
-# On a person's page a moment also says which match it was in.
-PERSON_MOMENT_COLUMNS: list[Column[MomentView]] = [*MOMENT_COLUMNS]
+
+
+def person_moment_columns(matches: dict[int, MatchSummary]) -> list[Column[MomentView]]:
+    """On a person's page, the career timeline: each moment says which match it was in."""
+
+    def match_text(m: MomentView) -> str:
+        s = matches.get(m.match_id)
+        return f"{s.date:%Y-%m-%d} {s.home} {s.score} {s.away}" if s else ""
+
+    def date_key(m: MomentView) -> tuple[str, int]:
+        s = matches.get(m.match_id)
+        return (s.date.isoformat() if s else "", m.minute.sort_key)
+
+    return [Column("Match", match_text, sort=date_key), *MOMENT_COLUMNS]
 
 
 class PersonPageView(QWidget):
@@ -39,7 +51,10 @@ class PersonPageView(QWidget):
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.tallies = ReadModelTableView(ReadModelTable(TALLY_COLUMNS), sortable=False)
         self.matches = ReadModelTableView(ReadModelTable(MATCH_COLUMNS))
-        self.moments = ReadModelTableView(ReadModelTable(PERSON_MOMENT_COLUMNS), sortable=False)
+        self._matches: dict[int, MatchSummary] = {}
+        self.moments = ReadModelTableView(
+            ReadModelTable(person_moment_columns(self._matches)), sortable=False
+        )
         self.quotes = ReadModelTableView(ReadModelTable(QUOTE_COLUMNS))
         self.tabs = QTabWidget()
         self.tabs.addTab(self.matches, "Matches")
@@ -65,6 +80,8 @@ class PersonPageView(QWidget):
         self.header.setText(
             f"<h2 style='margin:0'>{escape(p.name)}</h2><p>{escape(' · '.join(facts))}</p>"
         )
+        self._matches.clear()
+        self._matches.update({s.id: s for s in page.matches})
         self.tallies.source.set_rows(page.tallies)
         self.matches.source.set_rows(page.matches)
         self.moments.source.set_rows(page.moments)
