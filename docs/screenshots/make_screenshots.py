@@ -43,8 +43,10 @@ def main() -> int:
     kane = services.people.find("Harry Kane")[0]
     window.open_person(kane.id)
     shot("person")
-    window.tabs.setCurrentIndex(4)
+    window.tabs.setCurrentWidget(window.quotes_view)
     shot("quotes")
+    window.tabs.setCurrentWidget(window.diary_view)
+    shot("diary")
     dialog = window.actions_.edit_match(page.match_id)
     app.processEvents()
     dialog.grab().save(str(HERE / "match-dialog.png"))

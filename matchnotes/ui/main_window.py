@@ -19,6 +19,7 @@ from matchnotes.ui.models.columns import PERSON_COLUMNS, QUOTE_COLUMNS, TEAM_COL
 from matchnotes.ui.models.table_model import Column
 from matchnotes.ui.theme import apply_theme, saved_theme
 from matchnotes.ui.undo import UndoController
+from matchnotes.ui.views.diary_view import DiaryView
 from matchnotes.ui.views.list_views import FilteredListView
 from matchnotes.ui.views.match_page import MatchPage
 from matchnotes.ui.views.matches_view import MatchesView
@@ -28,8 +29,8 @@ COMPETITION_COLUMNS: list[Column] = [  # type: ignore[type-arg]
     Column("Competition", lambda c: c.name),
     Column("Seasons", lambda c: ", ".join(c.seasons)),
 ]
-BROWSE_TABS = ("Matches", "People", "Teams", "Competitions", "Quotes")
-NOUNS = (("match", "matches"), ("person", "people"), ("team", "teams"),
+BROWSE_TABS = ("Matches", "Diary", "People", "Teams", "Competitions", "Quotes")
+NOUNS = (("match", "matches"), ("match", "matches"), ("person", "people"), ("team", "teams"),
          ("competition", "competitions"), ("quote", "quotes"))  # fmt: skip
 
 
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
         self.undo.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
 
         self.matches_view = MatchesView()
+        self.diary_view = DiaryView()
         self.people_view = FilteredListView(
             PERSON_COLUMNS,
             placeholder="Filter people",
@@ -89,6 +91,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
 
         self.matches_view.activated.connect(self.open_match)
+        self.diary_view.match_activated.connect(self.open_match)
         self.people_view.activated.connect(self.open_person)
         self.quotes_view.activated.connect(self._on_quote_activated)
         self.competitions_view.activated.connect(self._on_competition_activated)
@@ -100,9 +103,10 @@ class MainWindow(QMainWindow):
         self._restore_settings()
         self.refresh()
 
-    def _browse_views(self) -> list[FilteredListView]:
+    def _browse_views(self) -> list[QWidget]:
         return [
             self.matches_view,
+            self.diary_view,
             self.people_view,
             self.teams_view,
             self.competitions_view,
@@ -137,6 +141,7 @@ class MainWindow(QMainWindow):
             "Export &person…",
             lambda: self._with_person(lambda p: self.data_actions.choose_and_export("person", p)),
         )
+        self._action(file, "Export diary &year…", self._on_export_year_triggered)
         file.addSeparator()
         self._action(file, "&Reload", self.refresh, keys.Refresh)
         file.addSeparator()
@@ -266,6 +271,8 @@ class MainWindow(QMainWindow):
         loaders = {
             self.matches_view: lambda: self.matches_view.set_matches(
                 self.services.matches.list_matches()),
+            self.diary_view: lambda: self.diary_view.set_matches(
+                self.services.matches.list_matches()),
             self.people_view: lambda: self.people_view.set_rows(self.services.people.all()),
             self.teams_view: lambda: self.teams_view.set_rows(self.services.catalog.teams()),
             self.competitions_view: lambda: self.competitions_view.set_rows(
@@ -276,7 +283,7 @@ class MainWindow(QMainWindow):
         try:
             if widget in loaders:
                 loaders[widget]()  # type: ignore[index]
-                total = len(widget.table.source.rows())  # type: ignore[attr-defined]
+                total = len(widget.table.source.rows()) if hasattr(widget, "table") else 0  # type: ignore[attr-defined]
                 one, many = NOUNS[index]
                 self.statusBar().showMessage(f"{total} {one if total == 1 else many}")
             else:
@@ -352,6 +359,14 @@ class MainWindow(QMainWindow):
             page = self.matches_view
         page.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         page.filter_edit.selectAll()
+
+    def _on_export_year_triggered(self) -> None:
+        year = self.diary_view.current_year()
+        if year is None:
+            self.tabs.setCurrentWidget(self.diary_view)
+            self.statusBar().showMessage("Choose a year in the Diary first.", 5000)
+            return
+        self.data_actions.choose_and_export("year", year)
 
     def _on_quick_entry_triggered(self) -> None:
         page = self.tabs.currentWidget()

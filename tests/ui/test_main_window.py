@@ -2,6 +2,7 @@
 
 from PySide6.QtCore import Qt
 
+from matchnotes.ui.main_window import BROWSE_TABS
 from matchnotes.ui.views.match_page import MatchPage
 from matchnotes.ui.views.person_page import PersonPageView
 
@@ -51,12 +52,12 @@ def test_filter_then_enter_opens_the_match_page(qtbot, window, demo_match_id, ma
     home = [_row(page.home_lineup, r)[1] for r in range(page.home_lineup.model().rowCount())]
     assert "Harry Kane (c)" in home
     qtbot.keyClick(window, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
-    assert window.tabs.count() == 5
+    assert window.tabs.count() == len(BROWSE_TABS)
 
 
 def test_person_page_from_the_people_list(qtbot, window, demo_match_id):
     window.refresh()
-    window.tabs.setCurrentIndex(1)
+    window.tabs.setCurrentWidget(window.people_view)
     people = window.people_view
     qtbot.keyClicks(people.filter_edit, "kane")
     people.table.setFocus()
@@ -79,3 +80,21 @@ def test_dark_theme_toggle_is_remembered(window):
     assert QSettings().value("appearance/theme") == "dark"
     window.dark_action.trigger()
     assert QSettings().value("appearance/theme") == "light"
+
+
+def test_diary_by_year_and_competition(window, demo_match_id, make_match):
+    import datetime as dt
+
+    from matchnotes.models import Attendance
+
+    make_match("Leeds United", "Chelsea", date=dt.date(2023, 3, 4), venue="Elland Road",
+               fan_attendance=Attendance.ATTENDED, rating=7)  # fmt: skip
+    window.refresh()
+    window.tabs.setCurrentWidget(window.diary_view)
+    diary = window.diary_view
+    years = [diary.periods.item(i).text() for i in range(diary.periods.count())]
+    assert years[:2] == ["2023 — 1 match", "2022 — 1 match"]
+    assert "1 attended" in diary.summary.text() and "Elland Road" in diary.summary.text()
+    diary.periods.setCurrentRow(1)
+    assert diary.table.model().rowCount() == 1 and diary.current_year() == 2022
+    assert "watched" in diary.summary.text()
