@@ -44,7 +44,10 @@ def atomic_path(target: Path) -> Iterator[Path]:
     target = Path(target)
     if not target.parent.is_dir():
         raise ValidationError(f"The folder {target.parent} does not exist.")
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    except OSError as exc:
+        raise MatchNotesError(f"{target} cannot be written: {exc.strerror or exc}.") from exc
     os.close(fd)
     tmp = Path(name)
     try:
@@ -52,6 +55,8 @@ def atomic_path(target: Path) -> Iterator[Path]:
         with open(tmp, "rb+") as written:  # on disk before the rename makes it visible
             os.fsync(written.fileno())
         os.replace(tmp, target)
+    except OSError as exc:
+        raise MatchNotesError(f"{target} cannot be written: {exc.strerror or exc}.") from exc
     finally:
         with suppress(FileNotFoundError):
             tmp.unlink()

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from matchnotes.errors import ValidationError
+from matchnotes.errors import MatchNotesError, ValidationError
 from matchnotes.reports.csv_export import safe_cell
 from matchnotes.reports.export import (
     ExportCancelled,
@@ -130,9 +130,18 @@ def test_a_failed_write_leaves_no_temporary_file(services, demo_match_id, out, m
         raise OSError("disk full")
 
     monkeypatch.setattr("matchnotes.reports.export.os.replace", broken)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(MatchNotesError, match=r"m\.md cannot be written: disk full\."):
         export_match(services, demo_match_id, "md", out / "m.md")
     assert list(out.iterdir()) == []
+
+
+def test_an_unwritable_folder_is_a_user_error(services, demo_match_id, out, monkeypatch):
+    def refused(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("matchnotes.reports.export.tempfile.mkstemp", refused)
+    with pytest.raises(MatchNotesError, match=r"m\.md cannot be written: Permission denied"):
+        export_match(services, demo_match_id, "md", out / "m.md")
 
 
 def test_refusals(services, demo_match_id, out):

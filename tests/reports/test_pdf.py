@@ -154,3 +154,12 @@ def test_poppler_renders_the_pages(demo_pdf, tmp_path):
     pngs = sorted(tmp_path.glob("page-*.png"))
     assert len(pngs) == len(PdfReader(demo_pdf).pages)
     assert all(p.stat().st_size > 2000 for p in pngs)
+
+
+def test_a_bare_match_still_makes_a_report(services, make_match, tmp_path):
+    match_id = make_match("Leeds", "Hull")
+    path = tmp_path / "bare.pdf"
+    write_match_pdf(services.matches.get_match(match_id), path)
+    text = pdf_text(path)
+    assert "Leeds 0–0 Hull" in text
+    assert "Line-ups" not in text and "Key moments" not in text and "Page 1 of 1" in text
