@@ -16,7 +16,7 @@ from matchnotes.models import Period
 
 STOPPAGE_UNIT = 0.5
 MAX_STOPPAGE_UNITS = 6.0
-GAP_UNITS = 3.0  # the break between two periods (half-time, full time)
+GAP_UNITS = 4.0  # the break between two periods (half-time, full time)
 KICK_UNITS = 3.0  # one round of the shoot-out
 MIN_KICKS = 5
 

@@ -132,7 +132,9 @@ class TimelineLayout:
         u, g, sign = self.u, self.g, 1 if below else -1
         items.sort(key=lambda i: i.x)
         avail -= self.gap
-        max_lanes = 99 if unlimited else max(1, int(avail * 0.55 / self.lane_h))
+        # Glyphs before labels: a label may be left out, an overlapping glyph hides a moment.
+        room = avail - self.row_h - self.gap if avail > 2 * self.row_h + self.gap else avail
+        max_lanes = 99 if unlimited else max(1, int(room // self.lane_h))
         lanes = pack_lanes(
             [(i.x - g / 2 - 0.1 * u, i.x + g / 2 + 0.1 * u) for i in items], max_lanes
         )

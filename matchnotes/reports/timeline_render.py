@@ -28,7 +28,7 @@ from matchnotes.reports.glyphs_render import (
     draw_glyph,
     none_refcount_guard,
 )
-from matchnotes.reports.timeline_layout import GAP_LABELS
+from matchnotes.reports.timeline_layout import GAP_LABELS, GAP_UNITS
 from matchnotes.reports.timeline_qt_layout import TimelineLayout, surname
 from matchnotes.services.views import MatchDetail
 
@@ -137,11 +137,10 @@ def _paint_axis(
             p.setPen(QColor(pal.muted))
             p.drawText(band, center, tag)
         gap_label = GAP_LABELS.get(seg.period, "")
-        gap = QRectF(lay.x(seg.start - 3.0), top, lay.x(seg.start) - lay.x(seg.start - 3.0), 0)
-        gap.setHeight(lay.band_h)
-        if seg.start > 0 and gap_label and sfm.horizontalAdvance(gap_label) < gap.width() + u:
+        gap = QRectF(lay.x(seg.start - GAP_UNITS), top, GAP_UNITS * lay.k, lay.band_h)
+        if seg.start > 0 and gap_label and sfm.horizontalAdvance(gap_label) < gap.width() + 0.3 * u:
             p.setPen(QColor(pal.muted))
-            p.drawText(gap.adjusted(-u, 0, u, 0), center, gap_label)
+            p.drawText(gap.adjusted(-0.15 * u, 0, 0.15 * u, 0), center, gap_label)
     p.setPen(QPen(QColor(pal.muted), max(0.5, 0.06 * u)))
     last_right = -1e9
     for units, minute in lay.scale.ticks():
