@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QGuiApplication,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -109,8 +110,8 @@ def _render(
 
 
 def _paint_pages(
-    writer: QPdfWriter, make_html: Callable[[float], str], footer: str, detail: MatchDetail | None,
-    progress: Progress | None, cancel: Cancel | None,
+    writer: QPagedPaintDevice, make_html: Callable[[float], str], footer: str,
+    detail: MatchDetail | None, progress: Progress | None, cancel: Cancel | None,
 ) -> None:  # fmt: skip
     width, height = float(writer.width()), float(writer.height())
     small = _font(SMALL_PT)
@@ -179,6 +180,17 @@ def write_match_pdf(
     html = lambda px: report_html.match_html(report, px)  # noqa: E731
     _render(Path(path), html, title=report.title, footer=footer, page_size=page_size,
             detail=detail, progress=progress, cancel=cancel)  # fmt: skip
+
+
+def paint_match_report(device: QPagedPaintDevice, detail: MatchDetail) -> None:
+    """Paint the match summary onto a printer: Print and Print preview use the very
+    pages the PDF export writes (same layout, same timeline painter)."""
+    ensure_gui_app()
+    report = content.match_report(detail)
+    footer = f"{report.title} · {short_date(detail.summary.date)}"
+    with none_refcount_guard():
+        _paint_pages(device, lambda px: report_html.match_html(report, px), footer, detail,
+                     None, None)  # fmt: skip
 
 
 def write_person_pdf(

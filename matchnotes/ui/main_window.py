@@ -30,8 +30,14 @@ COMPETITION_COLUMNS: list[Column] = [  # type: ignore[type-arg]
     Column("Seasons", lambda c: ", ".join(c.seasons)),
 ]
 BROWSE_TABS = ("Matches", "Diary", "People", "Teams", "Competitions", "Quotes")
-NOUNS = (("match", "matches"), ("match", "matches"), ("person", "people"), ("team", "teams"),
-         ("competition", "competitions"), ("quote", "quotes"))  # fmt: skip
+NOUNS = (
+    ("match", "matches"),
+    ("match", "matches"),
+    ("person", "people"),
+    ("team", "teams"),
+    ("competition", "competitions"),
+    ("quote", "quotes"),
+)
 
 
 class MainWindow(QMainWindow):
@@ -142,6 +148,11 @@ class MainWindow(QMainWindow):
             lambda: self._with_person(lambda p: self.data_actions.choose_and_export("person", p)),
         )
         self._action(file, "Export diary &year…", self._on_export_year_triggered)
+        file.addSeparator()
+        self._action(file, "&Print match…", lambda: self._with_match(self.print_match), keys.Print)
+        self._action(
+            file, "Print pre&view…", lambda: self._with_match(self.preview_match), "Ctrl+Alt+P"
+        )
         file.addSeparator()
         self._action(file, "&Reload", self.refresh, keys.Refresh)
         file.addSeparator()
@@ -270,15 +281,18 @@ class MainWindow(QMainWindow):
         self._stale.discard(self.tabs.widget(index))
         loaders = {
             self.matches_view: lambda: self.matches_view.set_matches(
-                self.services.matches.list_matches()),
+                self.services.matches.list_matches()
+            ),
             self.diary_view: lambda: self.diary_view.set_matches(
-                self.services.matches.list_matches()),
+                self.services.matches.list_matches()
+            ),
             self.people_view: lambda: self.people_view.set_rows(self.services.people.all()),
             self.teams_view: lambda: self.teams_view.set_rows(self.services.catalog.teams()),
             self.competitions_view: lambda: self.competitions_view.set_rows(
-                self.services.catalog.competitions()),
+                self.services.catalog.competitions()
+            ),
             self.quotes_view: lambda: self.quotes_view.set_rows(self.services.quotes.all()),
-        }  # fmt: skip
+        }
         widget = self.tabs.widget(index)
         try:
             if widget in loaders:
@@ -359,6 +373,16 @@ class MainWindow(QMainWindow):
             page = self.matches_view
         page.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         page.filter_edit.selectAll()
+
+    def print_match(self, match_id: int) -> QWidget:
+        from matchnotes.ui.printing import open_print_dialog
+
+        return open_print_dialog(self, self.services.matches.get_match(match_id))
+
+    def preview_match(self, match_id: int) -> QWidget:
+        from matchnotes.ui.printing import open_print_preview
+
+        return open_print_preview(self, self.services.matches.get_match(match_id))
 
     def _on_export_year_triggered(self) -> None:
         year = self.diary_view.current_year()

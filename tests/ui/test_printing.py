@@ -1,0 +1,30 @@
+"""Print and print preview paint the same pages as the PDF export."""
+
+from pypdf import PdfReader
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
+
+from matchnotes.reports.pdf_render import paint_match_report
+
+
+def test_printer_pages_carry_the_match(services, demo_match_id, tmp_path, qapp):
+    out = tmp_path / "printed.pdf"
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(out))
+    paint_match_report(printer, services.matches.get_match(demo_match_id))
+    del printer  # finishes the file
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(out).pages)
+    assert "England" in text and "Al Bayt Stadium" in text and "84'" in text
+
+
+def test_print_preview_shows_the_pages_of_the_pdf(qtbot, window, demo_match_id, tmp_path):
+    from matchnotes.reports.export import export_match
+
+    pdf = export_match(window.services, demo_match_id, "pdf", tmp_path / "m.pdf")
+    window.refresh()
+    dialog = window.preview_match(demo_match_id)
+    assert isinstance(dialog, QPrintPreviewDialog) and dialog.isVisible()
+    preview = dialog.findChild(QPrintPreviewWidget)
+    assert preview.pageCount() == len(PdfReader(pdf).pages)
+    dialog.grab().save(str(tmp_path / "preview.png"))
+    dialog.close()
