@@ -10,8 +10,10 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from matchnotes.reports import export
+from matchnotes.errors import MatchNotesError
+from matchnotes.reports import csv_export, export
 from matchnotes.services import Services
+from matchnotes.ui.widgets.table import ReadModelTableView
 from matchnotes.ui.workers import BackgroundOp
 
 IMPORT_FILTER = (
@@ -104,6 +106,27 @@ class DataActions(QObject):
         )
         return self.op
 
+    # --- any list as CSV ---
+
+    def choose_and_export_table(self, table: ReadModelTableView, name: str) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, "Export list as CSV", f"{_slug(name)}.csv", EXPORT_FILTERS["csv"]
+        )
+        if path:
+            self.export_table(table, Path(path))
+
+    def export_table(self, table: ReadModelTableView, path: Path) -> Path:
+        """Write the list as shown (filtered and sorted) to CSV, atomically."""
+        header, rows = table.visible_table()
+        try:
+            export.write_text(path, csv_export.to_csv(header, rows))
+        except MatchNotesError as exc:
+            self._show(QMessageBox.Icon.Warning, "MatchNotes", str(exc))
+            raise
+        self._show(QMessageBox.Icon.Information, "Export finished",
+                   f"Wrote {len(rows)} rows to {path}")  # fmt: skip
+        return path
+
     # --- helpers ---
 
     def _progress(self, label: str, *, cancellable: bool) -> QProgressDialog:
@@ -121,6 +144,10 @@ class DataActions(QObject):
     def _show(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
         self.message = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self.window)
         self.message.open()
+
+
+def _slug(name: str) -> str:
+    return "".join(ch if ch.isalnum() else "-" for ch in name.lower()).strip("-") or "list"
 
 
 def _set(progress: QProgressDialog, done: int, total: int) -> None:

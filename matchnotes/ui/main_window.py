@@ -24,6 +24,7 @@ from matchnotes.ui.views.list_views import FilteredListView
 from matchnotes.ui.views.match_page import MatchPage
 from matchnotes.ui.views.matches_view import MatchesView
 from matchnotes.ui.views.person_page import PersonPageView
+from matchnotes.ui.widgets.table import ReadModelTableView
 
 COMPETITION_COLUMNS: list[Column] = [  # type: ignore[type-arg]
     Column("Competition", lambda c: c.name),
@@ -148,6 +149,7 @@ class MainWindow(QMainWindow):
             lambda: self._with_person(lambda p: self.data_actions.choose_and_export("person", p)),
         )
         self._action(file, "Export diary &year…", self._on_export_year_triggered)
+        self._action(file, "Export this &list as CSV…", self._on_export_list_triggered)
         file.addSeparator()
         self._action(file, "&Print match…", lambda: self._with_match(self.print_match), keys.Print)
         self._action(
@@ -383,6 +385,25 @@ class MainWindow(QMainWindow):
         from matchnotes.ui.printing import open_print_preview
 
         return open_print_preview(self, self.services.matches.get_match(match_id))
+
+    def current_table(self) -> ReadModelTableView | None:
+        """The list on screen: a browse tab's table or the focused table of a page."""
+        page = self.tabs.currentWidget()
+        focused = QApplication.focusWidget()
+        if isinstance(focused, ReadModelTableView) and page.isAncestorOf(focused):
+            return focused
+        table = getattr(page, "table", None)
+        if isinstance(table, ReadModelTableView):
+            return table
+        return getattr(page, "moments", None)
+
+    def _on_export_list_triggered(self) -> None:
+        table = self.current_table()
+        if table is None:
+            self.statusBar().showMessage("There is no list on this tab to export.", 5000)
+            return
+        name = self.tabs.tabText(self.tabs.currentIndex())
+        self.data_actions.choose_and_export_table(table, name)
 
     def _on_export_year_triggered(self) -> None:
         year = self.diary_view.current_year()

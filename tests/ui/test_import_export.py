@@ -33,3 +33,16 @@ def test_export_match_pdf_from_the_window(qtbot, window, demo_match_id, tmp_path
     assert "Wrote" in window.data_actions.message.text()
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(out).pages)
     assert "Al Bayt Stadium" in text and "Kane" in text
+
+
+def test_any_list_exports_as_csv_as_shown(qtbot, window, demo_match_id, tmp_path):
+    import csv
+
+    window.refresh()
+    window.tabs.setCurrentWidget(window.people_view)
+    qtbot.keyClicks(window.people_view.filter_edit, "harry")
+    table = window.current_table()
+    out = window.data_actions.export_table(table, tmp_path / "people.csv")
+    rows = list(csv.reader(out.read_text(encoding="utf-8").splitlines()))
+    assert rows[0][:2] == ["Name", "Role"]
+    assert sorted(r[0] for r in rows[1:]) == ["Harry Kane", "Harry Maguire"]

@@ -49,6 +49,16 @@ class ReadModelTableView(QTableView):
                 header.resizeSection(column, 320)
         header.setSectionResizeMode(self.stretch_column, QHeaderView.ResizeMode.Stretch)
 
+    def visible_table(self) -> tuple[list[str], list[list[str]]]:
+        """The header and rows as the user sees them now: filtered, sorted, every row."""
+        self.source.fetch_all()
+        header = [c.header for c in self.source.columns]
+        rows = [
+            [str(self.proxy.index(r, c).data() or "") for c in range(len(header))]
+            for r in range(self.proxy.rowCount())
+        ]
+        return header, rows
+
     def current_id(self) -> int | None:
         index = self.currentIndex()
         if not index.isValid() or not self.selectionModel().isSelected(index):
