@@ -2,16 +2,52 @@
 
 Never a plain file copy: copying an open WAL database can catch it between a
 write to the log and a checkpoint. The backup API copies a consistent snapshot.
+
+A backup is written to ``<name>.partial``, switched to a single self-contained file
+(``journal_mode=DELETE``, no ``-wal``/``-shm`` beside it), verified with
+``PRAGMA integrity_check`` and only then renamed to its final name: a file named
+``*.sqlite`` in the backup folder is always complete and verified. A crash or a full
+disk leaves at most a ``.partial`` (removed on failure, or later by the rotation).
+
+Names: ``<name>-backups/<name>-YYYYmmdd-HHMMSS-ffffff-<reason>.sqlite`` (local time),
+so a listing sorts by age and says why each was made without opening it.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
+import re
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 
+from matchnotes.db.check import is_damage
 from matchnotes.errors import MatchNotesError
+
+_STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"
+_NAME_RE = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}-\d{6})-(?P<reason>[a-z0-9-]+)\.sqlite$")
+
+# Why a backup was made; the reason is part of the file name.
+ON_OPEN = "on-open"
+AUTO = "auto"  # every 30 minutes while changes were made (BackupSchedule)
+MANUAL = "manual"  # File ▸ Backups… "Back up now", `matchnotes backup`
+BEFORE_IMPORT = "before-import"
+BEFORE_RESTORE = "before-restore"
+# Before a schema upgrade: f"before-upgrade-from-{revision}" (db/schema.py).
+
+
+class BackupError(MatchNotesError):
+    """A backup could not be written; the database itself was not touched."""
+
+
+@dataclass(frozen=True)
+class BackupName:
+    """What a backup's file name says: when (local time) and why it was made."""
+
+    made_at: dt.datetime
+    reason: str
 
 
 def backup_dir_for(db_path: Path) -> Path:
@@ -19,31 +55,122 @@ def backup_dir_for(db_path: Path) -> Path:
     return db_path.with_name(f"{db_path.stem}-backups")
 
 
-def backup_sqlite(db_path: Path, reason: str) -> Path:
-    """Copy ``db_path`` into its backup folder and verify the copy; return its path."""
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = backup_dir_for(db_path) / f"{db_path.stem}-{stamp}-{reason}.sqlite"
-    partial = target.with_suffix(".partial")
+def parse_backup_name(path: Path) -> BackupName | None:
+    """The date and reason in a backup's name; None for any other file."""
+    found = _NAME_RE.match(path.name)
+    if not found:
+        return None
+    try:
+        made_at = dt.datetime.strptime(found["stamp"], _STAMP_FORMAT)
+    except ValueError:
+        return None
+    return BackupName(made_at, found["reason"])
+
+
+def backup_sqlite(db_path: Path, reason: str, now: dt.datetime | None = None) -> Path:
+    """Copy ``db_path`` into its backup folder and verify the copy; return its path.
+
+    Reads the database through a read-only connection (it may be open in the app);
+    never writes to it. Raises BackupError, leaving no partial file, on any failure.
+    """
+    made_at = now or dt.datetime.now()
+    slug = re.sub(r"[^a-z0-9]+", "-", reason.lower()).strip("-") or "manual"
+    target = (
+        backup_dir_for(db_path) / f"{db_path.stem}-{made_at.strftime(_STAMP_FORMAT)}-{slug}.sqlite"
+    )
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        source = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    except OSError as exc:
+        raise _failed(db_path, target.parent, exc) from exc
+    copy_verified(db_path, target)
+    return target
+
+
+def copy_verified(source_path: Path, target: Path) -> None:
+    """Write a verified single-file copy of ``source_path`` to ``target`` (via .partial)."""
+    partial = target.with_name(target.name + ".partial")
+    try:
+        source = sqlite3.connect(f"file:{source_path}?mode=ro", uri=True)
         try:
-            dest = sqlite3.connect(partial)
+            source.execute("PRAGMA busy_timeout=5000")
+            dest = _connect_target(partial)
             try:
                 source.backup(dest)
-                (verdict,) = dest.execute("PRAGMA integrity_check").fetchone()
+                # The copied header says WAL; one self-contained file is easier to keep,
+                # list, open read-only and mail to someone.
+                dest.execute("PRAGMA journal_mode=DELETE").fetchone()
+                verdict = "\n".join(r[0] for r in dest.execute("PRAGMA integrity_check"))
             finally:
                 dest.close()
         finally:
             source.close()
         if verdict != "ok":
-            raise MatchNotesError(f"The backup of {db_path} failed its integrity check: {verdict}")
+            raise BackupError(
+                f"The copy of {source_path} failed its integrity check, so it was not kept "
+                f"({verdict.splitlines()[0]}). The database itself may be damaged: "
+                "run a full check (`matchnotes check`)."
+            )
+        _fsync(partial)
         partial.replace(target)
+        _fsync_dir(target.parent)
+    except BackupError:
+        _remove(partial)
+        raise
     except (OSError, sqlite3.Error) as exc:
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
-        raise MatchNotesError(
-            f"Could not back up {db_path} to {target.parent}: {exc}. "
-            "Free some disk space or check the folder's permissions, then try again."
-        ) from exc
-    return target
+        _remove(partial)
+        raise _failed(source_path, target.parent, exc) from exc
+
+
+def _connect_target(path: Path) -> sqlite3.Connection:
+    """A connection to a new empty file (a leftover .partial is replaced). Tests patch this.
+
+    The file is created here rather than by SQLite so that a read-only folder or a full
+    disk is reported as such, not as SQLite's "unable to open database file".
+    """
+    path.unlink(missing_ok=True)
+    path.touch(exist_ok=False)
+    return sqlite3.connect(path)
+
+
+def _failed(db_path: Path, folder: Path, exc: BaseException) -> BackupError:
+    detail = str(exc).lower()
+    if isinstance(exc, sqlite3.Error) and is_damage(exc):
+        return BackupError(
+            f"{db_path} is damaged ({exc}), so no backup was made and the existing backups "
+            "were kept. Run a full check (`matchnotes check`) and restore a backup."
+        )
+    if (isinstance(exc, OSError) and exc.errno == 28) or ("disk" in detail and "full" in detail):
+        return BackupError(
+            f"The disk is full, so no backup of {db_path} was made in {folder}. "
+            "Free some space and try again; the database itself is unchanged."
+        )
+    read_only = isinstance(exc, PermissionError) or getattr(exc, "errno", None) == 30  # EROFS
+    if read_only or "readonly" in detail or "read-only" in detail:
+        return BackupError(
+            f"The backup folder {folder} is read-only, so no backup of {db_path} was made. "
+            "Check the folder's permissions; the database itself is unchanged."
+        )
+    return BackupError(
+        f"Could not back up {db_path} to {folder}: {exc}. "
+        "Free some disk space or check the folder's permissions, then try again."
+    )
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); not possible, nor needed, on Windows."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _remove(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)
