@@ -72,16 +72,11 @@ def restore_backup(db_path: Path, backup_path: Path) -> RestoreReport:
             f"The backup {backup_path} is damaged ({report.problems[0]}); "
             "it was not restored. Choose an older backup."
         )
-    if not db_path.exists():
-        copy_verified(backup_path, db_path)
-        return RestoreReport(backup_path)
-    if quick_check(db_path).ok:
+    if db_path.exists() and quick_check(db_path).ok:
         safety = backup_sqlite(db_path, BEFORE_RESTORE)
         _copy_into_live_file(backup_path, db_path)
         return RestoreReport(backup_path, safety_backup=safety)
-    damaged = set_aside_damaged(db_path)
-    copy_verified(backup_path, db_path)
-    return RestoreReport(backup_path, damaged_copy=damaged)
+    return RestoreReport(backup_path, damaged_copy=_replace_damaged(db_path, backup_path))
 
 
 def rescue_damaged(db_path: Path) -> RestoreReport:
@@ -95,9 +90,26 @@ def rescue_damaged(db_path: Path) -> RestoreReport:
             f"There is no good backup of {db_path} to restore. The damaged file was left "
             "as it is; a data-recovery tool (e.g. sqlite3's .recover) may rescue part of it."
         )
+    return RestoreReport(best.path, damaged_copy=_replace_damaged(db_path, best.path))
+
+
+def _replace_damaged(db_path: Path, backup_path: Path) -> Path | None:
+    """Set the damaged file (if any) aside and copy the backup in its place.
+
+    If the copy fails, the damaged file goes back: a missing file would otherwise be
+    created anew, empty, by the next start of the app.
+    """
     damaged = set_aside_damaged(db_path) if db_path.exists() else None
-    copy_verified(best.path, db_path)
-    return RestoreReport(best.path, damaged_copy=damaged)
+    try:
+        copy_verified(backup_path, db_path)
+    except MatchNotesError as exc:
+        if damaged is not None:
+            _rename_with_companions(damaged, db_path)
+        raise MatchNotesError(
+            f"Could not restore {backup_path} as {db_path}: {exc.__cause__ or exc}. "
+            "Nothing was changed; free some disk space and try again."
+        ) from exc
+    return damaged
 
 
 def set_aside_damaged(db_path: Path, now: dt.datetime | None = None) -> Path:
@@ -109,19 +121,23 @@ def set_aside_damaged(db_path: Path, now: dt.datetime | None = None) -> Path:
         counter += 1
         target = db_path.with_name(f"{db_path.stem}.damaged-{stamp}-{counter}{db_path.suffix}")
     try:
-        # The companions first: a -wal left behind under the old name would be
-        # replayed into the restored file the next time it is opened.
-        for suffix in _COMPANIONS:
-            companion = db_path.with_name(db_path.name + suffix)
-            if companion.exists():
-                companion.rename(target.with_name(target.name + suffix))
-        db_path.rename(target)
+        _rename_with_companions(db_path, target)
     except OSError as exc:
         raise MatchNotesError(
             f"Could not rename the damaged file {db_path} to keep it for rescue: "
             f"{exc.strerror or exc}. Close other programs using it and try again."
         ) from exc
     return target
+
+
+def _rename_with_companions(source: Path, target: Path) -> None:
+    # The companions first: a -wal left behind under the old name would be replayed
+    # into the restored file the next time it is opened.
+    for suffix in _COMPANIONS:
+        companion = source.with_name(source.name + suffix)
+        if companion.exists():
+            companion.rename(target.with_name(target.name + suffix))
+    source.rename(target)
 
 
 def _copy_into_live_file(backup_path: Path, db_path: Path) -> None:

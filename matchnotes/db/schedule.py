@@ -29,6 +29,8 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from matchnotes.db.backups import database_modified_at, list_backups
+
 INTERVAL = dt.timedelta(minutes=30)
 
 
@@ -41,8 +43,6 @@ class BackupSchedule:
     @classmethod
     def for_file(cls, db_path: Path) -> BackupSchedule:
         """Start from the newest backup and the file's last change (call before opening)."""
-        from matchnotes.db.backups import database_modified_at, list_backups
-
         backups = list_backups(db_path) if db_path.exists() else []
         return cls(
             last_backup_at=backups[0].made_at if backups else None,

@@ -4,6 +4,7 @@ backs the current file up first; a damaged backup is never restored."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -134,6 +135,8 @@ def test_backing_up_a_damaged_database_keeps_no_backup(pitch: Pitch) -> None:
 
 
 def test_database_modified_at_ignores_the_empty_log_an_open_creates(pitch: Pitch) -> None:
+    an_hour_ago = dt.datetime.now().timestamp() - 3600  # clear of coarse file-time clocks
+    os.utime(pitch.path, (an_hour_ago, an_hour_ago))
     before = database_modified_at(pitch.path)
     db = open_database(pitch.path)
     try:

@@ -17,7 +17,7 @@ import matchnotes.db.restore as restore_module
 from matchnotes.db.backup import MANUAL, BackupError, backup_dir_for, backup_sqlite
 from matchnotes.db.backups import list_backups, make_backup
 from matchnotes.db.database import open_database
-from matchnotes.db.restore import restore_backup
+from matchnotes.db.restore import rescue_damaged, restore_backup
 from matchnotes.errors import DatabaseRefusedError, MatchNotesError
 from matchnotes.minutes import Minute
 from matchnotes.models import MomentKind, Period
@@ -25,7 +25,7 @@ from matchnotes.reports.export import write_text
 from matchnotes.services import Services
 from matchnotes.services.moments import MomentInput
 from tests.safety.conftest import Pitch
-from tests.safety.helpers import integrity, read_only
+from tests.safety.helpers import damage_table, integrity, read_only
 
 DISK_FULL = "The disk is full"
 POSIX = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
@@ -217,3 +217,24 @@ def test_an_export_on_a_full_disk_keeps_the_previous_file(
     monkeypatch.undo()
     assert target.read_text() == "previous export\n"
     assert [p.name for p in tmp_path.iterdir()] == ["match.md"]
+
+
+def test_a_rescue_on_a_full_disk_puts_the_damaged_file_back(
+    pitch: Pitch, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_backup(pitch.path, MANUAL)
+    damage_table(pitch.path, "moment")
+    damaged = pitch.path.read_bytes()
+    real_connect = backup_module._connect_target
+
+    def small_disk(path: Path) -> sqlite3.Connection:
+        conn = real_connect(path)
+        conn.execute("PRAGMA max_page_count = 3")
+        return conn
+
+    monkeypatch.setattr(backup_module, "_connect_target", small_disk)
+    with pytest.raises(MatchNotesError, match="Nothing was changed"):
+        rescue_damaged(pitch.path)
+    assert pitch.path.read_bytes() == damaged, "the damaged file is back where it was"
+    assert not list(pitch.path.parent.glob("*.damaged-*"))
+    _no_leftovers(pitch.path.parent)
