@@ -12,10 +12,21 @@ from typing import Any
 from sqlmodel import Session, select
 
 from matchnotes.errors import ValidationError
+from matchnotes.io.common import loose_keys
 from matchnotes.io.records import MatchRecord, other
 from matchnotes.io.summary import Tally
 from matchnotes.minutes import make_minute
-from matchnotes.models import LineupEntry, Match, Moment, MomentKind, Period, PersonRole, Team
+from matchnotes.models import (
+    LineupEntry,
+    Match,
+    Moment,
+    MomentKind,
+    Period,
+    Person,
+    PersonRole,
+    Team,
+)
+from matchnotes.services.import_names import in_any_lineup, lineup_player
 from matchnotes.services.import_people import People
 
 
@@ -49,15 +60,21 @@ class MomentWriter:
         return False
 
     def goals(
-        self, match: Match, rec: MatchRecord, sides: dict[str, Team], existing: list[Moment]
+        self,
+        match: Match,
+        rec: MatchRecord,
+        sides: dict[str, Team],
+        existing: list[Moment],
+        players: dict[int, list[Person]],
     ) -> bool:
         """The file's goals replace the logged ones: equal goals stay as they are, the
-        others are corrected in order (keeping their ids, so quotes stay linked)."""
+        others are corrected in order (keeping their ids, so quotes stay linked).
+        ``players`` are the match's line-ups by team, where scorers are looked for first."""
         wanted = []
         for goal in rec.goals or []:
             # An own goal is listed for the side it counted for; the moment has the scorer's team.
             team = sides[other(goal.side) if goal.kind is MomentKind.OWN_GOAL else goal.side]
-            player = self.people.get(goal.name, PersonRole.PLAYER, team.name)
+            player = self._scorer(goal.name, team, players.get(team.id or 0, []))
             wanted.append(
                 {
                     "minute": goal.minute,
@@ -81,6 +98,20 @@ class MomentWriter:
             self.moments.removed += 1
             changed = True
         return changed
+
+    def _scorer(self, name: str, team: Team, players: list[Person]) -> Person:
+        """The line-up player a differently spelt scorer means ("Kai Lukas Havertz" for
+        Kai Havertz) when exactly one fits, unless the name is that of someone with
+        line-ups of his own; otherwise the person found by name."""
+        keys = loose_keys(name)
+        if not any(keys & loose_keys(p.name) for p in players) and not any(
+            in_any_lineup(self.s, p.id or 0) for p in self.people.known(name)
+        ):
+            player = lineup_player(name, players)
+            if player is not None:
+                self.people.adopt(player, name)
+                return player
+        return self.people.get(name, PersonRole.PLAYER, team.name)
 
     def events(
         self, match: Match, rec: MatchRecord, sides: dict[str, Team], moments: list[Moment]

@@ -14,6 +14,7 @@ from sqlmodel import Session, col, select
 from matchnotes.errors import ValidationError
 from matchnotes.io.common import accent_score, loose_keys
 from matchnotes.models import LineupEntry, Moment, Person, PersonRole, Team
+from matchnotes.services.import_names import with_accents
 from matchnotes.services.lookup import required_name
 from matchnotes.text import fold
 
@@ -52,9 +53,7 @@ class People:
 
     def get(self, name: str, role: PersonRole | None = None, team: str | None = None) -> Person:
         name = required_name(name, "person")
-        candidates = self.by_key.get(fold(name)) or _unique(
-            p for key in loose_keys(name) for p in self.by_loose.get(key, [])
-        )
+        candidates = self.known(name)
         person = self._choose(name, candidates, role, fold(team) if team else None)
         if person is None:
             person = Person(name=name, name_key=fold(name), role=role or PersonRole.PLAYER)
@@ -69,6 +68,31 @@ class People:
             self.played.setdefault(person.id or 0, set()).add(fold(team))
         self.seen.add(person.id or 0)
         return person
+
+    def known(self, name: str) -> list[Person]:
+        """Everyone ``name`` may be by folded name, or failing that by the looser key."""
+        return self.by_key.get(fold(name)) or _unique(
+            p for key in loose_keys(name) for p in self.by_loose.get(key, [])
+        )
+
+    def adopt(self, person: Person, name: str) -> None:
+        """``name`` was found to mean ``person`` (a line-up player): keep its accents."""
+        better = with_accents(person.name, name)
+        if better != person.name:
+            person.name = better
+            self.updated.add(person.id or 0)
+        self.seen.add(person.id or 0)
+
+    def forget(self, person: Person) -> None:
+        """Take a person about to be deleted out of the index."""
+        lists = [self.by_key.get(person.name_key, [])]
+        lists += [self.by_loose.get(key, []) for key in loose_keys(person.name)]
+        for people in lists:
+            people[:] = [p for p in people if p is not person]
+        ident = person.id or 0
+        self.played.pop(ident, None)
+        for ids in (self.created, self.updated, self.seen):
+            ids.discard(ident)
 
     def _choose(
         self, name: str, candidates: list[Person], role: PersonRole | None, team: str | None

@@ -20,12 +20,20 @@ from matchnotes.models import (
     Match,
     Moment,
     Period,
+    Person,
     PersonRole,
     Team,
     Venue,
 )
 from matchnotes.scores import SCORING_KINDS, ScoreEvent, final_score
 from matchnotes.services.import_moments import MomentWriter, set_field
+from matchnotes.services.import_names import (
+    fill_details,
+    in_any_lineup,
+    is_referenced,
+    lineup_players,
+    stray_scorers,
+)
 from matchnotes.services.import_people import People
 from matchnotes.services.lookup import competition_by_name, season_of, team_by_name, venue_by_name
 from matchnotes.text import fold
@@ -41,9 +49,13 @@ class RecordWriter:
         self.venue_ids = set(session.exec(select(Venue.id)).all())
         self.seasons: dict[tuple[str, str], int] = {}
         self.moments = MomentWriter(session, self.people, summary.tally("moments"))
+        self.written: set[int] = set()  # ids of the matches this import wrote
+        self.unchanged: set[int] = set()  # ... of which these were left as they were
 
     def finish(self) -> None:
+        removed = self._merge_stray_scorers()
         people = self.summary.tally("people")
+        people.removed = removed
         people.added = len(self.people.created)
         people.updated = len(self.people.updated - self.people.created)
         if self.summary.subject == "people":
@@ -125,18 +137,21 @@ class RecordWriter:
             m for m in moments if m.kind in SCORING_KINDS and m.period is not Period.SHOOTOUT
         ]
         if rec.goals is not None and (may("goals") or not scoring):
-            changed |= self.moments.goals(match, rec, sides, scoring)
+            players = lineup_players(self.s, match.id or 0)
+            changed |= self.moments.goals(match, rec, sides, scoring, players)
         changed |= self.moments.events(match, rec, sides, moments)
         changed |= self.moments.kicks(match, rec, sides, moments)
         if rec.score is not None and may("score"):
             changed |= self._override(match, rec.score)
         tally = self.summary.tally("matches")
+        self.written.add(match.id or 0)
         if created:
             tally.added += 1
         elif changed:
             match.updated_at = dt.datetime.now(dt.UTC)
             tally.updated += 1
         else:
+            self.unchanged.add(match.id or 0)
             tally.unchanged += 1
 
     def _season(self, competition: str, season: str | None) -> int:
@@ -185,6 +200,43 @@ class RecordWriter:
                 tally.updated += 1
                 changed = True
         return changed
+
+    def _merge_stray_scorers(self) -> int:
+        """Goals whose scorer is spelt differently from the line-up ("Timothy Weah" for
+        Tim WEAH) move to the line-up player, once every match of the file is written;
+        the people of those spellings go when nothing refers to them any more (their
+        details to the player, when all their goals went to one). A scorer who is in a
+        line-up elsewhere is a player of his own and keeps his goals. Returns how many
+        people that existed before this import were removed."""
+        self.s.flush()
+        merged: dict[int, set[int]] = {}  # stray person id -> line-up players given goals
+        moments, matches = self.summary.tally("moments"), self.summary.tally("matches")
+        for match_id in sorted(self.written):
+            for goal, player in stray_scorers(self.s, match_id):
+                stray = self.s.get_one(Person, goal.player_id or 0)
+                if in_any_lineup(self.s, stray.id or 0):
+                    continue
+                self.people.adopt(player, stray.name)
+                goal.player_id = player.id
+                merged.setdefault(stray.id or 0, set()).add(player.id or 0)
+                moments.updated += 1
+                if match_id in self.unchanged:
+                    self.unchanged.discard(match_id)
+                    self.s.get_one(Match, match_id).updated_at = dt.datetime.now(dt.UTC)
+                    matches.unchanged, matches.updated = matches.unchanged - 1, matches.updated + 1
+        self.s.flush()
+        removed = 0
+        for stray_id, into in sorted(merged.items()):
+            if is_referenced(self.s, stray_id):
+                continue
+            stray = self.s.get_one(Person, stray_id)
+            if len(into) == 1:
+                fill_details(self.s.get_one(Person, next(iter(into))), stray)
+            removed += stray_id not in self.people.created
+            self.people.forget(stray)
+            self.s.delete(stray)
+        self.s.flush()
+        return removed
 
     def _override(self, match: Match, score: tuple[int, int]) -> bool:
         """The score is kept as an override only when the goals logged do not add up to it."""
