@@ -1,0 +1,95 @@
+"""Search latency on a big database: two-word queries, median and worst.
+
+    python benchmarks/bench_search.py BIG.sqlite [--queries 200] [--seed 7]
+
+BIG.sqlite comes from benchmarks/generate.py (10,000 matches, 1,000,000 moments, 50,000
+quotes, 50,000 notes); it is generated first when missing. An older file (schema 0003) is
+upgraded on open, which builds the search index: that time is printed too. Each query is
+``SearchService.search`` as the search box calls it (all kinds, 50 results of each, with
+titles, snippets and contexts), timed from the call to the returned results. Target:
+median under 20 ms, worst under 100 ms. Figures go into BENCHMARKS.md by hand.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import FIRST, LAST, WORDS, generate
+
+from matchnotes.db.database import open_database
+from matchnotes.services.search import SearchService
+from matchnotes.text import fold
+
+CITIES = ["London", "Manchester", "Paris", "Madrid", "Milan", "Munich", "Lisbon", "Porto"]
+KINDS = ["goal", "penalty", "yellow", "substitution", "save", "chance", "injury", "var"]
+
+
+def queries(count: int, seed: int) -> list[str]:
+    """Two words as fans type them: a name and a word, some without accents, some cut short."""
+    rng = random.Random(seed)
+    names = [n.split()[-1] for n in FIRST + LAST] + CITIES
+    found = []
+    for _ in range(count):
+        first, second = rng.choice(names), rng.choice(WORDS + KINDS)
+        if rng.random() < 0.3:
+            first = fold(first)  # "mbappe", "odegaard"
+        if rng.random() < 0.3:
+            second = second[: rng.randint(2, max(2, len(second) - 1))]  # still typing
+        found.append(f"{first} {second}" if rng.random() < 0.8 else f"{second} {first}")
+    return found
+
+
+def _figures(ms: list[float]) -> str:
+    ordered = sorted(ms)
+    p95 = ordered[int(len(ordered) * 0.95)]
+    return (
+        f"median {statistics.median(ordered):.1f} ms, p95 {p95:.1f} ms, worst {ordered[-1]:.1f} ms"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("database", type=Path)
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    if not args.database.exists():
+        began = time.perf_counter()
+        generate(args.database, 10_000, 1_000_000, 50_000, 50_000)
+        print(f"generated {args.database} in {time.perf_counter() - began:.0f} s")
+    began = time.perf_counter()
+    db = open_database(args.database)
+    if db.report.upgraded_from:
+        print(f"upgraded from schema {db.report.upgraded_from} (backup, index build) "
+              f"in {time.perf_counter() - began:.1f} s")  # fmt: skip
+    print(f"database: {args.database.stat().st_size / 1e6:.0f} MB")
+    search = SearchService(db.engine)
+    texts = queries(args.queries, args.seed)
+    for text in texts[:10]:  # warm: the page cache and SQLAlchemy's statement cache
+        search.search(text)
+    timings, cpu, hits = [], [], []
+    for text in texts:
+        began, began_cpu = time.perf_counter(), time.process_time()
+        results = search.search(text)
+        timings.append((time.perf_counter() - began) * 1000)
+        cpu.append((time.process_time() - began_cpu) * 1000)
+        hits.append(len(results))
+    db.close()
+    print(f"{len(texts)} two-word queries, {statistics.mean(hits):.0f} results shown on average")
+    print(f"wall: {_figures(timings)}  (target: median < 20 ms, worst < 100 ms)")
+    # On a shared machine, CPU time is what the query costs without the other load.
+    print(f"cpu:  {_figures(cpu)}  (load average {os.getloadavg()[0]:.1f})")
+    slowest = sorted(zip(timings, texts, strict=True), reverse=True)[:5]
+    print("slowest: " + ", ".join(f"{text!r} {ms:.0f} ms" for ms, text in slowest))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

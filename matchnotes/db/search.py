@@ -1,0 +1,497 @@
+"""The search index: what each result's text is, SQLite's FTS5 table and triggers, and
+the query builder that turns what a user typed into a safe FTS5 MATCH expression.
+
+One FTS5 table per kind (``search_match``, ``search_person``, ``search_team``,
+``search_moment``, ``search_quote``, ``search_note``), its rowid the record's id: a
+trigger finds the row of a changed record without a scan, a search reads each kind newest
+first and stops early, and bm25 counts a word's documents once per kind (one table for
+every kind counted them over all kinds for each kind's query, three times the work).
+Columns: ``title`` (the heading a result shows), ``body`` (the rest of its words), ``alt``
+(title and body with ø, ß, ł… spelled plainly, which unicode61 cannot fold; empty when
+there are none), and the unindexed ``match_id`` / ``person_id`` to open.
+
+Triggers keep the index in the transaction of every change, including renames that
+change other rows' text (a person's name is in their moments, quotes and refereed
+matches). The documents are portable SQLAlchemy selects: the triggers are those selects
+compiled for SQLite, and the service's fallback search on PostgreSQL reads the same ones.
+Changing a document's definition needs a new revision that calls ``install`` again.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import (
+    Connection,
+    Integer,
+    Select,
+    String,
+    bindparam,
+    case,
+    cast,
+    column,
+    func,
+    insert,
+    literal,
+    literal_column,
+    null,
+    select,
+    table,
+    text,
+    type_coerce,
+)
+from sqlalchemy.dialects import sqlite
+from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.expression import TableClause
+from sqlmodel import SQLModel
+
+import matchnotes.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+from matchnotes.errors import ValidationError
+from matchnotes.labels import KIND_LABELS, ROLE_LABELS
+from matchnotes.text import _EXTRA, fold  # _EXTRA: letters NFKD cannot fold; nor can FTS5
+
+MAX_TERMS, MAX_LENGTH = 20, 500
+# Prefix indexes for 2 to 10 letters: "penalty"* reads one list instead of merging every
+# word that starts so (10x faster on a million moments, for a third more index).
+_FTS_OPTIONS = "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4 5 6 7 8 9 10'"
+_UNFOLDED = {chr(code): plain for code, plain in _EXTRA.items()}
+SEP = " · "
+
+
+class SearchKind(enum.StrEnum):
+    """Result kinds, in the order results are grouped."""
+
+    MATCH = "match"
+    PERSON = "person"
+    TEAM = "team"
+    MOMENT = "moment"
+    QUOTE = "quote"
+    NOTE = "note"
+
+
+TABLES = {kind: f"search_{kind.value}" for kind in SearchKind}
+_SHADOWS = ("", "_data", "_idx", "_content", "_docsize", "_config")
+SHADOW_TABLES = frozenset(name + suffix for name in TABLES.values() for suffix in _SHADOWS)
+_COLUMNS = ("rowid", "title", "body", "alt", "match_id", "person_id")
+
+# --- documents: one portable select per kind ---------------------------------------------
+
+_T = SQLModel.metadata.tables
+_match, _moment, _quote, _note = _T["match"], _T["moment"], _T["quote"], _T["note"]
+_person, _team, _venue, _season, _comp = (
+    _T["person"], _T["team"], _T["venue"], _T["season"], _T["competition"],
+)  # fmt: skip
+
+
+def _joined(*parts: ColumnElement[Any]) -> ColumnElement[str]:
+    """Non-empty parts joined by SEP; NULL and '' parts are skipped (portable SQL)."""
+    joined: ColumnElement[str] = literal("", String)
+    for part in parts:
+        piece = literal(SEP, String) + func.nullif(type_coerce(part, String), "")
+        joined = joined + func.coalesce(piece, "")
+    return func.substr(joined, len(SEP) + 1, type_=String)
+
+
+def _label(value: ColumnElement[Any], labels: dict[Any, str]) -> ColumnElement[str]:
+    raw = type_coerce(value, String)
+    return case({str(k.value): v for k, v in labels.items()}, value=raw, else_=raw)
+
+
+def documents() -> dict[SearchKind, Select[Any]]:
+    """Each kind's (ref_id, title, body, match_id, person_id), unfiltered."""
+    home, away, referee = _team.alias("home"), _team.alias("away"), _person.alias("referee")
+    player, related = _person.alias("player"), _person.alias("related")
+    m, mo, q, n, p, t = _match, _moment, _quote, _note, _person, _team
+    no_id = cast(null(), Integer).label("person_id")  # typed: PostgreSQL compares it
+    minute = cast(mo.c.minute, String)
+    minute_text = case(
+        (type_coerce(mo.c.period, String) == "PSO", "pens"),
+        (mo.c.stoppage > 0, minute + "+" + cast(mo.c.stoppage, String) + "'"),
+        else_=minute + "'",
+    )
+    match_body = _joined(_comp.c.name, _season.c.name, m.c.stage, _venue.c.name, _venue.c.city,
+                         cast(m.c.date, String), referee.c.name)  # fmt: skip
+    person_body = _joined(_label(p.c.role, ROLE_LABELS), p.c.position, p.c.club, p.c.nationality)
+    moment_title = _joined(minute_text + " " + _label(mo.c.kind, KIND_LABELS), player.c.name)
+    return {
+        SearchKind.MATCH: select(
+            m.c.id.label("ref_id"),
+            (home.c.name + " v " + away.c.name).label("title"),
+            match_body.label("body"),
+            m.c.id.label("match_id"),
+            no_id,
+        )
+        .join_from(m, home, home.c.id == m.c.home_team_id)
+        .join(away, away.c.id == m.c.away_team_id)
+        .outerjoin(_season, _season.c.id == m.c.season_id)
+        .outerjoin(_comp, _comp.c.id == _season.c.competition_id)
+        .outerjoin(_venue, _venue.c.id == m.c.venue_id)
+        .outerjoin(referee, referee.c.id == m.c.referee_id),
+        SearchKind.PERSON: select(
+            p.c.id.label("ref_id"),
+            p.c.name.label("title"),
+            person_body.label("body"),
+            cast(null(), Integer).label("match_id"),
+            p.c.id.label("person_id"),
+        ),
+        SearchKind.TEAM: select(
+            t.c.id.label("ref_id"),
+            t.c.name.label("title"),
+            _joined(t.c.code, t.c.country).label("body"),
+            cast(null(), Integer).label("match_id"),
+            no_id,
+        ),
+        SearchKind.MOMENT: select(
+            mo.c.id.label("ref_id"),
+            moment_title.label("title"),
+            _joined(t.c.name, related.c.name, mo.c.description).label("body"),
+            mo.c.match_id.label("match_id"),
+            mo.c.player_id.label("person_id"),
+        )
+        .outerjoin_from(mo, t, t.c.id == mo.c.team_id)
+        .outerjoin(player, player.c.id == mo.c.player_id)
+        .outerjoin(related, related.c.id == mo.c.related_player_id),
+        SearchKind.QUOTE: select(
+            q.c.id.label("ref_id"),
+            p.c.name.label("title"),
+            q.c.text.label("body"),
+            q.c.match_id.label("match_id"),
+            q.c.speaker_id.label("person_id"),
+        ).join_from(q, p, p.c.id == q.c.speaker_id),
+        SearchKind.NOTE: select(
+            n.c.id.label("ref_id"),
+            literal_column("'Note'", String).label("title"),
+            n.c.text.label("body"),
+            n.c.match_id.label("match_id"),
+            n.c.person_id.label("person_id"),
+        ),
+    }
+
+
+_IDS = {
+    SearchKind.MATCH: _match.c.id,
+    SearchKind.PERSON: _person.c.id,
+    SearchKind.TEAM: _team.c.id,
+    SearchKind.MOMENT: _moment.c.id,
+    SearchKind.QUOTE: _quote.c.id,
+    SearchKind.NOTE: _note.c.id,
+}
+
+
+# --- the FTS5 table and its triggers (SQLite only) ---------------------------------------
+
+
+def _fts(kind: SearchKind) -> TableClause:
+    return table(TABLES[kind], *(column(name) for name in _COLUMNS))
+
+
+_GLOB = "*[" + "".join(_UNFOLDED) + "]*"
+
+
+def _plain(words: ColumnElement[str]) -> ColumnElement[str]:
+    for letter, plain in _UNFOLDED.items():
+        words = func.replace(words, letter, plain, type_=String)
+    return words
+
+
+def _sql(statement: Any) -> str:
+    return str(statement.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True}))
+
+
+def _index(kind: SearchKind, where: ColumnElement[bool] | None = None) -> str:
+    """INSERT OR REPLACE the documents of ``kind`` (those matching ``where``)."""
+    doc = documents()[kind]
+    d = (doc if where is None else doc.where(where)).subquery("doc")
+    words = d.c.title + " " + d.c.body
+    alt = case((words.op("GLOB")(_GLOB), _plain(words)), else_="")
+    rows = select(d.c.ref_id, d.c.title, d.c.body, alt, d.c.match_id, d.c.person_id)
+    fts = _fts(kind)
+    return _sql(insert(fts).prefix_with("OR REPLACE").from_select(list(fts.c), rows))
+
+
+def _unindex(kind: SearchKind, row: str) -> str:
+    return f"DELETE FROM {TABLES[kind]} WHERE rowid = {row}.id"
+
+
+def _triggers() -> dict[str, tuple[str, list[str]]]:
+    """name -> (when, statements). ``new``/``old`` are the changed row, as in SQL."""
+    new: ColumnElement[int] = literal_column("new.id", Integer)
+    triggers: dict[str, tuple[str, list[str]]] = {}
+    for kind, ident in _IDS.items():
+        source = ident.table.name
+        table_sql = f'"{source}"'
+        triggers[f"{source}_ai"] = (f"AFTER INSERT ON {table_sql}", [_index(kind, ident == new)])
+        triggers[f"{source}_au"] = (
+            f"AFTER UPDATE ON {table_sql}",
+            [_unindex(kind, "old"), _index(kind, ident == new)],
+        )
+        triggers[f"{source}_ad"] = (f"AFTER DELETE ON {table_sql}", [_unindex(kind, "old")])
+    # Renames change the text of other rows: a name appears in every document that shows it.
+    renamed = "WHEN old.name IS NOT new.name"
+    m, mo = _match.c, _moment.c
+    triggers["person_au_name"] = (
+        f"AFTER UPDATE OF name ON person {renamed}",
+        [
+            _index(SearchKind.MOMENT, (mo.player_id == new) | (mo.related_player_id == new)),
+            _index(SearchKind.QUOTE, _quote.c.speaker_id == new),
+            _index(SearchKind.MATCH, m.referee_id == new),
+        ],
+    )
+    triggers["team_au_name"] = (
+        f"AFTER UPDATE OF name ON team {renamed}",
+        [
+            _index(SearchKind.MATCH, (m.home_team_id == new) | (m.away_team_id == new)),
+            _index(SearchKind.MOMENT, mo.team_id == new),
+        ],
+    )
+    triggers["venue_au"] = (
+        "AFTER UPDATE OF name, city ON venue",
+        [_index(SearchKind.MATCH, m.venue_id == new)],
+    )
+    triggers["season_au"] = (
+        "AFTER UPDATE OF name ON season",
+        [_index(SearchKind.MATCH, m.season_id == new)],
+    )
+    in_competition = select(_season.c.id).where(_season.c.competition_id == new)
+    triggers["competition_au"] = (
+        f"AFTER UPDATE OF name ON competition {renamed}",
+        [_index(SearchKind.MATCH, m.season_id.in_(in_competition.scalar_subquery()))],
+    )
+    return {f"search_index_{name}": trigger for name, trigger in triggers.items()}
+
+
+def _begin(connection: Connection) -> None:
+    """Make the DDL below part of the transaction: Python's sqlite3 opens one only before
+    INSERT/UPDATE/DELETE, so a failed rebuild would otherwise leave no index behind."""
+    raw = connection.connection.dbapi_connection
+    if raw is not None and not raw.in_transaction:
+        connection.exec_driver_sql("BEGIN")
+
+
+def install(connection: Connection) -> int:
+    """(Re)create the index and its triggers and fill it; returns the number of documents."""
+    uninstall(connection)
+    for name, (when, statements) in _triggers().items():
+        body = "".join(f"    {s};\n" for s in statements)
+        connection.execute(text(f"CREATE TRIGGER {name} {when}\nBEGIN\n{body}END"))
+    return rebuild(connection)
+
+
+def uninstall(connection: Connection) -> None:
+    _begin(connection)
+    for name in _triggers():
+        connection.execute(text(f"DROP TRIGGER IF EXISTS {name}"))
+    for table_name in TABLES.values():
+        connection.execute(text(f"DROP TABLE IF EXISTS {table_name}"))
+
+
+def rebuild(connection: Connection) -> int:
+    """Recreate the index from the tables (dropping is far faster than deleting every row)."""
+    _begin(connection)
+    count = 0
+    for kind, name in TABLES.items():
+        connection.execute(text(f"DROP TABLE IF EXISTS {name}"))
+        connection.execute(
+            text(
+                f"CREATE VIRTUAL TABLE {name} USING fts5(title, body, alt, "
+                f"match_id UNINDEXED, person_id UNINDEXED, {_FTS_OPTIONS})"
+            )
+        )
+        connection.execute(text(_index(kind)))
+        # One merged b-tree instead of one segment per batch: faster queries from the start.
+        connection.execute(text(f"INSERT INTO {name}({name}) VALUES ('optimize')"))
+        count += connection.execute(text(f"SELECT count(*) FROM {name}")).scalar_one()
+    return count
+
+
+def is_installed(connection: Connection) -> bool:
+    if connection.dialect.name != "sqlite":
+        return False
+    names = set(TABLES.values())
+    found = connection.execute(text("SELECT name FROM sqlite_master WHERE type = 'table'"))
+    return names <= set(found.scalars())
+
+
+def add_translate(connection: Connection) -> None:
+    """PostgreSQL's translate(), which the portable search uses, on a SQLite connection."""
+    raw = connection.connection.dbapi_connection
+    if raw is not None:
+        raw.create_function("translate", 3, _translate, deterministic=True)
+
+
+def _translate(text: str | None, sources: str, targets: str) -> str | None:
+    table = {ord(ch): targets[i] if i < len(targets) else None for i, ch in enumerate(sources)}
+    return None if text is None else text.translate(table)
+
+
+def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
+    """For Alembic's ``include_name``: the FTS tables are not in the models, on purpose."""
+    return not (type_ == "table" and name in SHADOW_TABLES)
+
+
+# --- what the user typed -> an FTS5 expression ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word or a phrase; ``words`` are its folded words (for the portable search)."""
+
+    text: str
+    words: tuple[str, ...]
+    prefix: bool = True
+
+    @property
+    def fts(self) -> str:
+        # Always a quoted string: inside one, FTS5 syntax characters are plain text.
+        quoted = '"' + self.text.replace('"', '""') + '"'
+        return quoted + "*" if self.prefix else quoted
+
+
+@dataclass(frozen=True)
+class Near:
+    terms: tuple[Term, ...]
+    distance: int = 10
+
+    @property
+    def fts(self) -> str:
+        return f"NEAR({' '.join(t.fts for t in self.terms)}, {self.distance})"
+
+
+@dataclass(frozen=True)
+class Query:
+    """Groups joined by OR, each an AND of terms; then the words to leave out (NOT)."""
+
+    groups: tuple[tuple[Term | Near, ...], ...] = ()
+    excluded: tuple[Term, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.groups)
+
+    @property
+    def fts(self) -> str:
+        ors = " OR ".join("(" + " AND ".join(item.fts for item in g) + ")" for g in self.groups)
+        return f"({ors})" + "".join(f" NOT {t.fts}" for t in self.excluded)
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """Every folded word searched for (not left out), for highlighting."""
+        items = [item for group in self.groups for item in group]
+        terms = [t for i in items for t in (i.terms if isinstance(i, Near) else (i,))]
+        return tuple(dict.fromkeys(w for t in terms for w in t.words))
+
+
+_LEXEMES = re.compile(
+    r"""(?P<phrase>-*"[^"]*(?:"|$))       # "over the bar", or an unclosed "over the
+      | (?P<near>NEAR\()                   # NEAR(kane penalty, 5)
+      | (?P<distance>,\s*\d+\s*(?=\)))
+      | (?P<paren>[()])                    # grouping is not supported: ignored
+      | (?P<word>(?:[^\s"(),]|,(?!\s*\d+\s*\)))+)""",
+    re.VERBOSE,
+)
+_WORD = re.compile(r"[^\W_]+")  # what unicode61 keeps: letters and digits
+
+
+def _clean(raw: str) -> str:
+    """No control characters or lone surrogates (SQLite cannot take them), ø -> o."""
+    kept = (" " if unicodedata.category(ch) in ("Cc", "Cs") else ch for ch in raw)
+    return "".join(_UNFOLDED.get(ch, ch) for ch in kept)
+
+
+def fold_words(raw: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(fold(raw)))
+
+
+def parse(raw: str) -> Query:
+    """Parse a search box's text. Never raises for syntax; refuses only what cannot be
+    searched (too long, too many words, or only words to leave out) with a ValidationError.
+
+    Words are prefixes ("kan pen" finds "Kane penalty"); "quoted words" are a phrase
+    (an unclosed quote is a phrase still being typed, its last word a prefix); OR
+    between words means either; -word or NOT word leaves it out; NEAR(a b, 5) finds
+    words close together; AND and parentheses are accepted and change nothing.
+    """
+    if len(raw) > MAX_LENGTH:
+        raise ValidationError(f"That search is too long; use at most {MAX_LENGTH} characters.")
+    groups: list[list[Term | Near]] = [[]]
+    excluded: list[Term] = []
+    near: list[Term] | None = None  # the terms of an open NEAR( group
+    distance, negate = 10, False
+    for lexeme in _LEXEMES.finditer(_clean(raw)):
+        kind, value = lexeme.lastgroup, lexeme.group()
+        if near is not None and (value == ")" or kind == "distance"):
+            if kind == "distance":
+                distance = min(int(value.strip(", ")), 1000)
+                continue
+            if near:
+                groups[-1].append(Near(tuple(near), distance))
+            near = None
+        elif kind == "near" and near is None:
+            near, distance = [], 10
+        elif kind in ("word", "phrase") and near is None and value in ("AND", "OR", "NOT"):
+            if value == "OR" and groups[-1]:
+                groups.append([])
+            negate = negate or value == "NOT"
+        elif kind in ("word", "phrase") and (term := _term(value)) is not None:
+            if near is not None:
+                near.append(term)
+            elif negate or value.startswith("-"):
+                excluded.append(term)
+            else:
+                groups[-1].append(term)
+            negate = False
+    if near:
+        groups[-1].append(Near(tuple(near), distance))
+    kept = tuple(tuple(g) for g in groups if g)
+    count = len(excluded) + sum(len(i.terms) if isinstance(i, Near) else 1 for g in kept for i in g)
+    if count > MAX_TERMS:
+        raise ValidationError(f"That search has {count} words; use at most {MAX_TERMS}.")
+    if excluded and not kept:
+        raise ValidationError(
+            "That search only leaves words out (with - or NOT); add a word to look for."
+        )
+    return Query(kept, tuple(excluded))
+
+
+def _term(value: str) -> Term | None:
+    value = value.lstrip("-")
+    if value.startswith('"'):
+        closed = len(value) > 1 and value.endswith('"')
+        inner = value[1:-1] if closed else value[1:]
+        words = fold_words(inner)
+        return Term(inner, words, not closed and len(words[-1]) > 1) if words else None
+    words = fold_words(value)  # a one-letter word is a word: "k"* would read everything
+    return Term(value, words, len(words[-1]) > 1) if words else None
+
+
+# --- the FTS5 query (SQLite only) ------------------------------------------------------------
+
+
+def fts_candidates(kind: SearchKind) -> Select[Any]:
+    """``kind``'s documents matching ``:expression`` (``Query.fts``), newest first:
+    (ref_id, match_id, person_id, score).
+
+    The score is bm25 (lower is better) with a title word worth four body words. Add a
+    LIMIT: FTS5 then stops early and computes the score only for the rows returned.
+    """
+    fts = _fts(kind)
+    match: ColumnElement[Any] = literal_column(TABLES[kind])
+    return (
+        select(
+            fts.c.rowid.label("ref_id"),
+            fts.c.match_id,
+            fts.c.person_id,
+            func.bm25(match, 4.0, 1.0, 1.0).label("score"),
+        )
+        .where(match.op("MATCH")(bindparam("expression", type_=String)))
+        .order_by(fts.c.rowid.desc())
+    )
+
+
+def fts_documents(kind: SearchKind, ids: list[int]) -> Select[Any]:
+    """(ref_id, title, body) of some documents of ``kind``, read by rowid."""
+    fts = _fts(kind)
+    return select(fts.c.rowid, fts.c.title, fts.c.body).where(fts.c.rowid.in_(ids))

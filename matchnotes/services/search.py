@@ -1,0 +1,393 @@
+"""Search everything: matches, people, teams, moments, quotes and notes, grouped by kind.
+
+On SQLite the FTS5 index (``db/search.py``) answers; on any other database (PostgreSQL)
+the same documents are read with LIKE over folded text: slower, same words, same results.
+
+Ranking: relevance (bm25; on PostgreSQL, whether the title has the first word), then
+the match's date, newest first. Each kind ranks its ``CANDIDATES`` most recently added
+hits; a kind with more is listed in ``SearchResults.more`` ("1,000+"): type another word.
+
+Matched words in ``SearchResult.marked_title`` and ``.snippet`` are wrapped in
+``MARK_START`` (\\x02) and ``MARK_END`` (\\x03), which the UI shows in bold;
+``unmarked()`` removes them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    FromClause,
+    Numeric,
+    Select,
+    String,
+    bindparam,
+    case,
+    cast,
+    func,
+    literal,
+    not_,
+    or_,
+)
+from sqlalchemy import and_ as all_of
+from sqlalchemy import select as sa_select
+from sqlalchemy.exc import OperationalError
+from sqlmodel import Session, SQLModel, col
+
+from matchnotes.db.search import (
+    Near,
+    Query,
+    SearchKind,
+    Term,
+    add_translate,
+    documents,
+    fts_candidates,
+    fts_documents,
+    install,
+    is_installed,
+    parse,
+)
+from matchnotes.errors import ValidationError
+from matchnotes.models import Competition
+from matchnotes.services.base import Service
+from matchnotes.services.lookup import team_by_name
+from matchnotes.text import fold
+
+_T = SQLModel.metadata.tables
+_MATCH, _SEASON, _LINEUP = _T["match"], _T["season"], _T["lineup_entry"]
+_TEAM, _PERSON = _T["team"], _T["person"]
+__all__ = ["MARK_END", "MARK_START", "SearchKind", "SearchResult", "SearchResults", "unmarked"]
+
+MARK_START, MARK_END = "\x02", "\x03"
+CANDIDATES = 500
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """One hit. Enter opens ``match_id`` when set, else ``person_id``, else the team ``id``."""
+
+    id: int
+    kind: SearchKind
+    title: str
+    marked_title: str  # the title with the matched words marked
+    snippet: str  # the words around the first match, marked; "…" where cut
+    match_id: int | None
+    person_id: int | None
+    date: dt.date | None  # the match's date, for whatever belongs to a match
+    context: str = ""  # "England v France, 10 Dec 2022"; a note's person; else ""
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    text: str
+    groups: dict[SearchKind, list[SearchResult]] = field(default_factory=dict)
+    totals: dict[SearchKind, int] = field(default_factory=dict)  # hits, up to CANDIDATES
+    more: frozenset[SearchKind] = frozenset()  # kinds with more hits than CANDIDATES
+    indexed: bool = True  # False when the slower portable search answered
+
+    def __iter__(self) -> Iterator[SearchResult]:
+        return (result for group in self.groups.values() for result in group)
+
+    def __len__(self) -> int:
+        return sum(len(group) for group in self.groups.values())
+
+
+def unmarked(text: str) -> str:
+    return text.replace(MARK_START, "").replace(MARK_END, "")
+
+
+class SearchService(Service):
+    def __init__(self, engine: Engine, *, portable: bool = False) -> None:
+        """``portable=True`` skips the FTS5 index even on SQLite (tests, comparisons)."""
+        super().__init__(engine)
+        self._portable = portable
+
+    def search(
+        self,
+        text: str,
+        *,
+        kinds: Iterable[SearchKind | str] | None = None,
+        competition: int | str | None = None,
+        team: int | str | None = None,
+        date_from: dt.date | None = None,
+        date_to: dt.date | None = None,
+        limit: int = 50,
+    ) -> SearchResults:
+        """At most ``limit`` results of each kind, best first. Raises ValidationError only.
+
+        ``competition`` and ``team`` are ids or names. Filters keep what belongs to a
+        match that passes them, people who played in one (for ``team``: for that team),
+        and teams that played in one (for ``team``: that team only).
+        """
+        query = parse(text)
+        if not 1 <= limit <= CANDIDATES:
+            raise ValidationError(f"Ask for between 1 and {CANDIDATES} results of each kind.")
+        if date_from and date_to and date_from > date_to:
+            raise ValidationError(f"The search starts on {date_from}, after it ends ({date_to}).")
+        wanted = _kinds(kinds)
+        with self._read() as session:
+            connection = session.connection()
+            indexed = not self._portable and is_installed(connection)
+            if not indexed and connection.dialect.name == "sqlite":
+                add_translate(connection)
+            if not query:
+                return SearchResults(text, indexed=indexed)
+            values = {"competition_id": _competition_id(session, competition),
+                      "team_id": _team_id(session, team), "date_from": date_from,
+                      "date_to": date_to}  # fmt: skip
+            params: dict[str, Any] = {k: v for k, v in values.items() if v is not None}
+            params.update(expression=query.fts, limit=limit)
+            flags = tuple(v is not None for v in values.values())
+            groups, totals, more = {}, {}, set()
+            for kind in wanted:
+                hits = None if indexed else _portable_candidates(query, kind)
+                try:
+                    found = connection.execute(_statement(kind, flags, hits), params).all()
+                except OperationalError as exc:  # the builder's quoting should make this rare
+                    if "fts5" not in str(exc.orig):
+                        raise
+                    raise ValidationError(f"That search cannot be run: {exc.orig}.") from exc
+                if found:
+                    groups[kind] = _results(connection, query, kind, found, indexed)
+                    totals[kind] = min(found[0].found, CANDIDATES)
+                    more.update([kind] if found[0].found > CANDIDATES else [])
+        return SearchResults(text, groups, totals, frozenset(more), indexed)
+
+    def rebuild(self) -> int:
+        """Rebuild the index and its triggers from the tables; the number of documents.
+
+        Nothing to do (0) on a database without the index (PostgreSQL).
+        """
+        with self._write() as session:
+            connection = session.connection()
+            return install(connection) if connection.dialect.name == "sqlite" else 0
+
+
+def _kinds(kinds: Iterable[SearchKind | str] | None) -> list[SearchKind]:
+    try:
+        chosen = set(SearchKind) if kinds is None else {SearchKind(k) for k in kinds}
+    except ValueError as exc:
+        raise ValidationError(f"Search for these kinds: {', '.join(SearchKind)}.") from exc
+    return [kind for kind in SearchKind if kind in chosen]
+
+
+def _competition_id(session: Session, competition: int | str | None) -> int | None:
+    if competition is None or isinstance(competition, int):
+        return competition
+    key = fold(competition)
+    found = session.execute(
+        sa_select(col(Competition.id)).where(col(Competition.name_key) == key)
+    ).scalar()
+    if found is None:
+        raise ValidationError(f"There is no competition called “{competition}”.")
+    return found
+
+
+def _team_id(session: Session, team: int | str | None) -> int | None:
+    if team is None or isinstance(team, int):
+        return team
+    return team_by_name(session, team, create=False).id
+
+
+# --- candidates, filters and ranking (both paths) --------------------------------------------
+
+Flags = tuple[bool, ...]  # which of competition_id, team_id, date_from, date_to are given
+
+
+def _statement(kind: SearchKind, flags: Flags, hits: Select[Any] | None) -> Select[Any]:
+    """The FTS5 statement is built once per kind and filter set (values are parameters)."""
+    return _fts_statement(kind, flags) if hits is None else _ranked(kind, flags, hits)
+
+
+@lru_cache(maxsize=128)
+def _fts_statement(kind: SearchKind, flags: Flags) -> Select[Any]:
+    return _ranked(kind, flags, fts_candidates(kind))
+
+
+def _ranked(kind: SearchKind, flags: Flags, hits: Select[Any]) -> Select[Any]:
+    """The best ``:limit`` of the newest CANDIDATES + 1 hits that pass the filters:
+    (ref_id, match_id, person_id, date, found). Scores within 0.05 count as equal, so
+    the newer match comes first; ``found`` counts the candidates."""
+    ref_id, match_id, person_id, _score = hits.selected_columns
+    m = _MATCH.alias("m")
+    c = (
+        hits.add_columns(m.c.date)
+        .outerjoin(m, m.c.id == match_id)
+        .where(*_filter(kind, (ref_id, match_id, person_id), m, flags))
+        .limit(CANDIDATES + 1)
+        .subquery("candidate")
+    ).c
+    return (
+        sa_select(c.ref_id, c.match_id, c.person_id, c.date, func.count().over().label("found"))
+        .order_by(func.round(cast(c.score, Numeric), 1), c.date.desc().nulls_last())
+        .order_by(c.ref_id.desc())
+        .limit(bindparam("limit"))
+    )
+
+
+def _passes(m: FromClause, flags: Flags) -> list[ColumnElement[bool]]:
+    competition, team, date_from, date_to = flags
+    conds: list[ColumnElement[bool]] = []
+    if competition:
+        seasons = sa_select(_SEASON.c.id).where(
+            _SEASON.c.competition_id == bindparam("competition_id")
+        )
+        conds.append(m.c.season_id.in_(seasons))
+    if team:
+        conds.append(
+            or_(m.c.home_team_id == bindparam("team_id"), m.c.away_team_id == bindparam("team_id"))
+        )
+    if date_from:
+        conds.append(m.c.date >= bindparam("date_from"))
+    if date_to:
+        conds.append(m.c.date <= bindparam("date_to"))
+    return conds
+
+
+def _filter(
+    kind: SearchKind, hit: tuple[Any, Any, Any], joined: FromClause, flags: Flags
+) -> list[Any]:
+    """What passes the filters; ``joined`` is the hit's match (if any), outer-joined."""
+    if not any(flags):
+        return []
+    ref_id, match_id, person_id = hit
+    m, played = _MATCH.alias("passing"), _LINEUP.alias("played")
+    team: ColumnElement[int] = bindparam("team_id")
+    on_match = _passes(joined, flags)
+    if kind is SearchKind.TEAM:
+        in_match = or_(m.c.home_team_id == ref_id, m.c.away_team_id == ref_id)
+        that_team = [ref_id == team] if flags[1] else []
+        return [*that_team, sa_select(m.c.id).where(in_match, *_passes(m, flags)).exists()]
+    lineup = [played.c.person_id == person_id, played.c.match_id == m.c.id]
+    lineup += [played.c.team_id == team] if flags[1] else []
+    took_part = sa_select(played.c.id).where(*lineup, *_passes(m, flags)).exists()
+    if kind is SearchKind.PERSON:
+        return [took_part]
+    if kind is SearchKind.NOTE:  # on a match, or on a person
+        on_person = all_of(match_id.is_(None), took_part)
+        return [or_(all_of(match_id.is_not(None), *on_match), on_person)]
+    return on_match
+
+
+def _results(
+    connection: Connection, query: Query, kind: SearchKind, rows: Sequence[Any], indexed: bool
+) -> list[SearchResult]:
+    ids = [r.ref_id for r in rows]
+    loaded = fts_documents(kind, ids) if indexed else _portable_documents(kind, ids)
+    texts = {ref: (title, body) for ref, title, body in connection.execute(loaded)}
+    contexts = _contexts(connection, rows, kind)
+    words = query.words
+    results = []
+    for r in rows:
+        title, body = texts[r.ref_id]
+        context = contexts.get(r.match_id if r.match_id is not None else -(r.person_id or 0), "")
+        marked, snippet = _mark(title, words), _snippet(_mark(body, words))
+        context = "" if kind in (SearchKind.MATCH, SearchKind.PERSON) else context
+        results.append(
+            SearchResult(
+                r.ref_id, kind, title, marked, snippet, r.match_id, r.person_id, r.date, context
+            )
+        )
+    return results
+
+
+def _contexts(connection: Connection, rows: Sequence[Any], kind: SearchKind) -> dict[int, str]:
+    """match id -> "Home v Away, 10 Dec 2022"; -person id -> the person's name (notes)."""
+    match_ids = {r.match_id for r in rows if r.match_id is not None}
+    person_ids = {r.person_id for r in rows if r.match_id is None and r.person_id is not None}
+    m, home, away = _MATCH, _TEAM.alias("home"), _TEAM.alias("away")
+    found: dict[int, str] = {}
+    if match_ids and kind is not SearchKind.MATCH:
+        matches = (
+            sa_select(m.c.id, home.c.name, away.c.name, m.c.date)
+            .join_from(m, home, home.c.id == m.c.home_team_id)
+            .join(away, away.c.id == m.c.away_team_id)
+            .where(m.c.id.in_(match_ids))
+        )
+        for ident, home_name, away_name, date in connection.execute(matches):
+            found[ident] = f"{home_name} v {away_name}, {date:%d %b %Y}"
+    if person_ids and kind is SearchKind.NOTE:
+        people = sa_select(_PERSON.c.id, _PERSON.c.name).where(_PERSON.c.id.in_(person_ids))
+        found.update((-ident, name) for ident, name in connection.execute(people))
+    return found
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+_fold_word = lru_cache(maxsize=8192)(fold)  # the same few thousand words, again and again
+
+
+def _mark(text: str, words: tuple[str, ...]) -> str:
+    """Mark every word that starts with a searched word (accent- and case-blind)."""
+
+    def mark(found: re.Match[str]) -> str:
+        hit = _fold_word(found.group()).startswith(words)
+        return f"{MARK_START}{found.group()}{MARK_END}" if hit else found.group()
+
+    return _WORD.sub(mark, text)
+
+
+def _snippet(marked: str, size: int = 16) -> str:
+    """About ``size`` words around the first marked one."""
+    tokens = marked.split()
+    first = next((i for i, t in enumerate(tokens) if MARK_START in t), 0)
+    start = max(0, min(first - size // 4, len(tokens) - size))
+    end = start + size
+    return ("…" if start else "") + " ".join(tokens[start:end]) + ("…" if end < len(tokens) else "")
+
+
+# --- the portable path (PostgreSQL) ----------------------------------------------------------
+
+_SINGLE: dict[str, str] = {}
+_MULTI: dict[str, str] = {}
+for _cp in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+    _plain = fold(chr(_cp))
+    if chr(_cp).isalpha() and _plain.isascii() and _plain != chr(_cp).lower():
+        (_SINGLE if len(_plain) == 1 else _MULTI)[chr(_cp)] = _plain
+_PUNCTUATION = "'’‘\"“”«».,;:!?()[]{}/\\-–—·…+*&"
+
+
+def _folded(text: ColumnElement[str]) -> ColumnElement[str]:
+    """Lower case, no accents, punctuation as spaces: ``text.fold`` in SQL (PostgreSQL)."""
+    for letter, plain in _MULTI.items():
+        text = func.replace(text, letter, plain, type_=String)
+    sources, targets = "".join(_SINGLE) + _PUNCTUATION, "".join(_SINGLE.values())
+    return func.lower(func.translate(text, sources, targets + " " * len(_PUNCTUATION)))
+
+
+def _has(words: ColumnElement[str], term: Term) -> ColumnElement[bool]:
+    phrase = " ".join(term.words)
+    return words.like(f"% {phrase}%" if term.prefix else f"% {phrase} %")
+
+
+def _portable_candidates(query: Query, kind: SearchKind) -> Select[Any]:
+    doc = documents()[kind].subquery("doc")
+    words = literal(" ", String) + _folded(doc.c.title + " " + doc.c.body) + " "
+
+    def matches(item: Term | Near) -> ColumnElement[bool]:
+        return all_of(*(_has(words, t) for t in (item.terms if isinstance(item, Near) else [item])))
+
+    first = query.groups[0][0]
+    title = literal(" ", String) + _folded(doc.c.title) + " "
+    in_title = _has(title, first.terms[0] if isinstance(first, Near) else first)
+    score = case((in_title, -1.0), else_=0.0).label("score")
+    return (
+        sa_select(doc.c.ref_id, doc.c.match_id, doc.c.person_id, score)
+        .where(or_(*(all_of(*(matches(item) for item in group)) for group in query.groups)))
+        .where(*(not_(_has(words, t)) for t in query.excluded))
+        .order_by(doc.c.ref_id.desc())
+    )
+
+
+def _portable_documents(kind: SearchKind, ids: list[int]) -> Select[Any]:
+    doc = documents()[kind].subquery("doc")
+    return sa_select(doc.c.ref_id, doc.c.title, doc.c.body).where(doc.c.ref_id.in_(ids))
