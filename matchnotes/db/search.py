@@ -308,6 +308,12 @@ def rebuild(connection: Connection) -> int:
     return count
 
 
+def fts5_available(connection: Connection) -> bool:
+    """Python builds without FTS5 exist; the app then searches the portable way."""
+    options = connection.exec_driver_sql("PRAGMA compile_options").scalars().all()
+    return "ENABLE_FTS5" in options
+
+
 def is_installed(connection: Connection) -> bool:
     if connection.dialect.name != "sqlite":
         return False

@@ -42,6 +42,7 @@ from sqlalchemy import select as sa_select
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, SQLModel, col
 
+from matchnotes.db import search as search_index
 from matchnotes.db.search import (
     Near,
     Query,
@@ -164,11 +165,13 @@ class SearchService(Service):
     def rebuild(self) -> int:
         """Rebuild the index and its triggers from the tables; the number of documents.
 
-        Nothing to do (0) on a database without the index (PostgreSQL).
+        Nothing to do (0) where there is no index: PostgreSQL, or SQLite without FTS5.
         """
         with self._write() as session:
             connection = session.connection()
-            return install(connection) if connection.dialect.name == "sqlite" else 0
+            if connection.dialect.name != "sqlite" or not search_index.fts5_available(connection):
+                return 0
+            return install(connection)
 
 
 def _kinds(kinds: Iterable[SearchKind | str] | None) -> list[SearchKind]:
