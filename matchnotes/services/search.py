@@ -4,8 +4,10 @@ On SQLite the FTS5 index (``db/search.py``) answers; on any other database (Post
 the same documents are read with LIKE over folded text: slower, same words, same results.
 
 Ranking: relevance (bm25; on PostgreSQL, whether the title has the first word), then
-the match's date, newest first. Each kind ranks its ``CANDIDATES`` most recently added
-hits; a kind with more is listed in ``SearchResults.more`` ("1,000+"): type another word.
+the match's date, newest first. Each kind ranks its ``CANDIDATES`` (500) most recently
+added hits that pass the filters: ranking every hit of a common word among a million
+moments costs 50-250 ms, these 500 cost a few. A kind with more hits is in
+``SearchResults.more`` (show "500+"; another word narrows it).
 
 Matched words in ``SearchResult.marked_title`` and ``.snippet`` are wrapped in
 ``MARK_START`` (\\x02) and ``MARK_END`` (\\x03), which the UI shows in bold;
