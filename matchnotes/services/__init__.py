@@ -20,6 +20,7 @@ from matchnotes.services.notes import NoteService
 from matchnotes.services.people import PeopleService
 from matchnotes.services.quick_entry import QuickEntryService
 from matchnotes.services.quotes import QuoteService
+from matchnotes.services.search import SearchService
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class Services:
     clock: ClockService
     quick_entry: QuickEntryService
     imports: ImportService
+    search: SearchService
 
     @classmethod
     def create(cls, engine: Engine) -> Services:
@@ -50,4 +52,5 @@ class Services:
             clock=ClockService(engine),
             quick_entry=QuickEntryService(engine),
             imports=ImportService(engine),
+            search=SearchService(engine),
         )

@@ -1,0 +1,100 @@
+"""The portable search (PostgreSQL's) finds what the FTS5 index finds.
+
+It runs here on SQLite (``SearchService(portable=True)``, with translate() added to the
+connection) and, when ``MATCHNOTES_TEST_POSTGRES_URL`` names a throwaway PostgreSQL
+database (the test empties it), on PostgreSQL itself.
+"""
+
+import datetime as dt
+import os
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from matchnotes.db.database import open_database
+from matchnotes.demo import load_demo
+from matchnotes.services import Services
+from matchnotes.services.search import SearchResults, SearchService
+
+QUERIES = [
+    "Tchouameni",
+    "mbappe",
+    "kan pen",
+    '"over the bar"',
+    '"special person"',
+    '"over the',
+    "england",
+    "kane -penalty",
+    "kane OR mbappe",
+    "NEAR(over bar)",
+    "sampaio",
+    "2022-12-10",
+    "haunt",
+    "kane's",
+    "k",
+]
+FILTERS = [
+    {"competition": "FIFA World Cup"},
+    {"team": "France"},
+    {"date_from": dt.date(2022, 12, 11)},
+    {"kinds": ["quote", "person"]},
+]
+
+
+def found(results: SearchResults) -> dict[str, set[int]]:
+    return {kind.value: {r.id for r in group} for kind, group in results.groups.items()}
+
+
+@pytest.fixture(scope="module")
+def both(tmp_path_factory):
+    """The demo (one database for the module: these tests only read)."""
+    db = open_database(tmp_path_factory.mktemp("portable") / "demo.sqlite")
+    load_demo(Services.create(db.engine))
+    yield SearchService(db.engine), SearchService(db.engine, portable=True)
+    db.close()
+
+
+@pytest.mark.parametrize("typed", QUERIES)
+def test_the_portable_search_finds_the_same(both, typed):
+    indexed, portable = (s.search(typed) for s in both)
+    assert indexed.indexed and not portable.indexed
+    assert found(portable) == found(indexed)
+    assert portable.totals == indexed.totals
+
+
+@pytest.mark.parametrize("filters", FILTERS, ids=str)
+def test_the_portable_filters_keep_the_same(both, filters):
+    indexed, portable = (s.search("kane", **filters) for s in both)
+    assert found(portable) == found(indexed)
+
+
+def test_portable_results_are_marked_and_have_contexts(both):
+    (moment,) = both[1].search('"over the bar"')
+    assert moment.title == "84' Penalty missed · Harry Kane"
+    assert moment.context == "England v France, 10 Dec 2022"
+    assert "\x02over\x03 \x02the\x03 \x02bar\x03" in moment.snippet
+
+
+POSTGRES = os.environ.get("MATCHNOTES_TEST_POSTGRES_URL")
+
+
+@pytest.mark.skipif(not POSTGRES, reason="set MATCHNOTES_TEST_POSTGRES_URL to a throwaway db")
+def test_on_postgresql_the_search_finds_what_sqlite_finds(both):
+    assert POSTGRES
+    wipe = create_engine(POSTGRES)
+    with wipe.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    wipe.dispose()
+    pg = open_database(POSTGRES)
+    try:
+        load_demo(Services.create(pg.engine))
+        on_pg, on_sqlite = SearchService(pg.engine), both[0]
+        for typed in QUERIES:
+            assert found(on_pg.search(typed)) == found(on_sqlite.search(typed)), typed
+        for filters in FILTERS:
+            assert found(on_pg.search("kane", **filters)) == found(
+                on_sqlite.search("kane", **filters)
+            )
+        assert not on_pg.search("kane").indexed and on_pg.rebuild() == 0
+    finally:
+        pg.close()
