@@ -9,6 +9,7 @@ backup API) before Alembic upgrades it.
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 import struct
@@ -20,10 +21,15 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, inspect, text
 
 from matchnotes.db.backup import backup_sqlite
+from matchnotes.db.check import DatabaseDamagedError, cannot_open, quick_check_on_open
 from matchnotes.db.engine import APPLICATION_ID, make_engine, sqlite_url
 from matchnotes.errors import DatabaseRefusedError
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+# PRAGMA quick_check reads the whole file (about 1 s per 100 MB here): checked on every
+# open up to this size, which covers years of a fan's diary; bigger archives are checked
+# by `matchnotes check` and every backup is verified (see README, "Your data").
+QUICK_CHECK_LIMIT = 64 * 1024 * 1024
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -91,6 +97,8 @@ def open_sqlite(path: Path) -> tuple[Engine, OpenReport]:
         return engine, OpenReport(created=True)
 
     revision = inspect_sqlite_file(path)
+    if path.stat().st_size <= QUICK_CHECK_LIMIT:
+        quick_check_on_open(path)  # a damaged file is refused before anything writes to it
     report = OpenReport()
     if revision != head_revision():
         backup = backup_sqlite(path, f"before-upgrade-from-{revision}")
@@ -141,6 +149,8 @@ def inspect_sqlite_file(path: Path) -> str:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        if cannot_open(exc):
+            raise _unreadable(path, exc) from exc
         raise _damaged(path, str(exc)) from exc
     if len(rows) != 1:
         raise _damaged(path, "its schema version is missing")
@@ -167,11 +177,23 @@ def _check_size(path: Path, header: bytes, size: int) -> None:
         )
 
 
-def _damaged(path: Path, detail: str) -> DatabaseRefusedError:
+def _unreadable(path: Path, exc: sqlite3.Error) -> DatabaseRefusedError:
+    """SQLite could not open or lock the file: not damage, so say what is in the way."""
+    if not os.access(path.parent, os.W_OK) or not os.access(path, os.W_OK):
+        return DatabaseRefusedError(
+            f"{path} cannot be opened: the file or its folder is read-only, and SQLite "
+            "needs to write small -wal/-shm files beside it. Copy the file to a folder "
+            "you can write to, or change the permissions."
+        )
     return DatabaseRefusedError(
-        f"{path} looks like a MatchNotes database but is damaged: {detail}. "
-        "It was left untouched; restore a backup (see README, 'Your data')."
+        f"{path} cannot be opened right now ({exc}). If another program is using it, "
+        "close that program and try again."
     )
+
+
+def _damaged(path: Path, detail: str) -> DatabaseRefusedError:
+    # The damaged-file error: the app offers to restore the newest good backup.
+    return DatabaseDamagedError(path, (detail,))
 
 
 # --- any database (PostgreSQL) ------------------------------------------------------
@@ -219,6 +241,11 @@ def _upgrade(engine: Engine) -> None:
 
     config = alembic_config()
     with engine.begin() as conn:
+        if conn.dialect.name == "sqlite":
+            # Python's sqlite3 opens a transaction only before INSERT/UPDATE/DELETE: without
+            # this each ALTER/CREATE of a migration would commit on its own, and a kill in
+            # between would leave half an upgrade. IMMEDIATE: take the write lock up front.
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
         if conn.dialect.name == "sqlite":

@@ -24,6 +24,11 @@ class Service:
         """One user change = one transaction, committed before the call returns."""
         with Session(self._engine, expire_on_commit=False) as session:
             try:
+                if self._engine.dialect.name == "sqlite":
+                    # Take the write lock before the change's own reads (duplicate and clash
+                    # checks), so two app instances cannot both pass a check and then write;
+                    # a second writer waits (busy_timeout) instead of failing mid-change.
+                    session.connection().exec_driver_sql("BEGIN IMMEDIATE")
                 yield session
                 session.commit()
             except IntegrityError as exc:

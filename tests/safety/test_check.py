@@ -80,9 +80,6 @@ def test_a_read_only_folder_is_not_mistaken_for_damage(pitch: Pitch) -> None:
     assert not isinstance(refused.value, DatabaseDamagedError)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="db/schema.py: open_sqlite does not call quick_check_on_open"
-)
 def test_the_app_refuses_to_open_a_damaged_file(pitch: Pitch) -> None:
     damage_table(pitch.path, "moment")
     damaged = pitch.path.read_bytes()

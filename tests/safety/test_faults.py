@@ -82,7 +82,6 @@ def test_a_folder_made_read_only_while_the_app_is_open_loses_nothing(pitch: Pitc
 
 
 @POSIX
-@pytest.mark.xfail(strict=True, reason="db/schema.py: inspect_sqlite_file calls it damaged")
 def test_opening_a_file_in_a_read_only_folder_says_so(pitch: Pitch) -> None:
     # SQLite must create the -shm/-wal beside a WAL database, even to read it.
     with read_only(pitch.path.parent), pytest.raises(DatabaseRefusedError) as refused:

@@ -31,7 +31,6 @@ pytestmark = [POSIX_ONLY, pytest.mark.slow]
 # ("duplicate column name"). The fix belongs in db/schema.py's _upgrade: BEGIN IMMEDIATE
 # first (not an engine-wide BEGIN, which would make writes fail instead of waiting when
 # another window has written since their first read).
-DDL_OUTSIDE_TRANSACTION = "db/schema.py: the upgrade's DDL runs outside its transaction"
 
 
 def _fresh_copy(folder: Path) -> Path:
@@ -88,7 +87,6 @@ def _uninterrupted_upgrade(tmp_path: Path, zygote: Zygote) -> tuple[int, list[st
     return count, _assert_recoverable(path, "after an uninterrupted upgrade", None), seconds
 
 
-@pytest.mark.xfail(strict=True, reason=DDL_OUTSIDE_TRANSACTION)
 def test_upgrade_killed_before_each_of_its_statements(tmp_path: Path, zygote: Zygote) -> None:
     count, expected, _ = _uninterrupted_upgrade(tmp_path, zygote)
     assert count > 5
@@ -122,7 +120,6 @@ def test_upgrade_killed_before_its_backup_is_renamed(tmp_path: Path, zygote: Zyg
     _assert_recoverable(path, "killed while backing up", expected)
 
 
-@pytest.mark.xfail(strict=False, reason=DDL_OUTSIDE_TRANSACTION + " (when a kill lands there)")
 def test_upgrade_killed_at_random_moments(tmp_path: Path, zygote: Zygote) -> None:
     _, expected, duration = _uninterrupted_upgrade(tmp_path, zygote)
     rng = random.Random()
