@@ -98,6 +98,29 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
     exp.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
     exp.set_defaults(handler=cmd_export)
+
+    backup = commands.add_parser("backup", parents=[db_option], help="back up the database now")
+    backup.set_defaults(handler=cmd_backup)
+    backups = commands.add_parser("backups", parents=[db_option], help="list the backups")
+    backups.add_argument("--json", action="store_true", help="print JSON")
+    backups.set_defaults(handler=cmd_backups)
+    restore = commands.add_parser(
+        "restore", parents=[db_option], help="restore a backup (close the app first)"
+    )
+    which = restore.add_mutually_exclusive_group(required=True)
+    which.add_argument("backup_file", nargs="?", type=Path, metavar="BACKUP")
+    which.add_argument("--newest", action="store_true", help="the newest backup that checks out")
+    restore.set_defaults(handler=cmd_restore)
+    check = commands.add_parser("check", parents=[db_option], help="run a full integrity check")
+    check.set_defaults(handler=cmd_check)
+
+    search = commands.add_parser("search", parents=[db_option], help="search everything")
+    search.add_argument("words", metavar="WORDS")
+    search.add_argument("--kind", choices=("match", "person", "team", "moment", "quote", "note"))
+    search.add_argument("--limit", type=int, default=20)
+    search.add_argument("--rebuild", action="store_true", help="rebuild the search index first")
+    search.add_argument("--json", action="store_true", help="print JSON (see docs/cli.md)")
+    search.set_defaults(handler=cmd_search)
     return parser
 
 
@@ -217,6 +240,11 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
 
     db = open_from_args(args)
     try:
+        if db.path is not None:  # an import changes a lot at once: keep the file as it was
+            from matchnotes.db.backup import BEFORE_IMPORT
+            from matchnotes.db.backups import make_backup
+
+            make_backup(db.path, BEFORE_IMPORT)
         summary = ImportService(db.engine).import_file(args.file, args.format, args.skip_errors)
     finally:
         db.close()
@@ -254,6 +282,126 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     finally:
         db.close()
     print(f"Wrote {path}", file=out)
+    return 0
+
+
+def _sqlite_path(args: argparse.Namespace) -> Path:
+    target = database_target(getattr(args, "db", None))
+    if "://" in target and not target.startswith("sqlite:///"):
+        raise MatchNotesError(
+            "Backups, restore and check work on a SQLite file; a database server has its own."
+        )
+    path = Path(target.removeprefix("sqlite:///")).expanduser().resolve()
+    if not path.exists():
+        raise MatchNotesError(f"There is no database at {path}.")
+    return path
+
+
+def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
+    from matchnotes.db.backup import MANUAL
+    from matchnotes.db.backups import make_backup
+
+    path = _sqlite_path(args)
+    open_database(path).close()  # refuses a file that is not ours, upgrades an old one
+    info = make_backup(path, MANUAL)
+    print(f"Backed up {info.match_count} matches to {info.path}", file=out)
+    return 0
+
+
+def cmd_backups(args: argparse.Namespace, out: TextIO) -> int:
+    from matchnotes.db.backups import list_backups
+
+    found = list_backups(_sqlite_path(args))
+    if args.json:
+        _dump(
+            [
+                {
+                    "path": str(b.path),
+                    "made_at": b.made_at.isoformat(),
+                    "reason": b.reason,
+                    "size": b.size,
+                    "matches": b.match_count,
+                }
+                for b in found
+            ],
+            out,
+        )
+        return 0
+    if not found:
+        print("No backups yet. Make one with: matchnotes backup", file=out)
+    for b in found:
+        print(
+            f"{b.made_at:%Y-%m-%d %H:%M:%S}  {b.reason:<28} {b.size / 1e6:7.1f} MB  "
+            f"{b.match_count if b.match_count is not None else '?':>6} matches  {b.path}",
+            file=out,
+        )
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
+    from matchnotes.db.restore import newest_good_backup, restore_backup
+
+    path = _sqlite_path(args)
+    backup = args.backup_file
+    if args.newest:
+        newest = newest_good_backup(path)
+        if newest is None:
+            raise MatchNotesError(f"There is no good backup of {path}.")
+        backup = newest.path
+    report = restore_backup(path, backup)
+    print(f"Restored {path} from {report.restored_from}", file=out)
+    if report.safety_backup:
+        print(f"The file as it was is kept as {report.safety_backup}", file=out)
+    if report.damaged_copy:
+        print(f"The damaged file is kept as {report.damaged_copy}", file=out)
+    return 0
+
+
+def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
+    from matchnotes.db.check import check_database
+
+    report = check_database(_sqlite_path(args))
+    print(report.summary(), file=out)
+    return 0 if report.ok else 1
+
+
+def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
+    from matchnotes.services.search import SearchKind, unmarked
+
+    db = open_from_args(args)
+    try:
+        services = Services.create(db.engine)
+        if args.rebuild:
+            print(f"Rebuilt the index: {services.search.rebuild()} documents", file=sys.stderr)
+        kinds = [SearchKind(args.kind)] if args.kind else None
+        results = services.search.search(args.words, kinds=kinds, limit=args.limit)
+    finally:
+        db.close()
+    if args.json:
+        _dump(
+            [
+                {
+                    "kind": r.kind.value,
+                    "id": r.id,
+                    "title": unmarked(r.title),
+                    "snippet": unmarked(r.snippet),
+                    "match_id": r.match_id,
+                    "person_id": r.person_id,
+                    "date": r.date.isoformat() if r.date else None,
+                    "context": r.context,
+                }
+                for r in results
+            ],
+            out,
+        )
+        return 0
+    if not len(results):
+        print(f"Nothing found for {args.words!r}.", file=out)
+    for r in results:
+        where = f" — {r.context}" if r.context else ""
+        print(f"{r.kind.value:<7} {unmarked(r.title)}{where}", file=out)
+        if r.snippet:
+            print(f"        {unmarked(r.snippet)}", file=out)
     return 0
 
 

@@ -127,3 +127,25 @@ def test_import_then_export_headless(tmp_path, capsys):
     assert len(season.read_text(encoding="utf-8").splitlines()) == 65  # header + 64 matches
     assert run(["import", str(tmp_path / "missing.json"), "--db", str(db)]) == 1
     assert "missing.json" in capsys.readouterr().err
+
+
+def test_backup_list_check_restore_and_search(demo_db, capsys):
+    db = ["--db", str(demo_db)]
+    assert run(["backup", *db]) == 0
+    assert "Backed up 1 matches" in capsys.readouterr().out
+    assert run(["backups", "--json", *db]) == 0
+    (made,) = json.loads(capsys.readouterr().out)
+    assert made["reason"] == "manual" and made["matches"] == 1
+    assert run(["check", *db]) == 0
+    assert "no problems found" in capsys.readouterr().out
+    assert run(["log", "--match", "1", "90+5 yc Rice", *db]) == 0
+    assert run(["restore", made["path"], *db]) == 0
+    assert "before-restore" in capsys.readouterr().out
+    assert run(["show", "1", "--json", *db]) == 0
+    moments = json.loads(capsys.readouterr().out)["moments"]
+    assert "90+5'" not in [m["minute"] for m in moments]  # the backup's state is back
+    assert run(["search", '"over the bar"', "--json", *db]) == 0
+    (hit,) = json.loads(capsys.readouterr().out)
+    assert hit["kind"] == "moment" and hit["title"].startswith("84'")
+    assert run(["search", "NOT kane", *db]) == 1
+    assert "add a word" in capsys.readouterr().err
