@@ -25,6 +25,7 @@ from matchnotes.services.search import SearchService
 
 @dataclass(frozen=True)
 class Services:
+    engine: Engine
     catalog: CatalogService
     matches: MatchService
     people: PeopleService
@@ -38,9 +39,15 @@ class Services:
     imports: ImportService
     search: SearchService
 
+    def release_connections(self) -> None:
+        """Close every pooled connection (before a restore replaces the file); the next
+        call opens fresh ones."""
+        self.engine.dispose()
+
     @classmethod
     def create(cls, engine: Engine) -> Services:
         return cls(
+            engine=engine,
             catalog=CatalogService(engine),
             matches=MatchService(engine),
             people=PeopleService(engine),

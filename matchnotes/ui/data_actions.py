@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 from matchnotes.errors import MatchNotesError
 from matchnotes.reports import csv_export, export
 from matchnotes.services import Services
+from matchnotes.services.backups import BEFORE_IMPORT, BackupService
 from matchnotes.ui.widgets.table import ReadModelTableView
 from matchnotes.ui.workers import BackgroundOp
 
@@ -31,9 +32,12 @@ EXPORT_FILTERS = {
 class DataActions(QObject):
     imported = Signal()  # data changed: views reload
 
-    def __init__(self, services: Services, parent: QWidget) -> None:
+    def __init__(
+        self, services: Services, parent: QWidget, backups: BackupService | None = None
+    ) -> None:
         super().__init__(parent)
         self.services = services
+        self.backups = backups
         self.window = parent
         self.op: BackgroundOp | None = None  # the running job (tests wait on it)
         self.message: QMessageBox | None = None  # the last summary or error shown
@@ -48,6 +52,12 @@ class DataActions(QObject):
     def import_path(self, path: Path) -> BackgroundOp:
         progress = self._progress(f"Importing {path.name}…", cancellable=False)
         imports = self.services.imports
+        backups = self.backups
+
+        def work(report: Any) -> Any:
+            if backups is not None:  # an import changes a lot at once: keep the file as it was
+                backups.make(BEFORE_IMPORT)
+            return imports.import_file(path, progress=report)
 
         def done(summary: Any) -> None:
             progress.close()
@@ -55,7 +65,7 @@ class DataActions(QObject):
             self._show(QMessageBox.Icon.Information, f"Imported {path.name}", str(summary))
 
         self.op = (
-            BackgroundOp(self, lambda report: imports.import_file(path, progress=report))
+            BackgroundOp(self, work)
             .on_progress(lambda done_, total: _set(progress, done_, total))
             .on_success(done)
             .on_failure(lambda error: self._failed(progress, error))
@@ -85,13 +95,16 @@ class DataActions(QObject):
         def work(report: Any) -> Path:
             cancel = cancelled.is_set
             if what == "match":
-                return export.export_match(services, ident or 0, fmt, path, progress=report,
-                                           cancel=cancel)  # fmt: skip
+                return export.export_match(
+                    services, ident or 0, fmt, path, progress=report, cancel=cancel
+                )
             if what == "person":
-                return export.export_person(services, ident or 0, fmt, path, progress=report,
-                                            cancel=cancel)  # fmt: skip
-            return export.export_season(services, fmt, path, year=ident, progress=report,
-                                        cancel=cancel)  # fmt: skip
+                return export.export_person(
+                    services, ident or 0, fmt, path, progress=report, cancel=cancel
+                )
+            return export.export_season(
+                services, fmt, path, year=ident, progress=report, cancel=cancel
+            )
 
         def done(written: Any) -> None:
             progress.close()
@@ -123,8 +136,9 @@ class DataActions(QObject):
         except MatchNotesError as exc:
             self._show(QMessageBox.Icon.Warning, "MatchNotes", str(exc))
             raise
-        self._show(QMessageBox.Icon.Information, "Export finished",
-                   f"Wrote {len(rows)} rows to {path}")  # fmt: skip
+        self._show(
+            QMessageBox.Icon.Information, "Export finished", f"Wrote {len(rows)} rows to {path}"
+        )
         return path
 
     # --- helpers ---

@@ -13,7 +13,9 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QT
 
 from matchnotes.errors import MatchNotesError, NotFoundError
 from matchnotes.services import Services
+from matchnotes.services.backups import BackupSchedule, BackupService
 from matchnotes.ui.actions import EditActions
+from matchnotes.ui.backups import BackupController, BackupsDialog
 from matchnotes.ui.data_actions import DataActions
 from matchnotes.ui.models.columns import PERSON_COLUMNS, QUOTE_COLUMNS, TEAM_COLUMNS
 from matchnotes.ui.models.table_model import Column
@@ -48,6 +50,8 @@ class MainWindow(QMainWindow):
         location: str,
         *,
         demo: bool = False,
+        backups: BackupService | None = None,
+        schedule: BackupSchedule | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -56,7 +60,14 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"MatchNotes — {location}" + (" (demo)" if demo else ""))
         self.undo = UndoController(services, self)
         self.actions_ = EditActions(services, self.undo, self)
-        self.data_actions = DataActions(services, self)
+        self.data_actions = DataActions(services, self, backups=backups)
+        # Automatic backups for a database file (a server keeps its own).
+        self.backup_controller = BackupController(backups, schedule, self) if backups else None
+        if self.backup_controller is not None:
+            self.backup_controller.backed_up.connect(
+                lambda text: self.statusBar().showMessage(text, 5000)
+            )
+            self.backup_controller.failed.connect(self._on_backup_failed)
         self.data_actions.imported.connect(self.refresh)
         self.undo.changed.connect(self.refresh)
         self.undo.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
@@ -156,6 +167,8 @@ class MainWindow(QMainWindow):
             file, "Print pre&view…", lambda: self._with_match(self.preview_match), "Ctrl+Alt+P"
         )
         file.addSeparator()
+        backups_action = self._action(file, "&Backups…", self.open_backups)
+        backups_action.setEnabled(self.backup_controller is not None)
         self._action(file, "&Reload", self.refresh, keys.Refresh)
         file.addSeparator()
         self._action(file, "&Quit", self.close, keys.Quit)
@@ -404,6 +417,24 @@ class MainWindow(QMainWindow):
             return
         name = self.tabs.tabText(self.tabs.currentIndex())
         self.data_actions.choose_and_export_table(table, name)
+
+    def open_backups(self) -> QWidget | None:
+        if self.backup_controller is None:
+            return None
+        dialog = BackupsDialog(self.backup_controller, self.services.release_connections, self)
+        dialog.restored.connect(self._on_backup_restored)
+        dialog.open()
+        return dialog
+
+    def _on_backup_restored(self) -> None:
+        self.undo.stack.clear()  # the rows the undo steps point at are gone or changed
+        self.refresh()
+
+    def _on_backup_failed(self, message: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, "Backup failed", message, QMessageBox.StandardButton.Ok, self
+        )
+        box.open()
 
     def _on_export_year_triggered(self) -> None:
         year = self.diary_view.current_year()

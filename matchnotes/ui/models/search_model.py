@@ -1,0 +1,176 @@
+"""Search results as a two-level tree (a header row per kind, its results below) and the
+delegate that paints them as rich text.
+
+The list is bounded (six kinds of at most 50 results), so the model holds it all and
+the delegate paints each visible row from a QTextDocument: no widget per row.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QPainter,
+    QPalette,
+    QTextDocument,
+    QTextOption,
+)
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from matchnotes.services.search import (
+    MARK_END,
+    MARK_START,
+    SearchKind,
+    SearchResult,
+    SearchResults,
+    unmarked,
+)
+
+Index = QModelIndex | QPersistentModelIndex
+
+RESULT_ROLE = Qt.ItemDataRole.UserRole + 1  # the SearchResult (None on a header row)
+HTML_ROLE = Qt.ItemDataRole.UserRole + 2  # what the delegate paints, user text escaped
+GROUP_LABELS = {
+    SearchKind.MATCH: "Matches",
+    SearchKind.PERSON: "People",
+    SearchKind.TEAM: "Teams",
+    SearchKind.MOMENT: "Moments",
+    SearchKind.QUOTE: "Quotes",
+    SearchKind.NOTE: "Notes",
+}
+_HEADER = 0  # internal id of a header row; a result's is its group's row + 1
+
+
+def marked_html(text: str) -> str:
+    """Escape first, then turn the service's markers into bold: user text is never HTML."""
+    return html.escape(text).replace(MARK_START, "<b>").replace(MARK_END, "</b>")
+
+
+def group_label(results: SearchResults, kind: SearchKind) -> str:
+    shown = len(results.groups[kind])
+    total = f"{results.totals.get(kind, shown)}{'+' if kind in results.more else ''}"
+    best = f" · best {shown} shown" if kind in results.more or results.totals[kind] > shown else ""
+    return f"{GROUP_LABELS[kind]} ({total}{best})"
+
+
+def result_html(result: SearchResult) -> str:
+    """Two lines: the title (and where it belongs, in grey), then the snippet."""
+    context = f' <span style="color:{_GREY}">— {html.escape(result.context)}</span>'
+    title = marked_html(result.marked_title) + (context if result.context else "")
+    return f"{title}<br>{marked_html(result.snippet)}"
+
+
+_GREY = "#808080"  # readable on the light and the dark palette, selected or not
+
+
+class SearchResultsModel(QAbstractItemModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.results = SearchResults("")
+        self._kinds: list[SearchKind] = []
+
+    def set_results(self, results: SearchResults) -> None:
+        self.beginResetModel()
+        self.results = results
+        self._kinds = list(results.groups)
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_results(SearchResults(""))
+
+    def result_at(self, index: Index) -> SearchResult | None:
+        return index.data(RESULT_ROLE) if index.isValid() else None
+
+    def first_result(self) -> QModelIndex:
+        return self.index(0, 0, self.index(0, 0)) if self._kinds else QModelIndex()
+
+    # --- QAbstractItemModel ---
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        return self.createIndex(row, column, parent.row() + 1 if parent.isValid() else _HEADER)
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid() or index.internalId() == _HEADER:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, _HEADER)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self._kinds)
+        if parent.internalId() == _HEADER and parent.column() == 0:
+            return len(self.results.groups[self._kinds[parent.row()]])
+        return 0
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 1
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if index.internalId() == _HEADER:  # headers are labels: arrow keys skip them
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if index.internalId() == _HEADER:
+            kind = self._kinds[index.row()]
+            if role in (Qt.ItemDataRole.DisplayRole, HTML_ROLE):
+                label = group_label(self.results, kind)
+                return f"<b>{html.escape(label)}</b>" if role == HTML_ROLE else label
+            return None
+        result = self.results.groups[self._kinds[index.internalId() - 1]][index.row()]
+        if role == RESULT_ROLE:
+            return result
+        if role == HTML_ROLE:
+            return result_html(result)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            where = f" — {result.context}" if result.context else ""
+            return f"{result.title}{where}\n{unmarked(result.snippet)}"
+        return None
+
+
+class SearchResultDelegate(QStyledItemDelegate):
+    """Paints HTML_ROLE, one line per line of it (no wrapping: long lines are clipped)."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else QApplication.style()
+        option.text = ""  # the background, selection and focus frame, without the text
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        colour = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        doc = self._document(index, option)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(colour))
+        rect = option.rect.adjusted(_PAD, _PAD // 2, -_PAD, 0)
+        painter.save()
+        painter.translate(rect.topLeft())
+        painter.setClipRect(QRectF(0, 0, rect.width(), rect.height()))
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        lines = 1 if index.data(RESULT_ROLE) is None else 2
+        height = option.fontMetrics.lineSpacing() * lines + _PAD + (_PAD if lines == 1 else 2)
+        return QSize(option.rect.width(), height)
+
+    def _document(self, index: Index, option: QStyleOptionViewItem) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setDocumentMargin(0)
+        doc.setDefaultTextOption(QTextOption(Qt.AlignmentFlag.AlignLeft))
+        no_wrap = doc.defaultTextOption()
+        no_wrap.setWrapMode(QTextOption.WrapMode.NoWrap)
+        doc.setDefaultTextOption(no_wrap)
+        doc.setHtml(index.data(HTML_ROLE) or "")
+        return doc
+
+
+_PAD = 6
