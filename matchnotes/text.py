@@ -2,8 +2,8 @@
 
 import unicodedata
 
-# Letters that NFKD does not split into base + accent.
-_EXTRA = str.maketrans(
+# Letters that NFKD does not split into base + accent (and that FTS5 cannot fold either).
+PLAIN_LETTERS = str.maketrans(
     {
         "ø": "o",
         "Ø": "o",
@@ -27,7 +27,7 @@ def fold(text: str) -> str:
     >>> fold("  Aurélien  TCHOUAMÉNI ")
     'aurelien tchouameni'
     """
-    decomposed = unicodedata.normalize("NFKD", text.translate(_EXTRA))
+    decomposed = unicodedata.normalize("NFKD", text.translate(PLAIN_LETTERS))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.casefold().split())
 

@@ -52,13 +52,13 @@ from sqlmodel import SQLModel
 import matchnotes.models  # noqa: F401  (registers the tables on SQLModel.metadata)
 from matchnotes.errors import ValidationError
 from matchnotes.labels import KIND_LABELS, ROLE_LABELS
-from matchnotes.text import _EXTRA, fold  # _EXTRA: letters NFKD cannot fold; nor can FTS5
+from matchnotes.text import PLAIN_LETTERS, fold
 
 MAX_TERMS, MAX_LENGTH = 20, 500
 # Prefix indexes for 2 to 10 letters: "penalty"* reads one list instead of merging every
 # word that starts so (10x faster on a million moments, for a third more index).
 _FTS_OPTIONS = "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4 5 6 7 8 9 10'"
-_UNFOLDED = {chr(code): plain for code, plain in _EXTRA.items()}
+_UNFOLDED = {chr(code): plain for code, plain in PLAIN_LETTERS.items()}
 SEP = " · "
 
 
