@@ -26,13 +26,14 @@ from matchnotes.ui.views.list_views import FilteredListView
 from matchnotes.ui.views.match_page import MatchPage
 from matchnotes.ui.views.matches_view import MatchesView
 from matchnotes.ui.views.person_page import PersonPageView
+from matchnotes.ui.views.search_view import SearchView
 from matchnotes.ui.widgets.table import ReadModelTableView
 
 COMPETITION_COLUMNS: list[Column] = [  # type: ignore[type-arg]
     Column("Competition", lambda c: c.name),
     Column("Seasons", lambda c: ", ".join(c.seasons)),
 ]
-BROWSE_TABS = ("Matches", "Diary", "People", "Teams", "Competitions", "Quotes")
+BROWSE_TABS = ("Matches", "Diary", "People", "Teams", "Competitions", "Quotes", "Search")
 NOUNS = (
     ("match", "matches"),
     ("match", "matches"),
@@ -40,6 +41,7 @@ NOUNS = (
     ("team", "teams"),
     ("competition", "competitions"),
     ("quote", "quotes"),
+    ("result", "results"),
 )
 
 
@@ -74,6 +76,8 @@ class MainWindow(QMainWindow):
 
         self.matches_view = MatchesView()
         self.diary_view = DiaryView()
+        self.search_view = SearchView(services)
+        self.search_view.result_activated.connect(self._on_search_result_activated)
         self.people_view = FilteredListView(
             PERSON_COLUMNS,
             placeholder="Filter people",
@@ -129,6 +133,7 @@ class MainWindow(QMainWindow):
             self.teams_view,
             self.competitions_view,
             self.quotes_view,
+            self.search_view,
         ]
 
     # --- menus ---
@@ -180,7 +185,8 @@ class MainWindow(QMainWindow):
         redo.setShortcut(keys.Redo)
         edit.addActions([undo, redo])
         edit.addSeparator()
-        self._action(edit, "&Find", self._on_find_triggered, keys.Find)
+        self._action(edit, "&Filter this list", self._on_find_triggered, keys.Find)
+        self._action(edit, "&Search everything…", self.open_search, "Ctrl+K")
         self._action(edit, "&Edit selected", self._on_edit_selected, "Ctrl+E")
         self._action(edit, "&Delete selected", self._on_delete_selected, keys.Delete)
 
@@ -307,14 +313,17 @@ class MainWindow(QMainWindow):
                 self.services.catalog.competitions()
             ),
             self.quotes_view: lambda: self.quotes_view.set_rows(self.services.quotes.all()),
+            self.search_view: self._refresh_search,
         }
         widget = self.tabs.widget(index)
         try:
             if widget in loaders:
                 loaders[widget]()  # type: ignore[index]
-                total = len(widget.table.source.rows()) if hasattr(widget, "table") else 0  # type: ignore[attr-defined]
-                one, many = NOUNS[index]
-                self.statusBar().showMessage(f"{total} {one if total == 1 else many}")
+                table = getattr(widget, "table", None)
+                if table is not None:  # the count of what the list shows
+                    total = len(table.source.rows())
+                    one, many = NOUNS[index]
+                    self.statusBar().showMessage(f"{total} {one if total == 1 else many}")
             else:
                 self._refresh_page(index)
         except MatchNotesError as exc:
@@ -409,6 +418,23 @@ class MainWindow(QMainWindow):
         if isinstance(table, ReadModelTableView):
             return table
         return getattr(page, "moments", None)
+
+    def _refresh_search(self) -> None:
+        self.search_view.refresh_filters()
+        if self.search_view.search_edit.text().strip():
+            self.search_view.refresh()
+
+    def open_search(self) -> None:
+        self.tabs.setCurrentWidget(self.search_view)
+        self.search_view.focus_search()
+
+    def _on_search_result_activated(self, kind: str, ident: int) -> None:
+        if kind == "match":
+            self.open_match(ident)
+        elif kind == "person":
+            self.open_person(ident)
+        else:  # a team: its matches
+            self._on_team_activated(ident)
 
     def _on_export_list_triggered(self) -> None:
         table = self.current_table()

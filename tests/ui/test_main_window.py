@@ -98,3 +98,16 @@ def test_diary_by_year_and_competition(window, demo_match_id, make_match):
     diary.periods.setCurrentRow(1)
     assert diary.table.model().rowCount() == 1 and diary.current_year() == 2022
     assert "watched" in diary.summary.text()
+
+
+def test_ctrl_k_searches_everything_and_enter_opens_the_match(qtbot, window, demo_match_id):
+    window.refresh()
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    view = window.search_view
+    assert window.tabs.currentWidget() is view and view.search_edit.hasFocus()
+    with qtbot.waitSignal(view.searched, timeout=10_000):
+        qtbot.keyClicks(view.search_edit, '"over the bar"')
+    qtbot.keyClick(view.search_edit, Qt.Key.Key_Down)
+    qtbot.keyClick(view.results_view, Qt.Key.Key_Return)
+    page = window.tabs.currentWidget()
+    assert isinstance(page, MatchPage) and page.match_id == demo_match_id
