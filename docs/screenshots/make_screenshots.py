@@ -12,7 +12,7 @@ HERE = Path(__file__).resolve().parent
 
 
 def main() -> int:
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QEventLoop, QSettings, QTimer
 
     from matchnotes.app import create_application
     from matchnotes.cli import make_demo_database
@@ -47,6 +47,14 @@ def main() -> int:
     shot("quotes")
     window.tabs.setCurrentWidget(window.diary_view)
     shot("diary")
+    window.open_search()
+    with_results = window.search_view.searched
+    window.search_view.set_query("kane pen")
+    loop = QEventLoop()
+    with_results.connect(loop.quit)
+    QTimer.singleShot(10_000, loop.quit)
+    loop.exec()
+    shot("search")
     dialog = window.actions_.edit_match(page.match_id)
     app.processEvents()
     dialog.grab().save(str(HERE / "match-dialog.png"))
