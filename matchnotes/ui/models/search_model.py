@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QColor,
     QPainter,
     QPalette,
     QTextDocument,
@@ -42,6 +43,7 @@ GROUP_LABELS = {
     SearchKind.NOTE: "Notes",
 }
 _HEADER = 0  # internal id of a header row; a result's is its group's row + 1
+_PAD = 6  # pixels around the text
 
 
 def marked_html(text: str) -> str:
@@ -50,20 +52,19 @@ def marked_html(text: str) -> str:
 
 
 def group_label(results: SearchResults, kind: SearchKind) -> str:
+    """The header: "Moments (12)"; "Moments (500+ · best 50 shown)" when not all are listed."""
     shown = len(results.groups[kind])
-    total = f"{results.totals.get(kind, shown)}{'+' if kind in results.more else ''}"
-    best = f" · best {shown} shown" if kind in results.more or results.totals[kind] > shown else ""
-    return f"{GROUP_LABELS[kind]} ({total}{best})"
+    total = results.totals.get(kind, shown)
+    more = "+" if kind in results.more else ""
+    best = f" · best {shown} shown" if more or total > shown else ""
+    return f"{GROUP_LABELS[kind]} ({total}{more}{best})"
 
 
 def result_html(result: SearchResult) -> str:
-    """Two lines: the title (and where it belongs, in grey), then the snippet."""
-    context = f' <span style="color:{_GREY}">— {html.escape(result.context)}</span>'
+    """Two lines: the title (and where it belongs, muted), then the snippet."""
+    context = f' <span class="muted">— {html.escape(result.context)}</span>'
     title = marked_html(result.marked_title) + (context if result.context else "")
     return f"{title}<br>{marked_html(result.snippet)}"
-
-
-_GREY = "#808080"  # readable on the light and the dark palette, selected or not
 
 
 class SearchResultsModel(QAbstractItemModel):
@@ -141,15 +142,23 @@ class SearchResultDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         self.initStyleOption(option, index)
-        style = option.widget.style() if option.widget else QApplication.style()
-        option.text = ""  # the background, selection and focus frame, without the text
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        header = index.data(RESULT_ROLE) is None
+        palette, active = option.palette, QPalette.ColorGroup.Active  # headers are disabled
+        if header:  # a band across the view, like a section title
+            painter.fillRect(option.rect, palette.color(active, QPalette.ColorRole.Window))
+        else:  # the background, selection and focus frame, without the text
+            option.text = ""
+            style = option.widget.style() if option.widget else QApplication.style()
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        colour = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        doc = self._document(index, option)
+        role = QPalette.ColorRole
+        text = palette.color(active, role.HighlightedText if selected else role.Text)
+        muted = text if selected else _blend(text, palette.color(active, role.Base))
+        doc = _document(index.data(HTML_ROLE) or "", option, muted)
         context = QAbstractTextDocumentLayout.PaintContext()
-        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(colour))
-        rect = option.rect.adjusted(_PAD, _PAD // 2, -_PAD, 0)
+        context.palette.setColor(role.Text, text)
+        indent = _PAD if header else 3 * _PAD  # the view has no indentation: selection spans all
+        rect = option.rect.adjusted(indent, _PAD // 2, -_PAD, 0)
         painter.save()
         painter.translate(rect.topLeft())
         painter.setClipRect(QRectF(0, 0, rect.width(), rect.height()))
@@ -157,20 +166,27 @@ class SearchResultDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        lines = 1 if index.data(RESULT_ROLE) is None else 2
-        height = option.fontMetrics.lineSpacing() * lines + _PAD + (_PAD if lines == 1 else 2)
-        return QSize(option.rect.width(), height)
-
-    def _document(self, index: Index, option: QStyleOptionViewItem) -> QTextDocument:
-        doc = QTextDocument()
-        doc.setDefaultFont(option.font)
-        doc.setDocumentMargin(0)
-        doc.setDefaultTextOption(QTextOption(Qt.AlignmentFlag.AlignLeft))
-        no_wrap = doc.defaultTextOption()
-        no_wrap.setWrapMode(QTextOption.WrapMode.NoWrap)
-        doc.setDefaultTextOption(no_wrap)
-        doc.setHtml(index.data(HTML_ROLE) or "")
-        return doc
+        line = option.fontMetrics.lineSpacing()
+        header = index.data(RESULT_ROLE) is None  # one line with air around it; else two
+        return QSize(option.rect.width(), line + 2 * _PAD if header else 2 * line + _PAD + 2)
 
 
-_PAD = 6
+def _document(html_text: str, option: QStyleOptionViewItem, muted: QColor) -> QTextDocument:
+    doc = QTextDocument()
+    doc.setDefaultFont(option.font)
+    doc.setDocumentMargin(0)
+    no_wrap = QTextOption(Qt.AlignmentFlag.AlignLeft)
+    no_wrap.setWrapMode(QTextOption.WrapMode.NoWrap)
+    doc.setDefaultTextOption(no_wrap)
+    doc.setDefaultStyleSheet(f".muted {{ color: {muted.name()}; }}")  # before setHtml
+    doc.setHtml(html_text)
+    return doc
+
+
+def _blend(a: QColor, b: QColor, share: float = 0.55) -> QColor:
+    """``share`` of ``a``, the rest of ``b``: a muted text colour for any theme."""
+    mix = [
+        round(x * share + y * (1 - share))
+        for x, y in zip(a.getRgb()[:3], b.getRgb()[:3], strict=True)
+    ]
+    return QColor(*mix)

@@ -36,10 +36,12 @@ PLACEHOLDER = "Search matches, people, moments, quotes, notes… (Ctrl+K)"
 DEBOUNCE_MS = 150
 ERROR_STYLE = "color: #d7263d;"
 HINT_HTML = (
-    "<h3>Search everything</h3><p>Matches, people, teams, moments, quotes and notes, by any "
-    "words in them. Try:</p><p><code>Kane penalty</code> · <code>kan pen</code> (the start "
-    "of a word is enough) · <code>&quot;over the bar&quot;</code> (a phrase) · "
-    "<code>special person</code> (a quote) · <code>Kane -miss</code> (leave a word out)</p>"
+    "<h3>Search everything</h3><p>Matches, people, teams, moments, quotes and notes, "
+    "by any words in them.</p><p><code>Kane penalty</code> — both words<br>"
+    "<code>kan pen</code> — the start of a word is enough<br>"
+    "<code>&quot;over the bar&quot;</code> — a phrase<br>"
+    "<code>special person</code> — words from a quote<br>"
+    "<code>Kane -miss</code> — leave a word out</p>"
     "<p>Down moves into the results; Enter opens one.</p>"
 )
 _DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?-?")
@@ -82,11 +84,13 @@ class SearchView(QWidget):
         self.kind_combo.addItem("All kinds", None)
         for kind, label in GROUP_LABELS.items():
             self.kind_combo.addItem(label, kind)
-        self.competition_combo = QComboBox(minimumContentsLength=14)
-        self.team_combo = QComboBox(minimumContentsLength=14)
+        self.competition_combo = QComboBox(minimumContentsLength=10)
+        self.team_combo = QComboBox(minimumContentsLength=10)
         date_chars = QRegularExpressionValidator(QRegularExpression(r"[0-9-]{0,10}"), self)
         self.date_from_edit = QLineEdit(placeholderText="From YYYY-MM-DD", validator=date_chars)
         self.date_to_edit = QLineEdit(placeholderText="To YYYY-MM-DD", validator=date_chars)
+        for edit in (self.date_from_edit, self.date_to_edit):  # the placeholder stays whole
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + 16)
         self.message_label = QLabel(wordWrap=True, visible=False, styleSheet=ERROR_STYLE)
         self.message_label.setTextFormat(Qt.TextFormat.PlainText)
 
@@ -95,7 +99,7 @@ class SearchView(QWidget):
         self.results_view.setModel(self.model)
         self.results_view.setItemDelegate(SearchResultDelegate(self.results_view))
         self.results_view.setItemsExpandable(False)
-        self.results_view.setIndentation(12)
+        self.results_view.setIndentation(0)  # the delegate indents results
         self.results_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.results_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.hint_label = QLabel(HINT_HTML, wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
@@ -103,10 +107,10 @@ class SearchView(QWidget):
         self.stack = QStackedWidget()
         for page in (self.hint_label, self.empty_label, self.results_view):
             self.stack.addWidget(page)
+        self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._lay_out()
         self.refresh_filters()
 
-        self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self._on_timer_timeout)
         self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
         self.search_edit.returnPressed.connect(self._on_search_edit_return_pressed)
@@ -141,6 +145,11 @@ class SearchView(QWidget):
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_edit.selectAll()
 
+    @property
+    def searching(self) -> bool:
+        """A query is waiting for the pause in typing, or running."""
+        return self._timer.isActive() or self._running is not None
+
     def refresh(self) -> None:
         """Search again now (after the data changed)."""
         self._timer.stop()
@@ -149,8 +158,10 @@ class SearchView(QWidget):
     def refresh_filters(self) -> None:
         """Fill the competition and team lists again, keeping the choices still there."""
         competitions = [(c.name, c.id) for c in self.services.catalog.competitions()]
-        _fill(self.competition_combo, "All competitions", competitions)
-        _fill(self.team_combo, "All teams", [(t.name, t.id) for t in self.services.catalog.teams()])
+        teams = [(t.name, t.id) for t in self.services.catalog.teams()]
+        changed = _fill(self.competition_combo, "All competitions", competitions)
+        if _fill(self.team_combo, "All teams", teams) or changed:  # a chosen one went
+            self._timer.start()
 
     # --- asking ---
 
@@ -164,12 +175,14 @@ class SearchView(QWidget):
         self._sequence += 1
         self._waiting = None  # superseded, whatever it was
         text = self.search_edit.text()
-        if not text.strip():
-            return self._show_outcome(self._sequence, None)
         try:
-            query = self._query(text)
-        except ValidationError as exc:
-            return self._show_refusal(self._sequence, str(exc))
+            query = self._query(text) if text.strip() else None
+        except ValidationError as exc:  # a date the service would never see
+            self._show_refusal(self._sequence, str(exc))
+            return
+        if query is None:
+            self._show_outcome(self._sequence, None)
+            return
         self._waiting = (self._sequence, query)
         if self._running is None:  # else it starts when the running one ends
             self._run_waiting()
@@ -225,8 +238,9 @@ class SearchView(QWidget):
         if results is None:
             self.stack.setCurrentWidget(self.hint_label)
         elif not results.groups:
-            filtered = any(c.currentIndex() > 0 for c in self._combos()) or self._dates()
-            advice = "Fewer words or fewer filters may help." if filtered else "Try fewer words."
+            advice = (
+                "Fewer words or fewer filters may help." if self._filtered() else "Try fewer words."
+            )
             self.empty_label.setText(
                 f"<h3>Nothing found for “{html.escape(results.text.strip())}”</h3><p>{advice}</p>"
             )
@@ -248,11 +262,10 @@ class SearchView(QWidget):
         self.latest_finished = number
         self.searched.emit(0)
 
-    def _combos(self) -> tuple[QComboBox, ...]:
-        return (self.kind_combo, self.competition_combo, self.team_combo)
-
-    def _dates(self) -> bool:
-        return bool(self.date_from_edit.text().strip() or self.date_to_edit.text().strip())
+    def _filtered(self) -> bool:
+        combos = (self.kind_combo, self.competition_combo, self.team_combo)
+        dates = (self.date_from_edit, self.date_to_edit)
+        return any(c.currentIndex() > 0 for c in combos) or any(d.text().strip() for d in dates)
 
     # --- keys and opening ---
 
@@ -268,9 +281,13 @@ class SearchView(QWidget):
             if key == Qt.Key.Key_Escape or (key == Qt.Key.Key_Up and at_top):
                 self.search_edit.setFocus(Qt.FocusReason.OtherFocusReason)
                 return True
-            if event.text().isprintable() and event.text().strip():  # typing goes to the box
+            typed = event.text().isprintable() and event.text().strip()
+            if typed or key == Qt.Key.Key_Backspace:  # typing in the list goes on in the box
                 self.search_edit.setFocus(Qt.FocusReason.OtherFocusReason)
-                self.search_edit.insert(event.text())
+                if typed:
+                    self.search_edit.insert(event.text())
+                else:
+                    self.search_edit.backspace()
                 return True
         return super().eventFilter(watched, event)
 
@@ -305,7 +322,8 @@ class SearchView(QWidget):
             self.result_activated.emit("team", result.id)
 
 
-def _fill(combo: QComboBox, label: str, items: list[tuple[str, int]]) -> None:
+def _fill(combo: QComboBox, label: str, items: list[tuple[str, int]]) -> bool:
+    """Refill ``combo``, keeping its choice if still there; whether the choice changed."""
     current = combo.currentData()
     combo.blockSignals(True)  # refilling is not a choice: no search for it
     combo.clear()
@@ -314,3 +332,4 @@ def _fill(combo: QComboBox, label: str, items: list[tuple[str, int]]) -> None:
         combo.addItem(name, ident)
     combo.setCurrentIndex(max(0, combo.findData(current)))
     combo.blockSignals(False)
+    return combo.currentData() != current
