@@ -11,6 +11,7 @@ the GUI thread through Qt signals (queued connections).
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -34,13 +35,22 @@ class _Runnable(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self.work(self.signals.progressed.emit)
+            result = self.work(self._progress)
         except MatchNotesError as exc:
-            self.signals.failed.emit(str(exc))
+            self._emit(self.signals.failed, str(exc))
         except Exception as exc:  # a bug: still reported, never a silent dead thread
-            self.signals.failed.emit(f"Unexpected error: {exc!r}")
+            self._emit(self.signals.failed, f"Unexpected error: {exc!r}")
         else:
-            self.signals.succeeded.emit(result)
+            self._emit(self.signals.succeeded, result)
+
+    def _progress(self, done: int, total: int) -> None:
+        self._emit(self.signals.progressed, done, total)
+
+    @staticmethod
+    def _emit(signal: Any, *args: Any) -> None:
+        # The widget that asked may be gone (the window closed mid-job): nobody to tell.
+        with contextlib.suppress(RuntimeError):
+            signal.emit(*args)
 
 
 class BackgroundOp(QObject):
