@@ -64,14 +64,7 @@ class DataActions(QObject):
             self.imported.emit()
             self._show(QMessageBox.Icon.Information, f"Imported {path.name}", str(summary))
 
-        self.op = (
-            BackgroundOp(self, work)
-            .on_progress(lambda done_, total: _set(progress, done_, total))
-            .on_success(done)
-            .on_failure(lambda error: self._failed(progress, error))
-            .run()
-        )
-        return self.op
+        return self._run(work, progress, done)
 
     # --- export ---
 
@@ -110,14 +103,7 @@ class DataActions(QObject):
             progress.close()
             self._show(QMessageBox.Icon.Information, "Export finished", f"Wrote {written}")
 
-        self.op = (
-            BackgroundOp(self, work)
-            .on_progress(lambda done_, total: _set(progress, done_, total))
-            .on_success(done)
-            .on_failure(lambda error: self._failed(progress, error))
-            .run()
-        )
-        return self.op
+        return self._run(work, progress, done)
 
     # --- any list as CSV ---
 
@@ -142,6 +128,17 @@ class DataActions(QObject):
         return path
 
     # --- helpers ---
+
+    def _run(self, work: Any, progress: QProgressDialog, done: Any) -> BackgroundOp:
+        """Run ``work`` off the GUI thread, its progress in the dialog, then ``done``."""
+        self.op = (
+            BackgroundOp(self, work)
+            .on_progress(lambda done_, total: _set(progress, done_, total))
+            .on_success(done)
+            .on_failure(lambda error: self._failed(progress, error))
+            .run()
+        )
+        return self.op
 
     def _progress(self, label: str, *, cancellable: bool) -> QProgressDialog:
         dialog = QProgressDialog(label, "Cancel" if cancellable else None, 0, 0, self.window)
