@@ -1,7 +1,7 @@
 """Backups from the app: on open, Back up now, restore after confirming, before imports,
 and a damaged file replaced by its newest good backup at start-up."""
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from matchnotes import app as app_module
@@ -11,6 +11,7 @@ from tests.io import WORLDCUP_JSON
 
 
 def _window(qtbot, services, db_path):
+    QSettings().clear()  # a first launch: the Matches tab in front
     backups = BackupService(db_path)
     win = MainWindow(services, str(db_path), backups=backups, schedule=backups.schedule())
     qtbot.addWidget(win)
@@ -37,6 +38,7 @@ def test_backup_on_open_then_now_then_restore(qtbot, services, demo_match_id, db
     assert "Restored the backup" in dialog.message.text()
     assert [m.title for m in services.matches.list_matches()] == ["England 1–2 France"]
     assert any(b.reason == "before-restore" for b in backups.list())
+    win.tabs.setCurrentWidget(win.matches_view)  # a stale tab reloads when shown
     assert win.matches_view.table.model().rowCount() == 1
 
 
