@@ -11,12 +11,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from matchnotes import __version__
 from matchnotes.db.check import DatabaseDamagedError
 from matchnotes.db.database import Database, open_database
 from matchnotes.db.engine import is_url
+from matchnotes.db.schema import head_revision, inspect_sqlite_file
 from matchnotes.errors import MatchNotesError
 from matchnotes.paths import APP_NAME, database_target
 from matchnotes.services import Services
@@ -41,8 +42,31 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def _upgrade_notice(target: str) -> QLabel | None:
+    """A schema upgrade of a big archive (backup, then e.g. building the search index)
+    can take a minute: say so on screen instead of showing nothing."""
+    if is_url(target):
+        return None
+    path = Path(target).expanduser()
+    try:
+        if not path.exists() or inspect_sqlite_file(path) == head_revision():
+            return None
+    except MatchNotesError:
+        return None  # open_database reports it properly
+    notice = QLabel(
+        f"Upgrading {path.name} to this version of MatchNotes…\n"
+        "A backup is made first. On a large archive this can take a minute."
+    )
+    notice.setWindowTitle("MatchNotes")
+    notice.setMargin(24)
+    notice.show()
+    QApplication.processEvents()
+    return notice
+
+
 def open_or_rescue(target: str) -> Database | None:
     """Open the database; offer the newest good backup for a damaged file."""
+    notice = _upgrade_notice(target)
     try:
         return open_database(target)
     except DatabaseDamagedError as damaged:
@@ -76,6 +100,9 @@ def open_or_rescue(target: str) -> Database | None:
             ),
         )
         return open_database(target)
+    finally:
+        if notice is not None:
+            notice.close()
 
 
 def run_app(args: argparse.Namespace) -> int:
