@@ -292,11 +292,23 @@ class MainWindow(QMainWindow):
         self._stale = {self.tabs.widget(i) for i in range(self.tabs.count())}
         self._refresh_tab(self.tabs.currentIndex())
 
+    def _show_count(self, index: int) -> None:
+        """The status bar counts what the browse tab on screen lists."""
+        table = getattr(self.tabs.widget(index), "table", None)
+        if table is None or index >= len(NOUNS):  # a page, or search (it counts itself)
+            self.statusBar().clearMessage()
+            return
+        total = len(table.source.rows())
+        one, many = NOUNS[index]
+        self.statusBar().showMessage(f"{total} {one if total == 1 else many}")
+
     def _on_tabs_current_changed(self, index: int) -> None:
         if 0 <= index < len(BROWSE_TABS):
             self._last_browse_tab = index  # remembered for the next launch
         if self.tabs.widget(index) in self._stale:
             self._refresh_tab(index)
+        else:
+            self._show_count(index)
 
     def _refresh_tab(self, index: int) -> None:
         self._stale.discard(self.tabs.widget(index))
@@ -319,11 +331,7 @@ class MainWindow(QMainWindow):
         try:
             if widget in loaders:
                 loaders[widget]()  # type: ignore[index]
-                table = getattr(widget, "table", None)
-                if table is not None:  # the count of what the list shows
-                    total = len(table.source.rows())
-                    one, many = NOUNS[index]
-                    self.statusBar().showMessage(f"{total} {one if total == 1 else many}")
+                self._show_count(index)
             else:
                 self._refresh_page(index)
         except MatchNotesError as exc:
