@@ -1,5 +1,6 @@
-"""The search index: what each result's text is, SQLite's FTS5 table and triggers, and
-the query builder that turns what a user typed into a safe FTS5 MATCH expression.
+"""The search index: what each result's text is, and SQLite's FTS5 table and triggers.
+The query builder (what a user typed -> a safe FTS5 MATCH expression) is in
+``db/search_query.py``; ``parse`` and its types are re-exported here.
 
 One FTS5 table per kind (``search_match``, ``search_person``, ``search_team``,
 ``search_moment``, ``search_quote``, ``search_note``), its rowid the record's id: a
@@ -20,9 +21,6 @@ Changing a document's definition needs a new revision that calls ``install`` aga
 from __future__ import annotations
 
 import enum
-import re
-import unicodedata
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
@@ -50,15 +48,19 @@ from sqlalchemy.sql.expression import TableClause
 from sqlmodel import SQLModel
 
 import matchnotes.models  # noqa: F401  (registers the tables on SQLModel.metadata)
-from matchnotes.errors import ValidationError
+from matchnotes.db.search_query import MAX_LENGTH as MAX_LENGTH
+from matchnotes.db.search_query import MAX_TERMS as MAX_TERMS
+from matchnotes.db.search_query import UNFOLDED as _UNFOLDED
+from matchnotes.db.search_query import Near as Near
+from matchnotes.db.search_query import Query as Query
+from matchnotes.db.search_query import Term as Term
+from matchnotes.db.search_query import fold_words as fold_words
+from matchnotes.db.search_query import parse as parse
 from matchnotes.labels import KIND_LABELS, ROLE_LABELS
-from matchnotes.text import PLAIN_LETTERS, fold
 
-MAX_TERMS, MAX_LENGTH = 20, 500
 # Prefix indexes for 2 to 10 letters: "penalty"* reads one list instead of merging every
 # word that starts so (10x faster on a million moments, for a third more index).
 _FTS_OPTIONS = "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4 5 6 7 8 9 10'"
-_UNFOLDED = {chr(code): plain for code, plain in PLAIN_LETTERS.items()}
 SEP = " · "
 
 
@@ -337,140 +339,6 @@ def _translate(text: str | None, sources: str, targets: str) -> str | None:
 def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
     """For Alembic's ``include_name``: the FTS tables are not in the models, on purpose."""
     return not (type_ == "table" and name in SHADOW_TABLES)
-
-
-# --- what the user typed -> an FTS5 expression ---------------------------------------------
-
-
-@dataclass(frozen=True)
-class Term:
-    """A word or a phrase; ``words`` are its folded words (for the portable search)."""
-
-    text: str
-    words: tuple[str, ...]
-    prefix: bool = True
-
-    @property
-    def fts(self) -> str:
-        # Always a quoted string: inside one, FTS5 syntax characters are plain text.
-        quoted = '"' + self.text.replace('"', '""') + '"'
-        return quoted + "*" if self.prefix else quoted
-
-
-@dataclass(frozen=True)
-class Near:
-    terms: tuple[Term, ...]
-    distance: int = 10
-
-    @property
-    def fts(self) -> str:
-        return f"NEAR({' '.join(t.fts for t in self.terms)}, {self.distance})"
-
-
-@dataclass(frozen=True)
-class Query:
-    """Groups joined by OR, each an AND of terms; then the words to leave out (NOT)."""
-
-    groups: tuple[tuple[Term | Near, ...], ...] = ()
-    excluded: tuple[Term, ...] = ()
-
-    def __bool__(self) -> bool:
-        return bool(self.groups)
-
-    @property
-    def fts(self) -> str:
-        ors = " OR ".join("(" + " AND ".join(item.fts for item in g) + ")" for g in self.groups)
-        return f"({ors})" + "".join(f" NOT {t.fts}" for t in self.excluded)
-
-    @property
-    def words(self) -> tuple[str, ...]:
-        """Every folded word searched for (not left out), for highlighting."""
-        items = [item for group in self.groups for item in group]
-        terms = [t for i in items for t in (i.terms if isinstance(i, Near) else (i,))]
-        return tuple(dict.fromkeys(w for t in terms for w in t.words))
-
-
-_LEXEMES = re.compile(
-    r"""(?P<phrase>-*"[^"]*(?:"|$))       # "over the bar", or an unclosed "over the
-      | (?P<near>NEAR\()                   # NEAR(kane penalty, 5)
-      | (?P<distance>,\s*\d+\s*(?=\)))
-      | (?P<paren>[()])                    # grouping is not supported: ignored
-      | (?P<word>(?:[^\s"(),]|,(?!\s*\d+\s*\)))+)""",
-    re.VERBOSE,
-)
-_WORD = re.compile(r"[^\W_]+")  # what unicode61 keeps: letters and digits
-
-
-def _clean(raw: str) -> str:
-    """No control characters or lone surrogates (SQLite cannot take them), ø -> o."""
-    kept = (" " if unicodedata.category(ch) in ("Cc", "Cs") else ch for ch in raw)
-    return "".join(_UNFOLDED.get(ch, ch) for ch in kept)
-
-
-def fold_words(raw: str) -> tuple[str, ...]:
-    return tuple(_WORD.findall(fold(raw)))
-
-
-def parse(raw: str) -> Query:
-    """Parse a search box's text. Never raises for syntax; refuses only what cannot be
-    searched (too long, too many words, or only words to leave out) with a ValidationError.
-
-    Words are prefixes ("kan pen" finds "Kane penalty"); "quoted words" are a phrase
-    (an unclosed quote is a phrase still being typed, its last word a prefix); OR
-    between words means either; -word or NOT word leaves it out; NEAR(a b, 5) finds
-    words close together; AND and parentheses are accepted and change nothing.
-    """
-    if len(raw) > MAX_LENGTH:
-        raise ValidationError(f"That search is too long; use at most {MAX_LENGTH} characters.")
-    groups: list[list[Term | Near]] = [[]]
-    excluded: list[Term] = []
-    near: list[Term] | None = None  # the terms of an open NEAR( group
-    distance, negate = 10, False
-    for lexeme in _LEXEMES.finditer(_clean(raw)):
-        kind, value = lexeme.lastgroup, lexeme.group()
-        if near is not None and (value == ")" or kind == "distance"):
-            if kind == "distance":
-                distance = min(int(value.strip(", ")), 1000)
-                continue
-            if near:
-                groups[-1].append(Near(tuple(near), distance))
-            near = None
-        elif kind == "near" and near is None:
-            near, distance = [], 10
-        elif kind in ("word", "phrase") and near is None and value in ("AND", "OR", "NOT"):
-            if value == "OR" and groups[-1]:
-                groups.append([])
-            negate = negate or value == "NOT"
-        elif kind in ("word", "phrase") and (term := _term(value)) is not None:
-            if near is not None:
-                near.append(term)
-            elif negate or value.startswith("-"):
-                excluded.append(term)
-            else:
-                groups[-1].append(term)
-            negate = False
-    if near:
-        groups[-1].append(Near(tuple(near), distance))
-    kept = tuple(tuple(g) for g in groups if g)
-    count = len(excluded) + sum(len(i.terms) if isinstance(i, Near) else 1 for g in kept for i in g)
-    if count > MAX_TERMS:
-        raise ValidationError(f"That search has {count} words; use at most {MAX_TERMS}.")
-    if excluded and not kept:
-        raise ValidationError(
-            "That search only leaves words out (with - or NOT); add a word to look for."
-        )
-    return Query(kept, tuple(excluded))
-
-
-def _term(value: str) -> Term | None:
-    value = value.lstrip("-")
-    if value.startswith('"'):
-        closed = len(value) > 1 and value.endswith('"')
-        inner = value[1:-1] if closed else value[1:]
-        words = fold_words(inner)
-        return Term(inner, words, not closed and len(words[-1]) > 1) if words else None
-    words = fold_words(value)  # a one-letter word is a word: "k"* would read everything
-    return Term(value, words, len(words[-1]) > 1) if words else None
 
 
 # --- the FTS5 query (SQLite only) ------------------------------------------------------------

@@ -1,7 +1,8 @@
 """Search everything: matches, people, teams, moments, quotes and notes, grouped by kind.
 
 On SQLite the FTS5 index (``db/search.py``) answers; on any other database (PostgreSQL)
-the same documents are read with LIKE over folded text: slower, same words, same results.
+the same documents are read with LIKE over folded text (``services/search_portable.py``):
+slower, same words, same results.
 
 Ranking: relevance (bm25; on PostgreSQL, whether the title has the first word), then
 the match's date, newest first. Each kind ranks its ``CANDIDATES`` (500) most recently
@@ -30,13 +31,9 @@ from sqlalchemy import (
     FromClause,
     Numeric,
     Select,
-    String,
     bindparam,
-    case,
     cast,
     func,
-    literal,
-    not_,
     or_,
 )
 from sqlalchemy import and_ as all_of
@@ -46,12 +43,9 @@ from sqlmodel import Session, SQLModel, col
 
 from matchnotes.db import search as search_index
 from matchnotes.db.search import (
-    Near,
     Query,
     SearchKind,
-    Term,
     add_translate,
-    documents,
     fts_candidates,
     fts_documents,
     install,
@@ -62,6 +56,7 @@ from matchnotes.errors import ValidationError
 from matchnotes.models import Competition
 from matchnotes.services.base import Service
 from matchnotes.services.lookup import team_by_name
+from matchnotes.services.search_portable import portable_candidates, portable_documents
 from matchnotes.text import fold
 
 _T = SQLModel.metadata.tables
@@ -151,7 +146,7 @@ class SearchService(Service):
             flags = tuple(v is not None for v in values.values())
             groups, totals, more = {}, {}, set()
             for kind in wanted:
-                hits = None if indexed else _portable_candidates(query, kind)
+                hits = None if indexed else portable_candidates(query, kind)
                 try:
                     found = connection.execute(_statement(kind, flags, hits), params).all()
                 except OperationalError as exc:  # the builder's quoting should make this rare
@@ -286,7 +281,7 @@ def _results(
     connection: Connection, query: Query, kind: SearchKind, rows: Sequence[Any], indexed: bool
 ) -> list[SearchResult]:
     ids = [r.ref_id for r in rows]
-    loaded = fts_documents(kind, ids) if indexed else _portable_documents(kind, ids)
+    loaded = fts_documents(kind, ids) if indexed else portable_documents(kind, ids)
     texts = {ref: (title, body) for ref, title, body in connection.execute(loaded)}
     contexts = _contexts(connection, rows, kind)
     words = query.words
@@ -348,51 +343,3 @@ def _snippet(marked: str, size: int = 16) -> str:
     start = max(0, min(first - size // 4, len(tokens) - size))
     end = start + size
     return ("…" if start else "") + " ".join(tokens[start:end]) + ("…" if end < len(tokens) else "")
-
-
-# --- the portable path (PostgreSQL) ----------------------------------------------------------
-
-_SINGLE: dict[str, str] = {}
-_MULTI: dict[str, str] = {}
-for _cp in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
-    _plain = fold(chr(_cp))
-    if chr(_cp).isalpha() and _plain.isascii() and _plain != chr(_cp).lower():
-        (_SINGLE if len(_plain) == 1 else _MULTI)[chr(_cp)] = _plain
-_PUNCTUATION = "'’‘\"“”«».,;:!?()[]{}/\\-–—·…+*&"
-
-
-def _folded(text: ColumnElement[str]) -> ColumnElement[str]:
-    """Lower case, no accents, punctuation as spaces: ``text.fold`` in SQL (PostgreSQL)."""
-    for letter, plain in _MULTI.items():
-        text = func.replace(text, letter, plain, type_=String)
-    sources, targets = "".join(_SINGLE) + _PUNCTUATION, "".join(_SINGLE.values())
-    return func.lower(func.translate(text, sources, targets + " " * len(_PUNCTUATION)))
-
-
-def _has(words: ColumnElement[str], term: Term) -> ColumnElement[bool]:
-    phrase = " ".join(term.words)
-    return words.like(f"% {phrase}%" if term.prefix else f"% {phrase} %")
-
-
-def _portable_candidates(query: Query, kind: SearchKind) -> Select[Any]:
-    doc = documents()[kind].subquery("doc")
-    words = literal(" ", String) + _folded(doc.c.title + " " + doc.c.body) + " "
-
-    def matches(item: Term | Near) -> ColumnElement[bool]:
-        return all_of(*(_has(words, t) for t in (item.terms if isinstance(item, Near) else [item])))
-
-    first = query.groups[0][0]
-    title = literal(" ", String) + _folded(doc.c.title) + " "
-    in_title = _has(title, first.terms[0] if isinstance(first, Near) else first)
-    score = case((in_title, -1.0), else_=0.0).label("score")
-    return (
-        sa_select(doc.c.ref_id, doc.c.match_id, doc.c.person_id, score)
-        .where(or_(*(all_of(*(matches(item) for item in group)) for group in query.groups)))
-        .where(*(not_(_has(words, t)) for t in query.excluded))
-        .order_by(doc.c.ref_id.desc())
-    )
-
-
-def _portable_documents(kind: SearchKind, ids: list[int]) -> Select[Any]:
-    doc = documents()[kind].subquery("doc")
-    return sa_select(doc.c.ref_id, doc.c.title, doc.c.body).where(doc.c.ref_id.in_(ids))

@@ -1,0 +1,151 @@
+"""What the user typed -> a safe FTS5 MATCH expression (and the folded words of it).
+
+Kept apart from the index (``db/search.py``, which re-exports ``parse``): the parser is
+pure Python with no SQL, and both search paths read what it returns: the FTS5 index
+through ``Query.fts``, the portable search (``services/search_portable.py``) through
+each term's folded ``words``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from matchnotes.errors import ValidationError
+from matchnotes.text import PLAIN_LETTERS, fold
+
+MAX_TERMS, MAX_LENGTH = 20, 500
+# Letters unicode61 cannot fold (ø, ß, ł…), with their plain spelling.
+UNFOLDED = {chr(code): plain for code, plain in PLAIN_LETTERS.items()}
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word or a phrase; ``words`` are its folded words (for the portable search)."""
+
+    text: str
+    words: tuple[str, ...]
+    prefix: bool = True
+
+    @property
+    def fts(self) -> str:
+        # Always a quoted string: inside one, FTS5 syntax characters are plain text.
+        quoted = '"' + self.text.replace('"', '""') + '"'
+        return quoted + "*" if self.prefix else quoted
+
+
+@dataclass(frozen=True)
+class Near:
+    terms: tuple[Term, ...]
+    distance: int = 10
+
+    @property
+    def fts(self) -> str:
+        return f"NEAR({' '.join(t.fts for t in self.terms)}, {self.distance})"
+
+
+@dataclass(frozen=True)
+class Query:
+    """Groups joined by OR, each an AND of terms; then the words to leave out (NOT)."""
+
+    groups: tuple[tuple[Term | Near, ...], ...] = ()
+    excluded: tuple[Term, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.groups)
+
+    @property
+    def fts(self) -> str:
+        ors = " OR ".join("(" + " AND ".join(item.fts for item in g) + ")" for g in self.groups)
+        return f"({ors})" + "".join(f" NOT {t.fts}" for t in self.excluded)
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """Every folded word searched for (not left out), for highlighting."""
+        items = [item for group in self.groups for item in group]
+        terms = [t for i in items for t in (i.terms if isinstance(i, Near) else (i,))]
+        return tuple(dict.fromkeys(w for t in terms for w in t.words))
+
+
+_LEXEMES = re.compile(
+    r"""(?P<phrase>-*"[^"]*(?:"|$))       # "over the bar", or an unclosed "over the
+      | (?P<near>NEAR\()                   # NEAR(kane penalty, 5)
+      | (?P<distance>,\s*\d+\s*(?=\)))
+      | (?P<paren>[()])                    # grouping is not supported: ignored
+      | (?P<word>(?:[^\s"(),]|,(?!\s*\d+\s*\)))+)""",
+    re.VERBOSE,
+)
+_WORD = re.compile(r"[^\W_]+")  # what unicode61 keeps: letters and digits
+
+
+def _clean(raw: str) -> str:
+    """No control characters or lone surrogates (SQLite cannot take them), ø -> o."""
+    kept = (" " if unicodedata.category(ch) in ("Cc", "Cs") else ch for ch in raw)
+    return "".join(UNFOLDED.get(ch, ch) for ch in kept)
+
+
+def fold_words(raw: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(fold(raw)))
+
+
+def parse(raw: str) -> Query:
+    """Parse a search box's text. Never raises for syntax; refuses only what cannot be
+    searched (too long, too many words, or only words to leave out) with a ValidationError.
+
+    Words are prefixes ("kan pen" finds "Kane penalty"); "quoted words" are a phrase
+    (an unclosed quote is a phrase still being typed, its last word a prefix); OR
+    between words means either; -word or NOT word leaves it out; NEAR(a b, 5) finds
+    words close together; AND and parentheses are accepted and change nothing.
+    """
+    if len(raw) > MAX_LENGTH:
+        raise ValidationError(f"That search is too long; use at most {MAX_LENGTH} characters.")
+    groups: list[list[Term | Near]] = [[]]
+    excluded: list[Term] = []
+    near: list[Term] | None = None  # the terms of an open NEAR( group
+    distance, negate = 10, False
+    for lexeme in _LEXEMES.finditer(_clean(raw)):
+        kind, value = lexeme.lastgroup, lexeme.group()
+        if near is not None and (value == ")" or kind == "distance"):
+            if kind == "distance":
+                distance = min(int(value.strip(", ")), 1000)
+                continue
+            if near:
+                groups[-1].append(Near(tuple(near), distance))
+            near = None
+        elif kind == "near" and near is None:
+            near, distance = [], 10
+        elif kind in ("word", "phrase") and near is None and value in ("AND", "OR", "NOT"):
+            if value == "OR" and groups[-1]:
+                groups.append([])
+            negate = negate or value == "NOT"
+        elif kind in ("word", "phrase") and (term := _term(value)) is not None:
+            if near is not None:
+                near.append(term)
+            elif negate or value.startswith("-"):
+                excluded.append(term)
+            else:
+                groups[-1].append(term)
+            negate = False
+    if near:
+        groups[-1].append(Near(tuple(near), distance))
+    kept = tuple(tuple(g) for g in groups if g)
+    count = len(excluded) + sum(len(i.terms) if isinstance(i, Near) else 1 for g in kept for i in g)
+    if count > MAX_TERMS:
+        raise ValidationError(f"That search has {count} words; use at most {MAX_TERMS}.")
+    if excluded and not kept:
+        raise ValidationError(
+            "That search only leaves words out (with - or NOT); add a word to look for."
+        )
+    return Query(kept, tuple(excluded))
+
+
+def _term(value: str) -> Term | None:
+    value = value.lstrip("-")
+    if value.startswith('"'):
+        closed = len(value) > 1 and value.endswith('"')
+        inner = value[1:-1] if closed else value[1:]
+        words = fold_words(inner)
+        return Term(inner, words, not closed and len(words[-1]) > 1) if words else None
+    words = fold_words(value)  # a one-letter word is a word: "k"* would read everything
+    return Term(value, words, len(words[-1]) > 1) if words else None

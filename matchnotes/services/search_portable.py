@@ -1,0 +1,62 @@
+"""The portable search: the index's documents read with LIKE over folded text.
+
+It answers where there is no FTS5 index (PostgreSQL, or SQLite without FTS5, or
+``SearchService(portable=True)``): slower, same words, same results. Kept apart from
+``services/search.py``, which ranks, filters and marks the hits of either path.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, String, case, func, literal, not_, or_
+from sqlalchemy import and_ as all_of
+from sqlalchemy import select as sa_select
+
+from matchnotes.db.search import Near, Query, SearchKind, Term, documents
+from matchnotes.text import fold
+
+_SINGLE: dict[str, str] = {}
+_MULTI: dict[str, str] = {}
+for _cp in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+    _plain = fold(chr(_cp))
+    if chr(_cp).isalpha() and _plain.isascii() and _plain != chr(_cp).lower():
+        (_SINGLE if len(_plain) == 1 else _MULTI)[chr(_cp)] = _plain
+_PUNCTUATION = "'’‘\"“”«».,;:!?()[]{}/\\-–—·…+*&"
+
+
+def _folded(text: ColumnElement[str]) -> ColumnElement[str]:
+    """Lower case, no accents, punctuation as spaces: ``text.fold`` in SQL (PostgreSQL)."""
+    for letter, plain in _MULTI.items():
+        text = func.replace(text, letter, plain, type_=String)
+    sources, targets = "".join(_SINGLE) + _PUNCTUATION, "".join(_SINGLE.values())
+    return func.lower(func.translate(text, sources, targets + " " * len(_PUNCTUATION)))
+
+
+def _has(words: ColumnElement[str], term: Term) -> ColumnElement[bool]:
+    phrase = " ".join(term.words)
+    return words.like(f"% {phrase}%" if term.prefix else f"% {phrase} %")
+
+
+def portable_candidates(query: Query, kind: SearchKind) -> Select[Any]:
+    doc = documents()[kind].subquery("doc")
+    words = literal(" ", String) + _folded(doc.c.title + " " + doc.c.body) + " "
+
+    def matches(item: Term | Near) -> ColumnElement[bool]:
+        return all_of(*(_has(words, t) for t in (item.terms if isinstance(item, Near) else [item])))
+
+    first = query.groups[0][0]
+    title = literal(" ", String) + _folded(doc.c.title) + " "
+    in_title = _has(title, first.terms[0] if isinstance(first, Near) else first)
+    score = case((in_title, -1.0), else_=0.0).label("score")
+    return (
+        sa_select(doc.c.ref_id, doc.c.match_id, doc.c.person_id, score)
+        .where(or_(*(all_of(*(matches(item) for item in group)) for group in query.groups)))
+        .where(*(not_(_has(words, t)) for t in query.excluded))
+        .order_by(doc.c.ref_id.desc())
+    )
+
+
+def portable_documents(kind: SearchKind, ids: list[int]) -> Select[Any]:
+    doc = documents()[kind].subquery("doc")
+    return sa_select(doc.c.ref_id, doc.c.title, doc.c.body).where(doc.c.ref_id.in_(ids))
