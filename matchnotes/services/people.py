@@ -130,7 +130,12 @@ class PeopleService(Service):
             all_ids = sorted(set(match_ids) | set(moment_match_ids))
             summaries = load_match_summaries(session, all_ids)
             moments = []
+            # Only matches where they did something: the score after each moment needs
+            # the whole match, so a match without their moments is not worth loading.
+            with_moments = set(moment_match_ids)
             for summary in sorted(summaries, key=lambda s: (s.date, s.id)):
+                if summary.id not in with_moments:
+                    continue
                 match = session.get(Match, summary.id)
                 assert match is not None
                 moments += [
