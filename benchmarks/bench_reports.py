@@ -25,14 +25,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from matchnotes.db.database import open_database
 from matchnotes.demo import load_demo
+from matchnotes.enums import Attendance, LineupRole, MatchStatus, MomentKind
 from matchnotes.minutes import make_minute
-from matchnotes.models import Attendance, LineupRole, MatchStatus, MomentKind
 from matchnotes.reports.export import export_match, export_season
 from matchnotes.services import Services
-from matchnotes.services.lineups import LineupInput
-from matchnotes.services.matches import MatchInput
-from matchnotes.services.moments import MomentInput
-from matchnotes.services.quotes import QuoteInput
+from matchnotes.services.inputs import LineupInput, MatchInput, MomentInput, QuoteInput
 
 TEAMS = [f"{town} {kind}" for town in ("North", "South", "East", "West") for kind in
          ("United", "City", "Rovers", "Athletic")]  # fmt: skip

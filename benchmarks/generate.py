@@ -21,19 +21,16 @@ from sqlalchemy import insert
 
 from matchnotes.db import search
 from matchnotes.db.database import open_database
+from matchnotes.enums import LineupRole, MatchStatus, MomentKind, QuoteContext
 from matchnotes.minutes import make_minute
 from matchnotes.models import (
     Competition,
     LineupEntry,
-    LineupRole,
     Match,
-    MatchStatus,
     Moment,
-    MomentKind,
     Note,
     Person,
     Quote,
-    QuoteContext,
     Season,
     Team,
     Venue,

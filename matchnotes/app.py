@@ -1,27 +1,45 @@
-"""Composition root: database -> services -> main window.
+"""Composition root: the window first, then database -> services, attached to it.
 
-The only place that knows all three. A refused or unreadable database is reported
-in a dialog before any window opens, and the app exits without touching the file;
-a damaged file can be replaced by its newest good backup (the damaged one is kept).
+The only place that knows all three. Start-up is ordered so that the window is on
+screen in about twice the time of a bare Qt window, whatever the archive's size
+(BENCHMARKS.md):
+
+1. Only Qt and the widgets are imported; nothing before the first frame loads
+   SQLAlchemy (a test checks this).
+2. A SQLite file is recognised from its header and a read-only look
+   (``db.file_format``). A file that is not ours, or from a newer version, is
+   refused in a dialog before any window opens, and the app exits untouched.
+3. The window shows the newest matches, read with sqlite3 (``peek_newest``).
+4. The database is opened off the GUI thread (``ui/opening.py``): the quick check, a
+   backup and upgrade of an old file, the services, the full list. Until then no
+   action that writes is enabled. A damaged file gets its newest backup offered.
 """
 
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from matchnotes import __version__
 from matchnotes.db.check import DatabaseDamagedError
-from matchnotes.db.database import Database, open_database
-from matchnotes.db.engine import is_url
-from matchnotes.db.schema import head_revision, inspect_sqlite_file
+from matchnotes.db.engine import display_location, is_url
+from matchnotes.db.file_format import head_revision, inspect_sqlite_file
 from matchnotes.errors import MatchNotesError
 from matchnotes.paths import APP_NAME, database_target
-from matchnotes.services import Services
 from matchnotes.services.backups import BackupService
+from matchnotes.services.summaries import peek_newest
+from matchnotes.ui.main_window import MainWindow
+from matchnotes.ui.opening import CANNOT_OPEN, Damaged, DatabaseOpener, Opened, offer_rescue
+from matchnotes.ui.theme import apply_theme, saved_theme
+
+FIRST_ROWS = 200  # the newest matches on the first frame: more than a screen holds
+OPEN_ANYWAY_MS = 1000  # open the database by then even if no frame was painted
 
 
 def target_of(args: argparse.Namespace) -> str:
@@ -42,96 +60,98 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def _upgrade_notice(target: str) -> QLabel | None:
-    """A schema upgrade of a big archive (backup, then e.g. building the search index)
-    can take a minute: say so on screen instead of showing nothing."""
-    if is_url(target):
-        return None
-    path = Path(target).expanduser()
-    try:
-        if not path.exists() or inspect_sqlite_file(path) == head_revision():
-            return None
-    except MatchNotesError:
-        return None  # open_database reports it properly
-    notice = QLabel(
-        f"Upgrading {path.name} to this version of MatchNotes…\n"
-        "A backup is made first. On a large archive this can take a minute."
-    )
-    notice.setWindowTitle("MatchNotes")
-    notice.setMargin(24)
-    notice.show()
-    QApplication.processEvents()
-    return notice
+@dataclass
+class Launch:
+    window: MainWindow
+    opener: DatabaseOpener
 
 
-def open_or_rescue(target: str) -> Database | None:
-    """Open the database; offer the newest good backup for a damaged file."""
-    notice = _upgrade_notice(target)
-    try:
-        return open_database(target)
-    except DatabaseDamagedError as damaged:
-        backups = BackupService(damaged.path)
-        newest = backups.newest_good()
-        if newest is None:
-            QMessageBox.critical(
-                None,
-                "MatchNotes: the database is damaged",
-                f"{damaged}\n\nThere is no good backup to restore.",
-            )
-            return None
-        made = f"{newest.made_at:%d %b %Y at %H:%M}"
-        answer = QMessageBox.question(
-            None,
-            "MatchNotes: the database is damaged",
-            f"{damaged}\n\nRestore the newest good backup, made {made} "
-            f"({newest.match_count} matches)? The damaged file is kept beside it.",
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return None
-        report = backups.rescue()
-        QMessageBox.information(
-            None,
-            "MatchNotes",
-            f"Restored from {report.restored_from.name}."
-            + (
-                f" The damaged file is kept as {report.damaged_copy.name}."
-                if report.damaged_copy
-                else ""
-            ),
-        )
-        return open_database(target)
-    finally:
-        if notice is not None:
-            notice.close()
-
-
-def run_app(args: argparse.Namespace) -> int:
+def launch(args: argparse.Namespace) -> Launch | None:
+    """Show the window and start opening the database; None if it was refused."""
     app = create_application()
+    apply_theme(app, saved_theme())
     try:
         target = target_of(args)
         path = None if is_url(target) else Path(target).expanduser().resolve()
         backups = BackupService(path) if path is not None else None
         # Read before opening: opening touches the file and would look like a change.
         schedule = backups.schedule() if backups is not None and path and path.exists() else None
-        db = open_or_rescue(target)
+        revision = _recognise(path)
     except MatchNotesError as exc:
-        QMessageBox.critical(None, "MatchNotes cannot open this database", str(exc))
-        return 1
-    if db is None:
-        return 1
-    from matchnotes.ui.main_window import MainWindow
-    from matchnotes.ui.theme import apply_theme, saved_theme
-
-    apply_theme(app, saved_theme())
+        QMessageBox.critical(None, CANNOT_OPEN, str(exc))
+        return None
+    if revision is False:
+        return None
     window = MainWindow(
-        Services.create(db.engine),
-        db.location,
-        demo=bool(args.demo),
-        backups=backups,
-        schedule=schedule,
+        None, display_location(target), demo=bool(args.demo), backups=backups, schedule=schedule
     )
+    name = path.name if path is not None else display_location(target)
+    if path is not None and revision == head_revision():
+        try:
+            newest = peek_newest(path, FIRST_ROWS)
+        except sqlite3.Error:
+            newest = []  # the quick check, which runs next, says what is wrong
+        window.show_first_matches(newest, f"Opening {name}…")
+    elif path is not None and revision is not None:
+        window.show_opening_notice(
+            f"Upgrading {name} to this version of MatchNotes…",
+            "A backup is made first. On a large archive this can take a minute.",
+        )
+    else:
+        window.show_opening_notice(f"Opening {name}…", "")
     window.show()
+    opener = DatabaseOpener(window, lambda: open_in_background(target))
+    # Started once the first frame is painted: the worker's imports would otherwise
+    # compete with the painting for the interpreter. The timer covers a window that is
+    # never painted (minimised at start).
+    window.first_painted.connect(opener.start)
+    QTimer.singleShot(OPEN_ANYWAY_MS, opener.start)
+    return Launch(window, opener)
+
+
+def _recognise(path: Path | None) -> str | bool | None:
+    """The schema revision of an existing file (None: new file or a server URL).
+
+    False when it is damaged and the user did not take the newest backup instead.
+    """
+    if path is None or not path.exists():
+        return None
     try:
-        return app.exec()
-    finally:
+        return inspect_sqlite_file(path)
+    except DatabaseDamagedError as damaged:  # e.g. truncated: its header says so
+        if not offer_rescue(damaged.path, str(damaged), None):
+            return False
+        return inspect_sqlite_file(path)
+
+
+def open_in_background(target: str) -> Opened | Damaged:
+    """The slow part of start-up, on a worker thread: the imports the first frame
+    skipped, the quick check (and a backup and upgrade of an old file), the services
+    and the full matches list."""
+    from matchnotes.db.database import open_database
+    from matchnotes.services import Services
+
+    try:
+        db = open_database(target)
+    except DatabaseDamagedError as damaged:
+        return Damaged(damaged.path, str(damaged))  # asked about on the GUI thread
+    try:
+        services = Services.create(db.engine)
+        return Opened(db, services, services.matches.list_matches())
+    except BaseException:
         db.close()
+        raise
+
+
+def run_app(args: argparse.Namespace) -> int:
+    app = create_application()
+    launched = launch(args)
+    if launched is None:
+        return 1
+    gave_up: list[bool] = []
+    launched.opener.gave_up.connect(lambda: gave_up.append(True))
+    try:
+        code = app.exec()
+    finally:
+        launched.opener.close()
+    return 1 if gave_up else code

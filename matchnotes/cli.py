@@ -366,7 +366,8 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
-    from matchnotes.services.search import SearchKind, unmarked
+    from matchnotes.enums import SearchKind
+    from matchnotes.services.search_results import unmarked
 
     db = open_from_args(args)
     try:

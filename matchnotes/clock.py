@@ -17,9 +17,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
+from matchnotes.enums import Period
 from matchnotes.errors import ValidationError
 from matchnotes.minutes import PERIOD_RANGES, Minute, make_minute
-from matchnotes.models import Period
 
 # Minute already played when each period starts (1H starts at 0, 2H at 45, …).
 PERIOD_OFFSET = {

@@ -11,9 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from matchnotes.errors import MatchNotesError
-from matchnotes.minutes import parse_minute
-from matchnotes.models import (
+from matchnotes.enums import (
     Attendance,
     LineupRole,
     MatchStatus,
@@ -21,13 +19,11 @@ from matchnotes.models import (
     PersonRole,
     QuoteContext,
 )
+from matchnotes.errors import MatchNotesError
+from matchnotes.minutes import parse_minute
 from matchnotes.paths import resource
 from matchnotes.services import Services
-from matchnotes.services.lineups import LineupInput
-from matchnotes.services.matches import MatchInput
-from matchnotes.services.moments import MomentInput
-from matchnotes.services.people import PersonInput
-from matchnotes.services.quotes import QuoteInput
+from matchnotes.services.inputs import LineupInput, MatchInput, MomentInput, PersonInput, QuoteInput
 
 DEMO_FILE = resource("sample", "england-france-2022.json")
 

@@ -1,6 +1,6 @@
 """Words users see for the enums, shared by the CLI, the UI and the reports."""
 
-from matchnotes.models import (
+from matchnotes.enums import (
     Attendance,
     Decision,
     LineupRole,

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from matchnotes.enums import Period
 from matchnotes.errors import ValidationError
-from matchnotes.models import Period
 
 # (first minute, last regular minute) of each period; stoppage follows the last one.
 PERIOD_RANGES: dict[Period, tuple[int, int]] = {

@@ -1,4 +1,4 @@
-"""SQLModel tables and enums: the vocabulary of the whole app.
+"""SQLModel tables: the stored vocabulary of the whole app (enums in enums.py).
 
 Naming: every table is singular snake_case. Text a user typed keeps its accents
 and case; columns ending in ``_key`` hold the folded form (see ``text.fold``) that
@@ -18,81 +18,23 @@ from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Integer, Uniq
 from sqlalchemy import Enum as SAEnum
 from sqlmodel import Field, SQLModel
 
+from matchnotes.enums import (
+    Attendance,
+    Decision,
+    LineupRole,
+    MatchStatus,
+    MomentKind,
+    Period,
+    PersonRole,
+    QuoteContext,
+)
+
 
 def _utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-# --- enums -----------------------------------------------------------------------
-
-
-class PersonRole(enum.StrEnum):
-    PLAYER = "player"
-    MANAGER = "manager"
-    REFEREE = "referee"
-    OTHER = "other"
-
-
-class MatchStatus(enum.StrEnum):
-    SCHEDULED = "scheduled"
-    LIVE = "live"
-    FINISHED = "finished"
-
-
-class Decision(enum.StrEnum):
-    """How the result was reached."""
-
-    REGULAR = "regular"
-    EXTRA_TIME = "extra_time"
-    PENALTIES = "penalties"
-
-
-class Attendance(enum.StrEnum):
-    """The fan's own relation to a match."""
-
-    NONE = "none"
-    ATTENDED = "attended"
-    WATCHED = "watched"
-
-
-class LineupRole(enum.StrEnum):
-    STARTER = "starter"
-    SUBSTITUTE = "substitute"
-    MANAGER = "manager"
-
-
-class Period(enum.StrEnum):
-    FIRST_HALF = "1H"
-    SECOND_HALF = "2H"
-    EXTRA_FIRST = "ET1"
-    EXTRA_SECOND = "ET2"
-    SHOOTOUT = "PSO"
-
-
-class MomentKind(enum.StrEnum):
-    GOAL = "goal"
-    PENALTY_GOAL = "penalty_goal"
-    PENALTY_MISSED = "penalty_missed"
-    PENALTY_SAVED = "penalty_saved"
-    PENALTY_AWARDED = "penalty_awarded"
-    OWN_GOAL = "own_goal"
-    YELLOW = "yellow"
-    SECOND_YELLOW = "second_yellow"
-    RED = "red"
-    SUBSTITUTION = "substitution"
-    VAR = "var"
-    CHANCE = "chance"
-    SAVE = "save"
-    INJURY = "injury"
-    NOTE = "note"
-
-
-class QuoteContext(enum.StrEnum):
-    POST_MATCH_INTERVIEW = "post_match_interview"
-    PRESS_CONFERENCE = "press_conference"
-    MIXED_ZONE = "mixed_zone"
-    PRE_MATCH = "pre_match"
-    OTHER = "other"
+# The enums live in matchnotes/enums.py.
 
 
 # --- tables ----------------------------------------------------------------------

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from matchnotes.models import MomentKind, Period
+from matchnotes.enums import MomentKind, Period
 
 SCORING_KINDS = frozenset({MomentKind.GOAL, MomentKind.PENALTY_GOAL, MomentKind.OWN_GOAL})
 SHOOTOUT_SCORED = frozenset({MomentKind.GOAL, MomentKind.PENALTY_GOAL})

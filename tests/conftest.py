@@ -19,10 +19,9 @@ import pytest  # noqa: E402
 
 from matchnotes.db.database import Database, open_database  # noqa: E402
 from matchnotes.demo import load_demo  # noqa: E402
-from matchnotes.models import LineupRole, MatchStatus  # noqa: E402
+from matchnotes.enums import LineupRole, MatchStatus  # noqa: E402
 from matchnotes.services import Services  # noqa: E402
-from matchnotes.services.lineups import LineupInput  # noqa: E402
-from matchnotes.services.matches import MatchInput  # noqa: E402
+from matchnotes.services.inputs import LineupInput, MatchInput  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -6,9 +6,9 @@ import pytest
 
 from matchnotes import clock
 from matchnotes.clock import ClockState
+from matchnotes.enums import MatchStatus, Period
 from matchnotes.errors import ValidationError
 from matchnotes.minutes import parse_minute
-from matchnotes.models import MatchStatus, Period
 from matchnotes.services.clock import ClockService
 
 T0 = dt.datetime(2022, 12, 10, 19, 0, tzinfo=dt.UTC)

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from matchnotes.models import LineupRole, MomentKind
+from matchnotes.enums import LineupRole, MomentKind
 from matchnotes.scores import Score
 
 ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "samples" / "kane-penalty-article.txt"

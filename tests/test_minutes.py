@@ -1,8 +1,8 @@
 import pytest
 
+from matchnotes.enums import Period
 from matchnotes.errors import ValidationError
 from matchnotes.minutes import Minute, format_minute, make_minute, parse_minute
-from matchnotes.models import Period
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,8 @@ from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from matchnotes.models import LineupEntry, Match, Moment, MomentKind, Period, Person, Team
+from matchnotes.enums import MomentKind, Period
+from matchnotes.models import LineupEntry, Match, Moment, Person, Team
 
 
 def _teams(session):

@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from matchnotes.models import MomentKind, Period
+from matchnotes.enums import MomentKind, Period
 from matchnotes.scores import Score, ScoreEvent, final_score, running_scores, shootout_score
 
 HOME, AWAY = 1, 2

@@ -14,8 +14,11 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from matchnotes.db.engine import APPLICATION_ID
 from matchnotes.errors import DatabaseRefusedError
+
+# Written into the SQLite header (offset 68) so that another program's database is
+# recognised without reading any table: ASCII "MNot".
+APPLICATION_ID = 0x4D4E6F74
 
 _MAX_PROBLEMS = 100  # SQLite's own default cap for integrity_check
 

@@ -13,11 +13,12 @@ SQLite PRAGMAs, set on every new connection (see ARCHITECTURE.md, "Durability"):
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
@@ -26,14 +27,18 @@ SQLITE_PRAGMAS = (
     "PRAGMA busy_timeout=5000",
 )
 
-# Written into the SQLite header (offset 68) so that another program's database is
-# recognised without reading any table: ASCII "MNot".
-APPLICATION_ID = 0x4D4E6F74
-
 
 def is_url(target: str) -> bool:
     """True for "postgresql://..." or "sqlite:///..." style targets, False for a plain path."""
     return "://" in target
+
+
+def display_location(target: str) -> str:
+    """What to show the user for a target, before it is opened: the file's full path,
+    or the URL with its password hidden (as ``Database.location`` shows them)."""
+    if is_url(target) and not target.startswith("sqlite:///"):
+        return re.sub(r"(//[^:/@]*:)[^@/]*@", r"\1***@", target)
+    return str(Path(target.removeprefix("sqlite:///")).expanduser().resolve())
 
 
 def sqlite_url(path: Path) -> str:
@@ -42,6 +47,10 @@ def sqlite_url(path: Path) -> str:
 
 def make_engine(url: str) -> Engine:
     """Create an engine; for SQLite, install the PRAGMAs on every connection."""
+    # Imported here so that is_url and sqlite_url cost nothing at start-up.
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.engine import make_url
+
     parsed = make_url(url)
     kwargs: dict[str, Any] = {}
     if parsed.get_backend_name() == "sqlite":

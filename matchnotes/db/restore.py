@@ -27,7 +27,7 @@ from pathlib import Path
 from matchnotes.db.backup import BEFORE_RESTORE, backup_sqlite, copy_verified
 from matchnotes.db.backups import BackupInfo, list_backups
 from matchnotes.db.check import CheckReport, check_database, quick_check
-from matchnotes.db.schema import inspect_sqlite_file
+from matchnotes.db.file_format import inspect_sqlite_file
 from matchnotes.errors import DatabaseRefusedError, MatchNotesError
 
 # SQLite's companions of a database file; the -wal may hold committed transactions.

@@ -20,7 +20,6 @@ Changing a document's definition needs a new revision that calls ``install`` aga
 
 from __future__ import annotations
 
-import enum
 from typing import Any
 
 from sqlalchemy import (
@@ -56,23 +55,13 @@ from matchnotes.db.search_query import Query as Query
 from matchnotes.db.search_query import Term as Term
 from matchnotes.db.search_query import fold_words as fold_words
 from matchnotes.db.search_query import parse as parse
+from matchnotes.enums import SearchKind
 from matchnotes.labels import KIND_LABELS, ROLE_LABELS
 
 # Prefix indexes for 2 to 10 letters: "penalty"* reads one list instead of merging every
 # word that starts so (10x faster on a million moments, for a third more index).
 _FTS_OPTIONS = "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4 5 6 7 8 9 10'"
 SEP = " · "
-
-
-class SearchKind(enum.StrEnum):
-    """Result kinds, in the order results are grouped."""
-
-    MATCH = "match"
-    PERSON = "person"
-    TEAM = "team"
-    MOMENT = "moment"
-    QUOTE = "quote"
-    NOTE = "note"
 
 
 TABLES = {kind: f"search_{kind.value}" for kind in SearchKind}

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from matchnotes.entry.roster import RosterTeam
+from matchnotes.enums import Decision, MatchStatus, MomentKind, Period
 from matchnotes.labels import KIND_LABELS
 from matchnotes.minutes import Minute
-from matchnotes.models import Decision, MatchStatus, MomentKind, Period
 
 # How the second player of a moment reads in a preview, by kind.
 RELATED_WORDS: dict[MomentKind, str] = {

@@ -37,10 +37,10 @@ from matchnotes.entry.vocabulary import (
     SUB_OFF_WORDS,
     WON_BY_WORDS,
 )
+from matchnotes.enums import MomentKind, Period
 from matchnotes.errors import ValidationError
 from matchnotes.labels import KIND_LABELS
 from matchnotes.minutes import MAX_STOPPAGE, PERIOD_ORDER, Minute, make_minute
-from matchnotes.models import MomentKind, Period
 from matchnotes.text import clean
 
 MAX_LINE = 12_000

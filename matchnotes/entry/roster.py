@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from matchnotes.models import LineupRole
+from matchnotes.enums import LineupRole
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ Keys are folded word sequences (see ``names.words``), so "Pen Miss", "pen-miss" 
 from __future__ import annotations
 
 from matchnotes.entry.entries import PeriodEntry
-from matchnotes.models import Decision, MatchStatus, MomentKind, Period
+from matchnotes.enums import Decision, MatchStatus, MomentKind, Period
 
 K = MomentKind
 KIND_ALIASES: dict[str, MomentKind] = {

@@ -14,10 +14,10 @@ from collections.abc import Callable, Iterable
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from matchnotes.enums import Decision, MatchStatus, PersonRole
 from matchnotes.io.common import kickoff
 from matchnotes.io.errors import ImportFileError, Problem, RecordError
 from matchnotes.io.records import MatchRecord, ParsedFile, PersonRecord
-from matchnotes.models import Decision, MatchStatus, PersonRole
 from matchnotes.text import clean, fold
 
 CSV_MATCHES = "csv-matches"

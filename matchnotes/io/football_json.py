@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from matchnotes.enums import Decision, MatchStatus, MomentKind
 from matchnotes.io.common import game_minute, kickoff, split_ground, split_season
 from matchnotes.io.errors import ImportFileError, Problem, RecordError
 from matchnotes.io.records import GoalRecord, MatchRecord, ParsedFile, Side
-from matchnotes.models import Decision, MatchStatus, MomentKind
 from matchnotes.text import clean, fold
 
 FORMAT = "openfootball-json"

@@ -19,12 +19,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from matchnotes.enums import Decision, MatchStatus, MomentKind
 from matchnotes.io.common import display_name, kickoff, loose_key, split_ground, split_season
 from matchnotes.io.errors import ImportFileError, Problem, RecordError
 from matchnotes.io.records import DESCRIPTIVE, GoalRecord, MatchRecord, ParsedFile, Side
 from matchnotes.io.txt_kicks import parse_kicks
 from matchnotes.io.txt_lineups import MINUTE_TEXT, minute_of, parse_lineup, split_top
-from matchnotes.models import Decision, MatchStatus, MomentKind
 from matchnotes.text import clean, fold
 
 FORMAT = "football-txt"

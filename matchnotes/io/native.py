@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Column
 from sqlmodel import SQLModel
 
+from matchnotes.enums import Period
 from matchnotes.errors import ValidationError
 from matchnotes.io.errors import ImportFileError
 from matchnotes.minutes import make_minute
@@ -27,7 +28,6 @@ from matchnotes.models import (
     MatchTag,
     Moment,
     Note,
-    Period,
     Person,
     Quote,
     Season,

@@ -10,9 +10,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
+from matchnotes.enums import Decision, LineupRole, MatchStatus, MomentKind, PersonRole
 from matchnotes.io.errors import Problem
 from matchnotes.minutes import Minute
-from matchnotes.models import Decision, LineupRole, MatchStatus, MomentKind, PersonRole
 
 Side = Literal["home", "away"]
 

@@ -13,10 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from matchnotes.enums import PersonRole
 from matchnotes.io.common import display_name
 from matchnotes.io.errors import ImportFileError, Problem, RecordError
 from matchnotes.io.records import ParsedFile, PersonRecord
-from matchnotes.models import PersonRole
 from matchnotes.text import clean
 
 FORMAT = "squads-txt"

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 
+from matchnotes.enums import MomentKind
 from matchnotes.io.common import display_name, loose_key
 from matchnotes.io.errors import RecordError
 from matchnotes.io.records import KickRecord, Side, other
 from matchnotes.io.txt_lineups import split_top
-from matchnotes.models import MomentKind
 
 _KICK = re.compile(
     r"^(?:(?P<h>\d+)-(?P<a>\d+)\s+)?(?P<name>[^()]+?)\s*(?:\((?P<miss>missed|saved|post|bar)\))?$"

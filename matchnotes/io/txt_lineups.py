@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from matchnotes.enums import LineupRole, MomentKind
 from matchnotes.io.common import display_name, game_minute
 from matchnotes.io.errors import RecordError
 from matchnotes.io.records import EventRecord, LineupRecord, Side
 from matchnotes.minutes import Minute
-from matchnotes.models import LineupRole, MomentKind
 
 CARDS = {"Y": MomentKind.YELLOW, "Y/R": MomentKind.SECOND_YELLOW, "R": MomentKind.RED}
 _CARD = re.compile(r"^(Y/R|Y|R)\s+(\d{1,3})(?:\+(\d{1,2}))?'$")

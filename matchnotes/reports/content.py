@@ -12,10 +12,10 @@ import enum
 from collections import Counter
 from dataclasses import dataclass
 
+from matchnotes.enums import Attendance, Decision, LineupRole, MomentKind, Period
 from matchnotes.labels import ATTENDANCE_LABELS, CONTEXT_LABELS, KIND_LABELS
-from matchnotes.models import Attendance, Decision, LineupRole, MomentKind, Period
 from matchnotes.scores import SCORING_KINDS
-from matchnotes.services.moments import RELATED_ROLE
+from matchnotes.services.inputs import RELATED_ROLE
 from matchnotes.services.views import (
     LineupView,
     MatchDetail,

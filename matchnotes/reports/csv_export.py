@@ -11,10 +11,10 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
-from matchnotes.models import Period
+from matchnotes.enums import Period
 from matchnotes.reports.person_content import PersonReport
 from matchnotes.scores import SCORING_KINDS
-from matchnotes.services.moments import RELATED_ROLE
+from matchnotes.services.inputs import RELATED_ROLE
 from matchnotes.services.views import MatchDetail, MatchSummary
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

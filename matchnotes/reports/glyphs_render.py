@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
 
-from matchnotes.models import MomentKind
+from matchnotes.enums import MomentKind
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from matchnotes.enums import Decision, LineupRole
 from matchnotes.labels import CONTEXT_LABELS, DECISION_LABELS, KIND_LABELS
-from matchnotes.models import Decision, LineupRole
-from matchnotes.services.moments import RELATED_ROLE
+from matchnotes.services.inputs import RELATED_ROLE
 from matchnotes.services.views import LineupView, MatchDetail, MatchSummary, MomentView
 
 

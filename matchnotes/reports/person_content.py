@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from matchnotes.enums import MomentKind
 from matchnotes.labels import KIND_LABELS, ROLE_LABELS
-from matchnotes.models import MomentKind
 from matchnotes.reports.content import QuoteRow, competition_line, quote_row, short_date
-from matchnotes.services.moments import RELATED_ROLE
+from matchnotes.services.inputs import RELATED_ROLE
 from matchnotes.services.views import MomentView, PersonPage, TeamTally
 
 

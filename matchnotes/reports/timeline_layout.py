@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from matchnotes.enums import Period
 from matchnotes.minutes import Minute
-from matchnotes.models import Period
 
 STOPPAGE_UNIT = 0.5
 MAX_STOPPAGE_UNITS = 6.0

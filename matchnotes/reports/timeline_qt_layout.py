@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QFontMetricsF
 
+from matchnotes.enums import Decision, MomentKind, Period
 from matchnotes.labels import KIND_LABELS
-from matchnotes.models import Decision, MomentKind, Period
 from matchnotes.reports.timeline_layout import LabelRequest, build_scale, pack_lanes, place_labels
 from matchnotes.scores import SCORING_KINDS
 from matchnotes.services.views import MatchDetail, MomentView

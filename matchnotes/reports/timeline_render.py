@@ -20,7 +20,7 @@ from PySide6.QtGui import (
     QPen,
 )
 
-from matchnotes.models import Period
+from matchnotes.enums import Period
 from matchnotes.reports.glyphs_render import (
     DARK,
     LIGHT,

@@ -6,21 +6,23 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
-from matchnotes.services.catalog import CatalogService
-from matchnotes.services.clock import ClockService
-from matchnotes.services.history import HistoryService
-from matchnotes.services.imports import ImportService
-from matchnotes.services.lineups import LineupService
-from matchnotes.services.matches import MatchService
-from matchnotes.services.moments import MomentService
-from matchnotes.services.notes import NoteService
-from matchnotes.services.people import PeopleService
-from matchnotes.services.quick_entry import QuickEntryService
-from matchnotes.services.quotes import QuoteService
-from matchnotes.services.search import SearchService
+    from matchnotes.services.catalog import CatalogService
+    from matchnotes.services.clock import ClockService
+    from matchnotes.services.history import HistoryService
+    from matchnotes.services.imports import ImportService
+    from matchnotes.services.lineups import LineupService
+    from matchnotes.services.matches import MatchService
+    from matchnotes.services.moments import MomentService
+    from matchnotes.services.notes import NoteService
+    from matchnotes.services.people import PeopleService
+    from matchnotes.services.quick_entry import QuickEntryService
+    from matchnotes.services.quotes import QuoteService
+    from matchnotes.services.search import SearchService
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,22 @@ class Services:
 
     @classmethod
     def create(cls, engine: Engine) -> Services:
+        # Imported here, not at the top: the window imports this package for the type
+        # and paints before SQLAlchemy and the service modules have loaded.
+
+        from matchnotes.services.catalog import CatalogService
+        from matchnotes.services.clock import ClockService
+        from matchnotes.services.history import HistoryService
+        from matchnotes.services.imports import ImportService
+        from matchnotes.services.lineups import LineupService
+        from matchnotes.services.matches import MatchService
+        from matchnotes.services.moments import MomentService
+        from matchnotes.services.notes import NoteService
+        from matchnotes.services.people import PeopleService
+        from matchnotes.services.quick_entry import QuickEntryService
+        from matchnotes.services.quotes import QuoteService
+        from matchnotes.services.search import SearchService
+
         return cls(
             engine=engine,
             catalog=CatalogService(engine),

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlalchemy import func, or_
 from sqlmodel import col, select
 
@@ -11,32 +9,8 @@ from matchnotes.errors import ValidationError
 from matchnotes.models import Competition, Match, Season, Team, Venue
 from matchnotes.services.base import Service, get_or_404
 from matchnotes.services.lookup import required_name, team_by_name, venue_by_name
+from matchnotes.services.views import CompetitionView, TeamView, VenueView
 from matchnotes.text import clean, fold
-
-
-@dataclass(frozen=True)
-class TeamView:
-    id: int
-    name: str
-    code: str | None
-    country: str | None
-    match_count: int = 0
-
-
-@dataclass(frozen=True)
-class VenueView:
-    id: int
-    name: str
-    city: str | None
-    country: str | None
-    capacity: int | None
-
-
-@dataclass(frozen=True)
-class CompetitionView:
-    id: int
-    name: str
-    seasons: tuple[str, ...]
 
 
 class CatalogService(Service):

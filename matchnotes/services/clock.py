@@ -7,8 +7,9 @@ from collections.abc import Callable
 
 from matchnotes import clock
 from matchnotes.clock import ClockState
+from matchnotes.enums import MatchStatus, Period
 from matchnotes.minutes import Minute
-from matchnotes.models import Match, MatchStatus, Period
+from matchnotes.models import Match
 from matchnotes.services.base import Service, get_or_404
 
 Now = Callable[[], dt.datetime]

@@ -41,8 +41,12 @@ class HistoryService(Service):
                 rows += [_row(r) for r in session.exec(query).all()]
             return Snapshot("match", rows)
 
-    def snapshot(self, model: type[SQLModel], ident: int) -> Snapshot:
-        """One row, e.g. a moment, quote, note, line-up entry or person."""
+    def snapshot(self, table: str, ident: int) -> Snapshot:
+        """One row of ``table``: "moment", "quote", "note", "lineup_entry", "person"…
+
+        Named by table, not model class, so that the UI needs no ORM import.
+        """
+        model = _MODELS[table]
         with self._read() as session:
             row = get_or_404(session, model, ident, str(model.__tablename__))
             rows = [_row(row)]

@@ -11,21 +11,13 @@ from typing import Any
 
 from sqlmodel import Session, select
 
+from matchnotes.enums import MomentKind, Period, PersonRole
 from matchnotes.errors import ValidationError
 from matchnotes.io.common import loose_keys
 from matchnotes.io.records import MatchRecord, other
 from matchnotes.io.summary import Tally
 from matchnotes.minutes import make_minute
-from matchnotes.models import (
-    LineupEntry,
-    Match,
-    Moment,
-    MomentKind,
-    Period,
-    Person,
-    PersonRole,
-    Team,
-)
+from matchnotes.models import LineupEntry, Match, Moment, Person, Team
 from matchnotes.services.import_names import in_any_lineup, lineup_player
 from matchnotes.services.import_people import People
 

@@ -17,8 +17,9 @@ from difflib import SequenceMatcher
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, SQLModel, col, select
 
+from matchnotes.enums import LineupRole, Period
 from matchnotes.io.common import accent_score, loose_key
-from matchnotes.models import LineupEntry, LineupRole, Moment, Period, Person
+from matchnotes.models import LineupEntry, Moment, Person
 from matchnotes.scores import SCORING_KINDS
 from matchnotes.text import fold
 

@@ -11,9 +11,10 @@ from collections.abc import Iterable
 
 from sqlmodel import Session, col, select
 
+from matchnotes.enums import PersonRole
 from matchnotes.errors import ValidationError
 from matchnotes.io.common import accent_score, loose_keys
-from matchnotes.models import LineupEntry, Moment, Person, PersonRole, Team
+from matchnotes.models import LineupEntry, Moment, Person, Team
 from matchnotes.services.import_names import with_accents
 from matchnotes.services.lookup import required_name
 from matchnotes.text import fold

@@ -11,20 +11,11 @@ import datetime as dt
 
 from sqlmodel import Session, col, select
 
+from matchnotes.enums import LineupRole, Period, PersonRole
 from matchnotes.errors import ValidationError
 from matchnotes.io.records import MatchRecord, PersonRecord
 from matchnotes.io.summary import ImportSummary
-from matchnotes.models import (
-    LineupEntry,
-    LineupRole,
-    Match,
-    Moment,
-    Period,
-    Person,
-    PersonRole,
-    Team,
-    Venue,
-)
+from matchnotes.models import LineupEntry, Match, Moment, Person, Team, Venue
 from matchnotes.scores import SCORING_KINDS, ScoreEvent, final_score
 from matchnotes.services.import_moments import MomentWriter, set_field
 from matchnotes.services.import_names import (

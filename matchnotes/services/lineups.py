@@ -2,29 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from matchnotes.enums import LineupRole, PersonRole
 from matchnotes.errors import ValidationError
-from matchnotes.models import LineupEntry, LineupRole, Match, Person, PersonRole, Team
+from matchnotes.models import LineupEntry, Match, Person, Team
 from matchnotes.services.base import Service, get_or_404
+from matchnotes.services.inputs import LineupInput
 from matchnotes.services.lookup import person_by_name
 from matchnotes.services.views import LineupView
 from matchnotes.text import clean
-
-POSITIONS = ("GK", "DF", "MF", "FW")
-
-
-@dataclass
-class LineupInput:
-    team_id: int
-    person: str | int  # a name (found or created) or a person id
-    role: LineupRole = LineupRole.STARTER
-    shirt_number: int | None = None
-    position: str | None = None
-    captain: bool = False
 
 
 class LineupService(Service):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
+from matchnotes.enums import PersonRole
 from matchnotes.errors import ValidationError
-from matchnotes.models import Competition, Person, PersonRole, Season, Team, Venue
+from matchnotes.models import Competition, Person, Season, Team, Venue
 from matchnotes.text import clean, fold
 
 

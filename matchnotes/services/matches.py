@@ -3,35 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
-from sqlalchemy import delete, func
-from sqlalchemy import select as sa_select
-from sqlalchemy.orm import aliased
+from sqlalchemy import BindParameter, bindparam, delete, func, text
 from sqlmodel import Session, col, select
 
+from matchnotes.enums import Decision, MatchStatus, PersonRole
 from matchnotes.errors import ValidationError
 from matchnotes.models import (
-    Attendance,
-    Competition,
-    Decision,
     LineupEntry,
     Match,
-    MatchStatus,
     MatchTag,
     Moment,
     Note,
     Person,
-    PersonRole,
     Quote,
-    Season,
     Tag,
-    Team,
     Venue,
 )
-from matchnotes.scores import SCORING_KINDS, Score, ScoreEvent, beneficiary, half_time_score
+from matchnotes.scores import Score, ScoreEvent, half_time_score
 from matchnotes.scores import shootout_score as derive_shootout
 from matchnotes.services.base import Service, get_or_404
+from matchnotes.services.inputs import MatchInput
 from matchnotes.services.lineups import load_lineup_views
 from matchnotes.services.lookup import (
     competition_by_name,
@@ -43,44 +35,9 @@ from matchnotes.services.lookup import (
 from matchnotes.services.moments import load_moment_views
 from matchnotes.services.notes import load_note_views
 from matchnotes.services.quotes import load_quote_views
-from matchnotes.services.views import MatchDetail, MatchSummary
+from matchnotes.services.summaries import build_summaries, goals_sql, summaries_sql
+from matchnotes.services.views import DeletionImpact, MatchDetail, MatchSummary
 from matchnotes.text import clean, fold
-
-
-@dataclass
-class MatchInput:
-    """Everything a user types into the match form; names are found or created."""
-
-    home: str
-    away: str
-    date: dt.date
-    kickoff_time: dt.time | None = None
-    competition: str | None = None
-    season: str | None = None
-    stage: str | None = None
-    venue: str | None = None
-    venue_city: str | None = None
-    referee: str | None = None
-    attendance: int | None = None
-    status: MatchStatus = MatchStatus.SCHEDULED
-    score_override: tuple[int, int] | None = None
-    decided_by: Decision = Decision.REGULAR
-    penalties: tuple[int, int] | None = None
-    fan_attendance: Attendance = Attendance.NONE
-    watched_where: str | None = None
-    rating: int | None = None
-    tags: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class DeletionImpact:
-    """What goes with a match, for the confirmation dialog."""
-
-    title: str
-    moments: int
-    quotes: int
-    notes: int
-    lineup_entries: int
 
 
 class MatchService(Service):
@@ -281,68 +238,13 @@ def _validate(data: MatchInput) -> None:
 def load_match_summaries(session: Session, ids: list[int] | None) -> list[MatchSummary]:
     """Summaries in two queries (matches with names; goal counts), whatever the count.
 
-    Plain columns, not ORM entities: ten thousand rows load without building (and
-    identity-mapping) ten thousand Match objects.
+    The SQL is shared with the start-up peek (services/summaries.py).
     """
-    home, away = aliased(Team), aliased(Team)
-    query = (
-        sa_select(col(Match.id), col(Match.date), col(Match.kickoff_time), col(Match.stage))
-        .add_columns(col(Match.home_team_id), col(Match.away_team_id), col(Match.status))
-        .add_columns(col(Match.fan_attendance), col(Match.rating))
-        .add_columns(col(Match.home_score_override), col(Match.away_score_override))
-        .add_columns(col(home.name), col(away.name), col(Competition.name), col(Season.name))
-        .add_columns(col(Venue.name))
-        .join(home, col(home.id) == Match.home_team_id)
-        .join(away, col(away.id) == Match.away_team_id)
-        .outerjoin(Season, col(Season.id) == Match.season_id)
-        .outerjoin(Competition, col(Competition.id) == Season.competition_id)
-        .outerjoin(Venue, col(Venue.id) == Match.venue_id)
-        .order_by(col(Match.date).desc(), col(Match.kickoff_time).desc(), col(Match.id).desc())
-    )
-    if ids is not None:
-        query = query.where(col(Match.id).in_(ids))
-    goals = _goal_tallies(session, ids)
-    result = []
-    for row in session.execute(query):
-        (match_id, date, kickoff, stage, home_id, away_id, status, fan, rating, home_over,
-         away_over, home_name, away_name, comp, season, venue) = row  # fmt: skip
-        if home_over is not None:
-            score = Score(home_over, away_over or 0)
-        else:
-            tally = goals.get(match_id, {})
-            score = Score(tally.get(home_id, 0), tally.get(away_id, 0))
-        result.append(
-            MatchSummary(
-                id=match_id, date=date, kickoff_time=kickoff, competition=comp, season=season,
-                stage=stage, home_id=home_id, home=home_name, away_id=away_id, away=away_name,
-                score=score, venue=venue, status=status, fan_attendance=fan, rating=rating,
-            )
-        )  # fmt: skip
-    return result
-
-
-def _goal_tallies(session: Session, ids: list[int] | None) -> dict[int, dict[int, int]]:
-    """Goals per match per benefiting team, grouped in SQL (index ix_moment_scoring).
-
-    The own-goal rule (it counts for the other side) is applied by scores.beneficiary,
-    so this stays the one place those rules live.
-    """
-    query = (
-        sa_select(col(Moment.match_id), col(Moment.period), col(Moment.kind))
-        .add_columns(col(Moment.team_id), func.count())
-        .where(col(Moment.kind).in_(list(SCORING_KINDS)))
-        .group_by(col(Moment.match_id), col(Moment.period), col(Moment.kind), col(Moment.team_id))
-    )
-    teams = sa_select(col(Match.id), col(Match.home_team_id), col(Match.away_team_id))
-    if ids is not None:
-        query = query.where(col(Moment.match_id).in_(ids))
-        teams = teams.where(col(Match.id).in_(ids))
-    sides = {match_id: (home_id, away_id) for match_id, home_id, away_id in session.execute(teams)}
-    tallies: dict[int, dict[int, int]] = {}
-    for match_id, period, kind, team_id, count in session.execute(query):
-        home_id, away_id = sides[match_id]
-        team = beneficiary(ScoreEvent(period, kind, team_id), home_id, away_id)
-        if team is not None:
-            per_team = tallies.setdefault(match_id, {})
-            per_team[team] = per_team.get(team, 0) + count
-    return tallies
+    if ids is None:
+        rows = session.execute(text(summaries_sql()))
+        goals = session.execute(text(goals_sql()))
+    else:
+        chosen: BindParameter[list[int]] = bindparam("ids", ids, expanding=True)
+        rows = session.execute(text(summaries_sql("m.id IN :ids")).bindparams(chosen))
+        goals = session.execute(text(goals_sql("match_id IN :ids")).bindparams(chosen))
+    return build_summaries(rows, goals)

@@ -2,58 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
+from matchnotes.enums import Period
 from matchnotes.errors import ValidationError
 from matchnotes.minutes import Minute
-from matchnotes.models import LineupEntry, Match, Moment, MomentKind, Period, Person, Team
+from matchnotes.models import LineupEntry, Match, Moment, Person, Team
 from matchnotes.scores import ScoreEvent, running_scores
 from matchnotes.services.base import Service, get_or_404
+from matchnotes.services.inputs import NEEDS_PLAYER, SHOOTOUT_KINDS, MomentInput
 from matchnotes.services.views import MomentView
 from matchnotes.text import clean
-
-# Kinds that name a player, and kinds that need one.
-NEEDS_PLAYER = frozenset(
-    {
-        MomentKind.GOAL,
-        MomentKind.PENALTY_GOAL,
-        MomentKind.PENALTY_MISSED,
-        MomentKind.PENALTY_SAVED,
-        MomentKind.OWN_GOAL,
-        MomentKind.YELLOW,
-        MomentKind.SECOND_YELLOW,
-        MomentKind.RED,
-        MomentKind.SUBSTITUTION,
-    }
-)
-SHOOTOUT_KINDS = frozenset(
-    {MomentKind.PENALTY_GOAL, MomentKind.PENALTY_MISSED, MomentKind.PENALTY_SAVED}
-)
-# What the second player of a moment is, by kind (for forms and reports).
-RELATED_ROLE = {
-    MomentKind.GOAL: "assist",
-    MomentKind.PENALTY_GOAL: "won by",
-    MomentKind.PENALTY_MISSED: "won by",
-    MomentKind.PENALTY_SAVED: "won by",
-    MomentKind.PENALTY_AWARDED: "won by",
-    MomentKind.SUBSTITUTION: "for",
-    MomentKind.YELLOW: "foul on",
-    MomentKind.SECOND_YELLOW: "foul on",
-    MomentKind.RED: "foul on",
-}
-
-
-@dataclass
-class MomentInput:
-    minute: Minute
-    kind: MomentKind
-    player_id: int | None = None
-    related_player_id: int | None = None
-    team_id: int | None = None  # derived from the player's line-up entry when omitted
-    description: str = ""
 
 
 class MomentService(Service):

@@ -4,41 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
 
 from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
+from matchnotes.enums import LineupRole, MomentKind, Period, PersonRole
 from matchnotes.errors import ValidationError
-from matchnotes.models import (
-    LineupEntry,
-    LineupRole,
-    Match,
-    Moment,
-    MomentKind,
-    Period,
-    Person,
-    PersonRole,
-    Team,
-)
+from matchnotes.models import LineupEntry, Match, Moment, Person, Team
 from matchnotes.services.base import Service, get_or_404
+from matchnotes.services.inputs import PersonInput
 from matchnotes.services.lookup import required_name
 from matchnotes.services.matches import load_match_summaries
 from matchnotes.services.moments import load_moment_views
 from matchnotes.services.quotes import load_quote_views
 from matchnotes.services.views import PersonPage, PersonView, TeamTally
 from matchnotes.text import clean, fold
-
-
-@dataclass
-class PersonInput:
-    name: str
-    role: PersonRole = PersonRole.PLAYER
-    shirt_number: int | None = None
-    position: str | None = None
-    nationality: str | None = None
-    club: str | None = None
-    date_of_birth: dt.date | None = None
 
 
 class PeopleService(Service):

@@ -27,29 +27,16 @@ from matchnotes.entry import (
     RosterTeam,
     parse_line,
 )
+from matchnotes.enums import Decision, LineupRole, MatchStatus, MomentKind, Period, PersonRole
 from matchnotes.minutes import Minute
-from matchnotes.models import (
-    Decision,
-    LineupEntry,
-    LineupRole,
-    Match,
-    MatchStatus,
-    Moment,
-    MomentKind,
-    Period,
-    Person,
-    PersonRole,
-    Quote,
-    Team,
-)
+from matchnotes.models import LineupEntry, Match, Moment, Person, Quote, Team
 from matchnotes.services.base import Service, get_or_404
 
 # The moments and quotes services own the validation of what is saved; recording a
 # line reuses it inside this service's own transaction.
 from matchnotes.services.clock import state_of, store, utc_now
-from matchnotes.services.moments import MomentInput
+from matchnotes.services.inputs import MomentInput, QuoteInput
 from matchnotes.services.moments import apply_moment_input as apply_moment
-from matchnotes.services.quotes import QuoteInput
 from matchnotes.services.quotes import apply_quote_input as apply_quote
 from matchnotes.text import fold
 

@@ -2,32 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
-
 from sqlalchemy import select as sa_select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
+from matchnotes.enums import PersonRole
 from matchnotes.errors import ValidationError
-from matchnotes.models import Match, Moment, Person, PersonRole, Quote, QuoteContext, Team
+from matchnotes.models import Match, Moment, Person, Quote, Team
 from matchnotes.services.base import Service, get_or_404
+from matchnotes.services.inputs import MAX_QUOTE, QuoteInput
 from matchnotes.services.lookup import person_by_name
 from matchnotes.services.views import QuoteView
 from matchnotes.text import clean
-
-MAX_QUOTE = 10_000
-
-
-@dataclass
-class QuoteInput:
-    speaker: str | int  # a name (found or created) or a person id
-    text: str
-    context: QuoteContext = QuoteContext.POST_MATCH_INTERVIEW
-    place: str | None = None
-    said_at: dt.datetime | None = None
-    source: str | None = None
-    moment_id: int | None = None
 
 
 class QuoteService(Service):

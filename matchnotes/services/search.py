@@ -19,8 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -44,7 +43,6 @@ from sqlmodel import Session, SQLModel, col
 from matchnotes.db import search as search_index
 from matchnotes.db.search import (
     Query,
-    SearchKind,
     add_translate,
     fts_candidates,
     fts_documents,
@@ -52,54 +50,25 @@ from matchnotes.db.search import (
     is_installed,
     parse,
 )
+from matchnotes.enums import SearchKind
 from matchnotes.errors import ValidationError
 from matchnotes.models import Competition
 from matchnotes.services.base import Service
 from matchnotes.services.lookup import team_by_name
 from matchnotes.services.search_portable import portable_candidates, portable_documents
+from matchnotes.services.search_results import (
+    MARK_END,
+    MARK_START,
+    SearchResult,
+    SearchResults,
+)
 from matchnotes.text import fold
 
 _T = SQLModel.metadata.tables
 _MATCH, _SEASON, _LINEUP = _T["match"], _T["season"], _T["lineup_entry"]
 _TEAM, _PERSON = _T["team"], _T["person"]
-__all__ = ["MARK_END", "MARK_START", "SearchKind", "SearchResult", "SearchResults", "unmarked"]
 
-MARK_START, MARK_END = "\x02", "\x03"
 CANDIDATES = 500
-
-
-@dataclass(frozen=True)
-class SearchResult:
-    """One hit. Enter opens ``match_id`` when set, else ``person_id``, else the team ``id``."""
-
-    id: int
-    kind: SearchKind
-    title: str
-    marked_title: str  # the title with the matched words marked
-    snippet: str  # the words around the first match, marked; "…" where cut
-    match_id: int | None
-    person_id: int | None
-    date: dt.date | None  # the match's date, for whatever belongs to a match
-    context: str = ""  # "England v France, 10 Dec 2022"; a note's person; else ""
-
-
-@dataclass(frozen=True)
-class SearchResults:
-    text: str
-    groups: dict[SearchKind, list[SearchResult]] = field(default_factory=dict)
-    totals: dict[SearchKind, int] = field(default_factory=dict)  # hits, up to CANDIDATES
-    more: frozenset[SearchKind] = frozenset()  # kinds with more hits than CANDIDATES
-    indexed: bool = True  # False when the slower portable search answered
-
-    def __iter__(self) -> Iterator[SearchResult]:
-        return (result for group in self.groups.values() for result in group)
-
-    def __len__(self) -> int:
-        return sum(len(group) for group in self.groups.values())
-
-
-def unmarked(text: str) -> str:
-    return text.replace(MARK_START, "").replace(MARK_END, "")
 
 
 class SearchService(Service):

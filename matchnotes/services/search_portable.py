@@ -13,7 +13,8 @@ from sqlalchemy import ColumnElement, Select, String, case, func, literal, not_,
 from sqlalchemy import and_ as all_of
 from sqlalchemy import select as sa_select
 
-from matchnotes.db.search import Near, Query, SearchKind, Term, documents
+from matchnotes.db.search import Near, Query, Term, documents
+from matchnotes.enums import SearchKind
 from matchnotes.text import fold
 
 _SINGLE: dict[str, str] = {}

@@ -9,8 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from matchnotes.minutes import Minute
-from matchnotes.models import (
+from matchnotes.enums import (
     Attendance,
     Decision,
     LineupRole,
@@ -19,6 +18,7 @@ from matchnotes.models import (
     PersonRole,
     QuoteContext,
 )
+from matchnotes.minutes import Minute
 from matchnotes.scores import Score
 
 
@@ -161,3 +161,39 @@ class PersonPage:
     matches: list[MatchSummary]
     moments: list[MomentView]
     quotes: list[QuoteView]
+
+
+@dataclass(frozen=True)
+class DeletionImpact:
+    """What goes with a match, for the confirmation dialog."""
+
+    title: str
+    moments: int
+    quotes: int
+    notes: int
+    lineup_entries: int
+
+
+@dataclass(frozen=True)
+class TeamView:
+    id: int
+    name: str
+    code: str | None
+    country: str | None
+    match_count: int = 0
+
+
+@dataclass(frozen=True)
+class VenueView:
+    id: int
+    name: str
+    city: str | None
+    country: str | None
+    capacity: int | None
+
+
+@dataclass(frozen=True)
+class CompetitionView:
+    id: int
+    name: str
+    seasons: tuple[str, ...]

@@ -12,9 +12,9 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from matchnotes.entry import MomentEntry, PeriodEntry
+from matchnotes.enums import PersonRole
 from matchnotes.errors import MatchNotesError
 from matchnotes.minutes import Minute
-from matchnotes.models import LineupEntry, Match, Moment, Note, Person, PersonRole, Quote
 from matchnotes.services import Services
 from matchnotes.ui.dialogs.match_dialog import MatchDialog
 from matchnotes.ui.dialogs.moment_dialog import MomentDialog
@@ -45,7 +45,7 @@ class EditActions(QObject):
 
         def submit() -> None:
             self.last_created_match = self.undo.create(
-                "Create match", Match, lambda: self.services.matches.create_match(dialog.value())
+                "Create match", "match", lambda: self.services.matches.create_match(dialog.value())
             )
 
         return self._open(dialog, submit)
@@ -99,7 +99,7 @@ class EditActions(QObject):
         return self._open(
             dialog,
             lambda: self.undo.create(
-                "Log moment", Moment, lambda: self.services.moments.log(match_id, dialog.value())
+                "Log moment", "moment", lambda: self.services.moments.log(match_id, dialog.value())
             ),
         )
 
@@ -113,7 +113,7 @@ class EditActions(QObject):
 
     def delete_moment(self, moment_id: int) -> None:
         self.undo.delete(
-            "Delete moment", Moment, moment_id, lambda: self.services.moments.delete(moment_id)
+            "Delete moment", "moment", moment_id, lambda: self.services.moments.delete(moment_id)
         )
 
     def _moment_dialog(self, match_id: int, initial: Any) -> MomentDialog:
@@ -133,7 +133,7 @@ class EditActions(QObject):
             self.services.quick_entry.record(match_id, line, minute)
             self.undo.changed.emit()
             return entry.describe()
-        model = Moment if isinstance(entry, MomentEntry) else Quote
+        model = "moment" if isinstance(entry, MomentEntry) else "quote"
 
         def do() -> int:
             result = self.services.quick_entry.record(match_id, line, minute)
@@ -149,7 +149,7 @@ class EditActions(QObject):
         return self._open(
             dialog,
             lambda: self.undo.create(
-                "Add quote", Quote, lambda: self.services.quotes.add(match_id, dialog.value())
+                "Add quote", "quote", lambda: self.services.quotes.add(match_id, dialog.value())
             ),
         )
 
@@ -163,7 +163,7 @@ class EditActions(QObject):
 
     def delete_quote(self, quote_id: int) -> None:
         self.undo.delete(
-            "Delete quote", Quote, quote_id, lambda: self.services.quotes.delete(quote_id)
+            "Delete quote", "quote", quote_id, lambda: self.services.quotes.delete(quote_id)
         )
 
     def _quote_dialog(self, match_id: int, initial: Any, speaker: str) -> QuoteDialog:
@@ -184,7 +184,9 @@ class EditActions(QObject):
         return self._open(
             dialog,
             lambda: self.undo.create(
-                "Add note", Note, lambda: self.services.notes.add(dialog.value(), match_id=match_id)
+                "Add note",
+                "note",
+                lambda: self.services.notes.add(dialog.value(), match_id=match_id),
             ),
         )
 
@@ -197,7 +199,9 @@ class EditActions(QObject):
         )
 
     def delete_note(self, note_id: int) -> None:
-        self.undo.delete("Delete note", Note, note_id, lambda: self.services.notes.delete(note_id))
+        self.undo.delete(
+            "Delete note", "note", note_id, lambda: self.services.notes.delete(note_id)
+        )
 
     # --- line-ups ---
 
@@ -207,7 +211,7 @@ class EditActions(QObject):
             dialog,
             lambda: self.undo.create(
                 "Add to line-up",
-                LineupEntry,
+                "lineup_entry",
                 lambda: self.services.lineups.add(match_id, dialog.value()),
             ),
         )
@@ -223,7 +227,7 @@ class EditActions(QObject):
     def delete_lineup(self, entry_id: int) -> None:
         self.undo.delete(
             "Remove from line-up",
-            LineupEntry,
+            "lineup_entry",
             entry_id,
             lambda: self.services.lineups.remove(entry_id),
         )
@@ -245,7 +249,7 @@ class EditActions(QObject):
         return self._open(
             dialog,
             lambda: self.undo.create(
-                "Create person", Person, lambda: self.services.people.create(dialog.value())
+                "Create person", "person", lambda: self.services.people.create(dialog.value())
             ),
         )
 
@@ -263,7 +267,7 @@ class EditActions(QObject):
             f"Delete {name}?",
             "You can undo this (Ctrl+Z).",
             lambda: self.undo.delete(
-                "Delete person", Person, person_id, lambda: self.services.people.delete(person_id)
+                "Delete person", "person", person_id, lambda: self.services.people.delete(person_id)
             ),
         )
 

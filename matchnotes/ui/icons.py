@@ -14,7 +14,7 @@ from functools import cache
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QIcon, QIconEngine, QPainter, QPalette, QPixmap
 
-from matchnotes.models import MomentKind
+from matchnotes.enums import MomentKind
 from matchnotes.reports.glyphs_render import DARK, LIGHT, draw_glyph
 
 

@@ -1,39 +1,48 @@
-"""The main window: browse tabs (Matches, People, Teams, Competitions, Quotes), match and
-person pages opened as closable tabs, menus with shortcuts, undo/redo, a status bar.
+"""The main window: browse tabs (Matches, Diary, People, Teams, Competitions, Quotes,
+Search), match and person pages opened as closable tabs, menus, undo/redo, a status bar.
 
 The window only talks to Services and EditActions (house-style rule 1). After any
-change (or undo/redo) every open tab reloads from the services.
+change (or undo/redo) the tab on screen reloads; the others when next shown.
+
+Start-up (app.py) shows the window before the database is open: the first frame
+needs no SQLAlchemy, only these widgets and the newest matches read by a peek.
+``attach`` then brings the services; until then the actions that need the
+database are disabled, and a match double-clicked meanwhile opens once it is ready.
+The pages and the objects behind the menus are imported when first needed.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from matchnotes.errors import MatchNotesError, NotFoundError
-from matchnotes.services import Services
-from matchnotes.services.backups import BackupSchedule, BackupService
-from matchnotes.ui.actions import EditActions
-from matchnotes.ui.backups import BackupController, BackupsDialog
-from matchnotes.ui.data_actions import DataActions
+from matchnotes.ui.menus import BROWSE_TABS, build_menus
 from matchnotes.ui.models.columns import PERSON_COLUMNS, QUOTE_COLUMNS, TEAM_COLUMNS
 from matchnotes.ui.models.table_model import Column
 from matchnotes.ui.theme import apply_theme, saved_theme
 from matchnotes.ui.undo import UndoController
 from matchnotes.ui.views.diary_view import DiaryView
 from matchnotes.ui.views.list_views import FilteredListView
-from matchnotes.ui.views.match_page import MatchPage
 from matchnotes.ui.views.matches_view import MatchesView
-from matchnotes.ui.views.person_page import PersonPageView
 from matchnotes.ui.views.search_view import SearchView
 from matchnotes.ui.widgets.table import ReadModelTableView
+
+if TYPE_CHECKING:
+    from matchnotes.services import Services
+    from matchnotes.services.backups import BackupSchedule, BackupService
+    from matchnotes.services.views import MatchSummary
+    from matchnotes.ui.views.match_page import MatchPage
+    from matchnotes.ui.views.person_page import PersonPageView
 
 COMPETITION_COLUMNS: list[Column] = [  # type: ignore[type-arg]
     Column("Competition", lambda c: c.name),
     Column("Seasons", lambda c: ", ".join(c.seasons)),
 ]
-BROWSE_TABS = ("Matches", "Diary", "People", "Teams", "Competitions", "Quotes", "Search")
 NOUNS = (
     ("match", "matches"),
     ("match", "matches"),
@@ -45,10 +54,20 @@ NOUNS = (
 )
 
 
+def _match_page(widget: Any) -> MatchPage | None:
+    return widget if getattr(widget, "page_kind", None) == "match" else None
+
+
+def _person_page(widget: Any) -> PersonPageView | None:
+    return widget if getattr(widget, "page_kind", None) == "person" else None
+
+
 class MainWindow(QMainWindow):
+    first_painted = Signal()  # once the first frame is on screen (start-up goes on then)
+
     def __init__(
         self,
-        services: Services,
+        services: Services | None,
         location: str,
         *,
         demo: bool = False,
@@ -57,26 +76,22 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.services = services
+        self.services: Services | None = None  # set by attach()
         self.location = location
+        self._backups, self._schedule = backups, schedule
+        self._pending_match: int | None = None  # asked for before the database was open
+        self._painted = False
         self.setWindowTitle(f"MatchNotes — {location}" + (" (demo)" if demo else ""))
-        self.undo = UndoController(services, self)
-        self.actions_ = EditActions(services, self.undo, self)
-        self.data_actions = DataActions(services, self, backups=backups)
-        # Automatic backups for a database file (a server keeps its own).
-        self.backup_controller = BackupController(backups, schedule, self) if backups else None
-        if self.backup_controller is not None:
-            self.backup_controller.backed_up.connect(
-                lambda text: self.statusBar().showMessage(text, 5000)
-            )
-            self.backup_controller.failed.connect(self._on_backup_failed)
-        self.data_actions.imported.connect(self.refresh)
+        self.undo = UndoController(None, self)
         self.undo.changed.connect(self.refresh)
         self.undo.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        self.actions_: Any = None  # EditActions, once the database is open
+        self.data_actions: Any = None  # DataActions, likewise
+        self.backup_controller: Any = None  # BackupController, for a database file
 
         self.matches_view = MatchesView()
         self.diary_view = DiaryView()
-        self.search_view = SearchView(services)
+        self.search_view = SearchView(None)
         self.search_view.result_activated.connect(self._on_search_result_activated)
         self.people_view = FilteredListView(
             PERSON_COLUMNS,
@@ -121,9 +136,69 @@ class MainWindow(QMainWindow):
 
         self.db_label = QLabel(location)
         self.statusBar().addPermanentWidget(self.db_label)
-        self._build_menus()
+        self._needs_db = build_menus(self)
+        self.dark_action.setChecked(saved_theme() == "dark")
         self._restore_settings()
-        self.refresh()
+        if services is not None:
+            self.attach(services)
+        else:
+            for action in self._needs_db:
+                action.setEnabled(False)
+
+    def show_opening_notice(self, title: str, detail: str) -> None:
+        """Before the database is open and with nothing to show yet: say what is going on."""
+        for view in (self.matches_view, self.people_view, self.teams_view,
+                     self.competitions_view, self.quotes_view):  # fmt: skip
+            view.show_notice(f"<h3>{escape(title)}</h3><p>{escape(detail)}</p>")
+        self.statusBar().showMessage(title)
+
+    def show_first_matches(self, matches: list[MatchSummary], message: str) -> None:
+        """Before the database is open: the newest matches (read by a peek), and why the
+        rest is not there yet."""
+        self.matches_view.set_matches(matches)
+        self.statusBar().showMessage(message)
+
+    def attach(self, services: Services, matches: list[MatchSummary] | None = None) -> None:
+        """The database is open: wire everything that uses it and fill the lists
+        (``matches``, when given, is the full matches list, already read)."""
+        from matchnotes.ui.actions import EditActions
+        from matchnotes.ui.data_actions import DataActions
+
+        self.services = services
+        self.undo.services = services
+        self.actions_ = EditActions(services, self.undo, self)
+        self.data_actions = DataActions(services, self, backups=self._backups)
+        self.data_actions.imported.connect(self.refresh)
+        if self._backups is not None:  # automatic backups of a file (a server keeps its own)
+            from matchnotes.ui.backups import BackupController
+
+            self.backup_controller = BackupController(self._backups, self._schedule, self)
+            self.backup_controller.backed_up.connect(
+                lambda text: self.statusBar().showMessage(text, 5000)
+            )
+            self.backup_controller.failed.connect(self._on_backup_failed)
+        for action in self._needs_db:
+            action.setEnabled(True)
+        self.backups_action.setEnabled(self.backup_controller is not None)
+        self.search_view.set_services(services)
+        if matches is None:
+            self.refresh()
+        else:
+            self._stale = {self.tabs.widget(i) for i in range(self.tabs.count())}
+            self._stale.discard(self.matches_view)
+            self.matches_view.replace_matches(matches)
+            self.statusBar().clearMessage()
+            self._on_tabs_current_changed(self.tabs.currentIndex())
+        if self._pending_match is not None:
+            match_id, self._pending_match = self._pending_match, None
+            self.open_match(match_id)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            # Emitted from the event loop: after the children of this first paint pass.
+            QTimer.singleShot(0, self.first_painted.emit)
 
     def _browse_views(self) -> list[QWidget]:
         return [
@@ -136,116 +211,20 @@ class MainWindow(QMainWindow):
             self.search_view,
         ]
 
-    # --- menus ---
-
-    def _action(self, menu: object, text: str, slot: object, shortcut: object = None) -> QAction:
-        action = QAction(text, self)
-        if isinstance(shortcut, list):
-            action.setShortcuts(shortcut)
-        elif shortcut is not None:
-            action.setShortcut(shortcut)  # type: ignore[arg-type]
-        action.triggered.connect(slot)  # type: ignore[arg-type]
-        menu.addAction(action)  # type: ignore[attr-defined]
-        return action
-
-    def _build_menus(self) -> None:
-        keys = QKeySequence.StandardKey
-        bar = self.menuBar()
-        file = bar.addMenu("&File")
-        self._action(file, "&Import…", self.data_actions.choose_and_import, "Ctrl+I")
-        self._action(
-            file,
-            "&Export match…",
-            lambda: self._with_match(lambda m: self.data_actions.choose_and_export("match", m)),
-            "Ctrl+Shift+S",
-        )
-        self._action(
-            file,
-            "Export &person…",
-            lambda: self._with_person(lambda p: self.data_actions.choose_and_export("person", p)),
-        )
-        self._action(file, "Export diary &year…", self._on_export_year_triggered)
-        self._action(file, "Export this &list as CSV…", self._on_export_list_triggered)
-        file.addSeparator()
-        self._action(file, "&Print match…", lambda: self._with_match(self.print_match), keys.Print)
-        self._action(
-            file, "Print pre&view…", lambda: self._with_match(self.preview_match), "Ctrl+Alt+P"
-        )
-        file.addSeparator()
-        backups_action = self._action(file, "&Backups…", self.open_backups)
-        backups_action.setEnabled(self.backup_controller is not None)
-        self._action(file, "&Reload", self.refresh, keys.Refresh)
-        file.addSeparator()
-        self._action(file, "&Quit", self.close, keys.Quit)
-
-        edit = bar.addMenu("&Edit")
-        undo = self.undo.stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(keys.Undo)
-        redo = self.undo.stack.createRedoAction(self, "&Redo")
-        redo.setShortcut(keys.Redo)
-        edit.addActions([undo, redo])
-        edit.addSeparator()
-        self._action(edit, "&Filter this list", self._on_find_triggered, keys.Find)
-        self._action(edit, "&Search everything…", self.open_search, "Ctrl+K")
-        self._action(edit, "&Edit selected", self._on_edit_selected, "Ctrl+E")
-        self._action(edit, "&Delete selected", self._on_delete_selected, keys.Delete)
-
-        match = bar.addMenu("&Match")
-        self._action(match, "&New match…", self.actions_.new_match, keys.New)
-        self._action(
-            match,
-            "Edit &match…",
-            lambda: self._with_match(self.actions_.edit_match),
-            "Ctrl+Shift+E",
-        )
-        self._action(match, "&Delete match…", lambda: self._with_match(self.actions_.delete_match))
-        match.addSeparator()
-        self._action(match, "&Quick entry", self._on_quick_entry_triggered, "F2")
-        self._action(
-            match, "Log &moment…", lambda: self._with_match(self.actions_.add_moment), "Ctrl+M"
-        )
-        self._action(
-            match, "Add &quote…", lambda: self._with_match(self.actions_.add_quote), "Ctrl+Shift+Q"
-        )
-        self._action(
-            match, "Add &note…", lambda: self._with_match(self.actions_.add_note), "Ctrl+Shift+N"
-        )
-        self._action(
-            match, "Add to &line-up…", lambda: self._with_match(self.actions_.add_lineup), "Ctrl+L"
-        )
-
-        people = bar.addMenu("&People")
-        self._action(people, "&New person…", self.actions_.new_person, "Ctrl+Shift+P")
-        self._action(people, "&Edit person…", lambda: self._with_person(self.actions_.edit_person))
-        self._action(
-            people, "&Delete person…", lambda: self._with_person(self.actions_.delete_person)
-        )
-
-        view = bar.addMenu("&View")
-        for number, name in enumerate(BROWSE_TABS, start=1):
-            self._action(
-                view,
-                name,
-                lambda _=False, n=number - 1: self.tabs.setCurrentIndex(n),
-                f"Ctrl+{number}",
-            )
-        self._action(view, "Close tab", self._close_current_tab, [QKeySequence("Ctrl+W")])
-        view.addSeparator()
-        self.dark_action = self._action(view, "&Dark theme", self._on_dark_toggled)
-        self.dark_action.setCheckable(True)
-        self.dark_action.setChecked(saved_theme() == "dark")
-
-        help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "&About MatchNotes", self._on_about_triggered)
-
     # --- opening pages ---
 
     def open_match(self, match_id: int) -> MatchPage | None:
         for index in range(self.tabs.count()):
-            page = self.tabs.widget(index)
-            if isinstance(page, MatchPage) and page.match_id == match_id:
+            page = _match_page(self.tabs.widget(index))
+            if page is not None and page.match_id == match_id:
                 self.tabs.setCurrentIndex(index)
                 return page
+        if self.services is None:  # opening the database: open the match once it is
+            self._pending_match = match_id
+            self.statusBar().showMessage("Opening the database… the match opens next.")
+            return None
+        from matchnotes.ui.views.match_page import MatchPage
+
         page = MatchPage(match_id, self.services, self.actions_.log_line)
         if not self._load_match(page):
             return None
@@ -260,10 +239,14 @@ class MainWindow(QMainWindow):
 
     def open_person(self, person_id: int) -> PersonPageView | None:
         for index in range(self.tabs.count()):
-            page = self.tabs.widget(index)
-            if isinstance(page, PersonPageView) and page.person_id == person_id:
+            page = _person_page(self.tabs.widget(index))
+            if page is not None and page.person_id == person_id:
                 self.tabs.setCurrentIndex(index)
                 return page
+        if self.services is None:
+            return None
+        from matchnotes.ui.views.person_page import PersonPageView
+
         page = PersonPageView(person_id)
         try:
             page.show_page(self.services.people.page(person_id))
@@ -289,6 +272,8 @@ class MainWindow(QMainWindow):
         On a big archive reloading every list after each edit would stall the window;
         a stale tab costs nothing until the user looks at it.
         """
+        if self.services is None:
+            return  # nothing to load before the database is open
         self._stale = {self.tabs.widget(i) for i in range(self.tabs.count())}
         self._refresh_tab(self.tabs.currentIndex())
 
@@ -340,9 +325,9 @@ class MainWindow(QMainWindow):
     def _refresh_page(self, index: int) -> None:
         page = self.tabs.widget(index)
         try:
-            if isinstance(page, MatchPage):
+            if _match_page(page):
                 page.show_detail(self.services.matches.get_match(page.match_id))
-            elif isinstance(page, PersonPageView):
+            elif _person_page(page):
                 page.show_page(self.services.people.page(page.person_id))
             else:
                 return
@@ -356,7 +341,7 @@ class MainWindow(QMainWindow):
 
     def current_match_id(self) -> int | None:
         page = self.tabs.currentWidget()
-        if isinstance(page, MatchPage):
+        if _match_page(page):
             return page.match_id
         if page is self.matches_view:
             return self.matches_view.table.current_id()
@@ -371,7 +356,7 @@ class MainWindow(QMainWindow):
 
     def _with_person(self, action: object) -> None:
         page = self.tabs.currentWidget()
-        if isinstance(page, PersonPageView):
+        if _person_page(page):
             person_id: int | None = page.person_id
         else:
             person_id = self.people_view.table.current_id() if page is self.people_view else None
@@ -382,16 +367,16 @@ class MainWindow(QMainWindow):
 
     def _on_edit_selected(self) -> None:
         page = self.tabs.currentWidget()
-        if isinstance(page, MatchPage) and page.selected():
+        if _match_page(page) and page.selected():
             self.actions_.edit(*page.selected())  # type: ignore[misc]
-        elif page is self.matches_view or isinstance(page, MatchPage):
+        elif page is self.matches_view or _match_page(page):
             self._with_match(self.actions_.edit_match)
-        elif page is self.people_view or isinstance(page, PersonPageView):
+        elif page is self.people_view or _person_page(page):
             self._with_person(self.actions_.edit_person)
 
     def _on_delete_selected(self) -> None:
         page = self.tabs.currentWidget()
-        if isinstance(page, MatchPage) and page.selected():
+        if _match_page(page) and page.selected():
             self.actions_.delete(*page.selected())  # type: ignore[misc]
         elif page is self.matches_view:
             self._with_match(self.actions_.delete_match)
@@ -455,6 +440,8 @@ class MainWindow(QMainWindow):
     def open_backups(self) -> QWidget | None:
         if self.backup_controller is None:
             return None
+        from matchnotes.ui.backups import BackupsDialog
+
         dialog = BackupsDialog(self.backup_controller, self.services.release_connections, self)
         dialog.restored.connect(self._on_backup_restored)
         dialog.open()
@@ -480,7 +467,7 @@ class MainWindow(QMainWindow):
 
     def _on_quick_entry_triggered(self) -> None:
         page = self.tabs.currentWidget()
-        if not isinstance(page, MatchPage):
+        if not _match_page(page):
             match_id = self.current_match_id()
             page = self.open_match(match_id) if match_id is not None else None
         if page is None:

@@ -40,9 +40,9 @@ class UndoController(QObject):
     changed = Signal()  # data changed: views reload
     failed = Signal(str)  # an undo/redo step could not be carried out
 
-    def __init__(self, services: Services, parent: QObject | None = None) -> None:
+    def __init__(self, services: Services | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.services = services
+        self.services = services  # None until the window's database is open
         self.stack = QUndoStack(self)
 
     def run_step(self, command: _Command, step: Callable[[], Any]) -> None:
@@ -59,11 +59,11 @@ class UndoController(QObject):
 
     # --- the three shapes of change -------------------------------------------------
 
-    def create(self, text: str, model: type, do: Callable[[], int]) -> int:
+    def create(self, text: str, table: str, do: Callable[[], int]) -> int:
         """Create something; undo deletes it, redo puts the same row back."""
         new_id = do()
         history = self.services.history
-        snapshot = history.snapshot(model, new_id)
+        snapshot = history.snapshot(table, new_id)
         self._push(text, lambda: history.restore(snapshot), lambda: history.delete_rows(snapshot))
         return new_id
 
@@ -72,12 +72,12 @@ class UndoController(QObject):
         apply(after)
         self._push(text, lambda: apply(after), lambda: apply(before))
 
-    def delete(self, text: str, model: type | None, ident: int,
+    def delete(self, text: str, table: str | None, ident: int,
                do: Callable[[], None]) -> None:  # fmt: skip
         """Delete; undo restores the snapshot taken just before (children included)."""
         history = self.services.history
         snapshot = (
-            history.snapshot_match(ident) if model is None else history.snapshot(model, ident)
+            history.snapshot_match(ident) if table is None else history.snapshot(table, ident)
         )
         do()
         self._push(text, do, lambda: history.restore(snapshot))

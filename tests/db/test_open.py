@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import text
 
 from matchnotes.db.database import open_database
-from matchnotes.db.schema import head_revision
+from matchnotes.db.file_format import head_revision
 from matchnotes.errors import DatabaseRefusedError
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "schema-0001.sqlite"

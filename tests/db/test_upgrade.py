@@ -76,7 +76,8 @@ def test_second_open_of_an_upgraded_file_needs_no_backup(tmp_path):
 def test_revision_graph_read_from_files_agrees_with_alembic():
     from alembic.script import ScriptDirectory
 
-    from matchnotes.db.schema import alembic_config, head_revision, known_revisions
+    from matchnotes.db.file_format import head_revision, known_revisions
+    from matchnotes.db.schema import alembic_config
 
     script = ScriptDirectory.from_config(alembic_config())
     assert head_revision() == script.get_current_head()

@@ -6,7 +6,7 @@ from functools import cache
 
 from matchnotes.demo import DEMO_FILE
 from matchnotes.entry import Roster, RosterPerson, RosterTeam
-from matchnotes.models import LineupRole
+from matchnotes.enums import LineupRole
 
 ENGLAND, FRANCE = RosterTeam(1, "England", "ENG"), RosterTeam(2, "France", "FRA")
 

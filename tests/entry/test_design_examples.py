@@ -3,7 +3,7 @@
 import pytest
 
 from matchnotes.entry import EntryError, MomentEntry, PeriodEntry, QuoteEntry
-from matchnotes.models import MatchStatus, MomentKind, Period
+from matchnotes.enums import MatchStatus, MomentKind, Period
 from matchnotes.services.quick_entry import QuickEntryService
 
 K = MomentKind

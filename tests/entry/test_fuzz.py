@@ -4,8 +4,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from matchnotes.entry import EntryError, Roster, RosterPerson, RosterTeam, parse_line
+from matchnotes.enums import LineupRole, Period
 from matchnotes.minutes import Minute, make_minute
-from matchnotes.models import LineupRole, Period
 from tests.entry import demo_roster
 
 # Line-ups as odd as a database allows: no codes, punctuation-only names, shared names.

@@ -12,9 +12,9 @@ from matchnotes.entry import (
     RosterPerson,
     parse_line,
 )
+from matchnotes.enums import Decision, LineupRole, MatchStatus, MomentKind, Period
 from matchnotes.errors import ValidationError
 from matchnotes.minutes import Minute, make_minute
-from matchnotes.models import Decision, LineupRole, MatchStatus, MomentKind, Period
 from tests.entry import ENGLAND, FRANCE, demo_roster, person_id
 
 K = MomentKind

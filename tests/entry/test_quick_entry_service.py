@@ -6,12 +6,12 @@ import pytest
 from sqlmodel import Session, select
 
 from matchnotes.entry import EntryError, MomentEntry
+from matchnotes.enums import Decision, LineupRole, MatchStatus, Period
 from matchnotes.errors import NotFoundError
 from matchnotes.minutes import Minute
-from matchnotes.models import Decision, LineupRole, Match, MatchStatus, Period, Person
+from matchnotes.models import Match, Person
 from matchnotes.scores import Score
-from matchnotes.services.lineups import LineupInput
-from matchnotes.services.matches import MatchInput
+from matchnotes.services.inputs import LineupInput, MatchInput
 from matchnotes.services.quick_entry import QuickEntryService
 
 # The England v France story (shared/samples/kane-penalty-article.txt), as a reporter types it.

@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 
 from matchnotes.db.database import open_database
+from matchnotes.enums import Decision, MatchStatus, PersonRole
 from matchnotes.io import ImportFileError
-from matchnotes.models import Decision, MatchStatus, PersonRole
 from matchnotes.services import Services
 from matchnotes.services.imports import ImportService
 from tests.io import DATA, WORLDCUP_JSON, importer

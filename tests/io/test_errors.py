@@ -9,7 +9,7 @@ from matchnotes.demo import load_demo
 from matchnotes.errors import ValidationError
 from matchnotes.io import ImportFileError
 from matchnotes.services import Services
-from matchnotes.services.people import PersonInput
+from matchnotes.services.inputs import PersonInput
 from tests.io import WORLDCUP_JSON, db_digest, importer
 
 WORLDCUP = json.loads(WORLDCUP_JSON.read_text(encoding="utf-8"))

@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
+from matchnotes.enums import Decision, MatchStatus, MomentKind, Period
 from matchnotes.io.detect import parse_bytes
-from matchnotes.models import Decision, MatchStatus, MomentKind, Period
 from tests.io import WORLDCUP_JSON, importer
 
 

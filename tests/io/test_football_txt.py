@@ -5,8 +5,8 @@ import datetime as dt
 
 import pytest
 
+from matchnotes.enums import Decision, LineupRole, MomentKind, Period
 from matchnotes.io.detect import parse_bytes
-from matchnotes.models import Decision, LineupRole, MomentKind, Period
 from tests.io import WORLDCUP_JSON, WORLDCUP_TXT, importer
 
 

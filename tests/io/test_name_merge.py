@@ -8,7 +8,8 @@ import pytest
 from sqlmodel import Session, select
 
 from matchnotes.db.database import Database, open_database
-from matchnotes.models import LineupEntry, Moment, Period, Person
+from matchnotes.enums import Period
+from matchnotes.models import LineupEntry, Moment, Person
 from matchnotes.scores import SCORING_KINDS
 from matchnotes.services import Services
 from matchnotes.services.import_names import alike, with_accents

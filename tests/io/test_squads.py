@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from matchnotes.models import PersonRole
+from matchnotes.enums import PersonRole
 from tests.io import SQUADS_TXT, WORLDCUP_JSON, WORLDCUP_TXT, importer
 
 

@@ -6,12 +6,10 @@ import datetime as dt
 
 import pytest
 
+from matchnotes.enums import Decision, LineupRole, MatchStatus, MomentKind, Period
 from matchnotes.minutes import make_minute
-from matchnotes.models import Decision, LineupRole, MatchStatus, MomentKind, Period
 from matchnotes.services import Services
-from matchnotes.services.lineups import LineupInput
-from matchnotes.services.matches import MatchInput
-from matchnotes.services.moments import MomentInput
+from matchnotes.services.inputs import LineupInput, MatchInput, MomentInput
 
 # (minute, stoppage, period or None, kind, side) — side 0 home, 1 away
 _KINDS = [

@@ -1,6 +1,6 @@
 """Report content: the facts every format prints, from the read models (no Qt)."""
 
-from matchnotes.models import Decision, MomentKind
+from matchnotes.enums import Decision, MomentKind
 from matchnotes.reports.content import (
     Mark,
     match_report,

@@ -3,8 +3,8 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
+from matchnotes.enums import Period
 from matchnotes.minutes import Minute, make_minute
-from matchnotes.models import Period
 from matchnotes.reports.timeline_layout import (
     GAP_UNITS,
     LabelRequest,

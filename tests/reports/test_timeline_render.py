@@ -3,7 +3,7 @@
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 
-from matchnotes.models import MomentKind
+from matchnotes.enums import MomentKind
 from matchnotes.reports.timeline_render import (
     DARK,
     TimelineLayout,

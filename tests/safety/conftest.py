@@ -14,8 +14,7 @@ import pytest
 
 from matchnotes.db.database import open_database
 from matchnotes.services import Services
-from matchnotes.services.lineups import LineupInput
-from matchnotes.services.matches import MatchInput
+from matchnotes.services.inputs import LineupInput, MatchInput
 from tests.safety.helpers import Zygote
 
 POSIX_ONLY = pytest.mark.skipif(sys.platform == "win32", reason="needs fork and SIGKILL")

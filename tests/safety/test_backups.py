@@ -14,11 +14,11 @@ import pytest
 from matchnotes.db.backup import MANUAL, ON_OPEN, BackupError, backup_dir_for, backup_sqlite
 from matchnotes.db.backups import database_modified_at, list_backups, make_backup
 from matchnotes.db.database import open_database
+from matchnotes.db.file_format import head_revision
 from matchnotes.db.restore import newest_good_backup, restore_backup
-from matchnotes.db.schema import head_revision
 from matchnotes.errors import DatabaseRefusedError
 from matchnotes.services import Services
-from matchnotes.services.matches import MatchInput
+from matchnotes.services.inputs import MatchInput
 from tests.safety.conftest import Pitch
 from tests.safety.helpers import damage_table, integrity
 

@@ -18,12 +18,12 @@ from matchnotes.db.backup import MANUAL, BackupError, backup_dir_for, backup_sql
 from matchnotes.db.backups import list_backups, make_backup
 from matchnotes.db.database import open_database
 from matchnotes.db.restore import rescue_damaged, restore_backup
+from matchnotes.enums import MomentKind, Period
 from matchnotes.errors import DatabaseRefusedError, MatchNotesError
 from matchnotes.minutes import Minute
-from matchnotes.models import MomentKind, Period
 from matchnotes.reports.export import write_text
 from matchnotes.services import Services
-from matchnotes.services.moments import MomentInput
+from matchnotes.services.inputs import MomentInput
 from tests.safety.conftest import Pitch
 from tests.safety.helpers import damage_table, integrity, read_only
 

@@ -13,11 +13,11 @@ from sqlalchemy import text
 
 import matchnotes.db.engine as engine_module
 from matchnotes.db.database import open_database
+from matchnotes.enums import MomentKind, Period
 from matchnotes.errors import MatchNotesError
 from matchnotes.minutes import Minute
-from matchnotes.models import MomentKind, Period
 from matchnotes.services import Services
-from matchnotes.services.moments import MomentInput
+from matchnotes.services.inputs import MomentInput
 from tests.safety.conftest import Pitch
 from tests.safety.helpers import ids, integrity, records, run_worker
 

@@ -23,12 +23,11 @@ from typing import Any
 from sqlalchemy import Engine, event
 
 from matchnotes.db.database import open_database
+from matchnotes.enums import MomentKind, Period
 from matchnotes.errors import MatchNotesError
 from matchnotes.minutes import Minute
-from matchnotes.models import MomentKind, Period
 from matchnotes.services import Services
-from matchnotes.services.lineups import LineupInput
-from matchnotes.services.moments import MomentInput
+from matchnotes.services.inputs import LineupInput, MomentInput
 
 
 def say(record: str) -> None:

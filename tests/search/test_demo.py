@@ -8,17 +8,12 @@ from hypothesis import strategies as st
 
 from matchnotes.db.database import open_database
 from matchnotes.demo import load_demo
+from matchnotes.enums import SearchKind
 from matchnotes.errors import ValidationError
 from matchnotes.services import Services
-from matchnotes.services.matches import MatchInput
-from matchnotes.services.search import (
-    MARK_END,
-    MARK_START,
-    SearchKind,
-    SearchResults,
-    SearchService,
-    unmarked,
-)
+from matchnotes.services.inputs import MatchInput
+from matchnotes.services.search import SearchService
+from matchnotes.services.search_results import MARK_END, MARK_START, SearchResults, unmarked
 
 
 @pytest.fixture(scope="module")

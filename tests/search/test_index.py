@@ -13,12 +13,11 @@ from matchnotes.db.database import open_database
 from matchnotes.db.schema import alembic_config
 from matchnotes.db.search import TABLES, is_installed, rebuild
 from matchnotes.demo import load_demo
+from matchnotes.enums import MomentKind, SearchKind
 from matchnotes.minutes import make_minute
-from matchnotes.models import Moment, MomentKind
 from matchnotes.services import Services
-from matchnotes.services.moments import MomentInput
-from matchnotes.services.quotes import QuoteInput
-from matchnotes.services.search import SearchKind, SearchService
+from matchnotes.services.inputs import MomentInput, QuoteInput
+from matchnotes.services.search import SearchService
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 Rows = dict[str, list[tuple]]
@@ -100,7 +99,7 @@ def test_a_deleted_match_takes_its_whole_story_out(services, search, database, d
 def test_undo_of_a_deleted_moment_keeps_its_id(services, search, database, demo_match_id):
     before = index_rows(database.engine)
     (moment_id,) = ids(search, '"over the bar"', SearchKind.MOMENT)
-    snapshot = services.history.snapshot(Moment, moment_id)
+    snapshot = services.history.snapshot("moment", moment_id)
     services.moments.delete(moment_id)
     services.history.restore(snapshot)
     assert ids(search, '"over the bar"', SearchKind.MOMENT) == [moment_id]
@@ -139,7 +138,7 @@ def test_renames_reach_every_document_with_the_name(services, search, database, 
 
 
 def test_deleting_a_person_removes_their_notes(services, search, database):
-    from matchnotes.services.people import PersonInput
+    from matchnotes.services.inputs import PersonInput
 
     person = services.people.create(PersonInput("Ada Hegerberg"))
     services.notes.add("Ballon d'Or winner", person_id=person)

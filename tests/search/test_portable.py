@@ -14,7 +14,8 @@ from sqlalchemy import create_engine, text
 from matchnotes.db.database import open_database
 from matchnotes.demo import load_demo
 from matchnotes.services import Services
-from matchnotes.services.search import SearchResults, SearchService
+from matchnotes.services.search import SearchService
+from matchnotes.services.search_results import SearchResults
 
 QUERIES = [
     "Tchouameni",

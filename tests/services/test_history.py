@@ -1,7 +1,6 @@
 """Snapshots restore deleted rows exactly, so undo brings back the same ids."""
 
 from matchnotes.cli import run
-from matchnotes.models import Moment
 
 
 def _show(capsys, db_path, match_id):
@@ -23,7 +22,7 @@ def test_deleted_moment_comes_back_with_its_quote_link(services, demo_match_id):
     detail = services.matches.get_match(demo_match_id)
     linked = next(q for q in detail.quotes if q.moment_id is not None)
     moment_id = linked.moment_id
-    snapshot = services.history.snapshot(Moment, moment_id)
+    snapshot = services.history.snapshot("moment", moment_id)
     services.moments.delete(moment_id)
     assert all(q.moment_id is None for q in services.quotes.for_match(demo_match_id))
     services.history.restore(snapshot)

@@ -2,12 +2,10 @@ import datetime as dt
 
 import pytest
 
+from matchnotes.enums import Decision, MatchStatus, MomentKind
 from matchnotes.errors import NotFoundError, ValidationError
 from matchnotes.minutes import parse_minute
-from matchnotes.models import Decision, MatchStatus, MomentKind
-from matchnotes.services.matches import MatchInput
-from matchnotes.services.moments import MomentInput
-from matchnotes.services.quotes import QuoteInput
+from matchnotes.services.inputs import MatchInput, MomentInput, QuoteInput
 
 
 def test_create_edit_and_list_a_match(services):

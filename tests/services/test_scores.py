@@ -1,9 +1,9 @@
 """Derived scores through the services: goals, penalties, own goals, shoot-outs."""
 
+from matchnotes.enums import Decision, MomentKind, Period
 from matchnotes.minutes import make_minute, parse_minute
-from matchnotes.models import Decision, MomentKind, Period
 from matchnotes.scores import Score
-from matchnotes.services.moments import MomentInput
+from matchnotes.services.inputs import MomentInput
 
 
 def _log(services, match_id, minute, kind, player, period=None, **kw):

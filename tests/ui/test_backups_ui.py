@@ -51,18 +51,33 @@ def test_import_from_the_app_backs_up_first(qtbot, services, db_path):
 
 
 def test_damaged_file_is_swapped_for_the_newest_good_backup(qtbot, db_path, monkeypatch):
+    import argparse
+
     from matchnotes.cli import run
     from tests.safety.helpers import damage_table
 
     assert run(["demo", "--db", str(db_path)]) == 0
     assert run(["backup", "--db", str(db_path)]) == 0
     damage_table(db_path, "moment")
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes,
+    )
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
-    db = app_module.open_or_rescue(str(db_path))
-    assert db is not None
+    QSettings().clear()
+    launched = app_module.launch(argparse.Namespace(demo=False, db=str(db_path), command=None))
+    assert launched is not None
+    qtbot.addWidget(launched.window)
     try:
-        assert len(app_module.Services.create(db.engine).matches.list_matches()) == 1
+        # The quick check runs behind the window; the question comes from there.
+        qtbot.waitUntil(lambda: launched.window.services is not None, timeout=20_000)
+        assert "damaged" in asked[0] and "Restore the newest good backup" in asked[0]
+        assert [m.title for m in launched.window.services.matches.list_matches()] == [
+            "England 1–2 France"
+        ]
+        assert launched.window.matches_view.table.model().rowCount() == 1
     finally:
-        db.close()
+        launched.opener.close()
     assert list(db_path.parent.glob("notes.damaged-*.sqlite"))

@@ -4,8 +4,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from matchnotes.services.lineups import LineupInput
-from matchnotes.services.matches import MatchInput
+from matchnotes.services.inputs import LineupInput, MatchInput
 
 STORY = [
     "KO",

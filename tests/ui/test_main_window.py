@@ -85,7 +85,7 @@ def test_dark_theme_toggle_is_remembered(window):
 def test_diary_by_year_and_competition(window, demo_match_id, make_match):
     import datetime as dt
 
-    from matchnotes.models import Attendance
+    from matchnotes.enums import Attendance
 
     make_match("Leeds United", "Chelsea", date=dt.date(2023, 3, 4), venue="Elland Road",
                fan_attendance=Attendance.ATTENDED, rating=7)  # fmt: skip

@@ -7,7 +7,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 
-from matchnotes.services.search import SearchKind, SearchResult, SearchResults
+from matchnotes.enums import SearchKind
+from matchnotes.services.search_results import SearchResult, SearchResults
 from matchnotes.ui.models.search_model import HTML_ROLE, RESULT_ROLE, group_label
 from matchnotes.ui.views.search_view import SearchView
 

@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import QPoint, QPointF, Qt
 
-from matchnotes.models import MomentKind
+from matchnotes.enums import MomentKind
 
 
 def _point_of(timeline, moment_id):

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from matchnotes.enums import Decision
 from matchnotes.labels import ATTENDANCE_LABELS, DECISION_LABELS, STATUS_LABELS
-from matchnotes.models import Decision
-from matchnotes.services.matches import MatchInput
+from matchnotes.services.inputs import MatchInput
 from matchnotes.text import clean, fold
 from matchnotes.ui.dialogs.form import FormDialog, completing_line_edit, optional_int
 

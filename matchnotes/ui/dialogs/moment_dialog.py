@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
+from matchnotes.enums import LineupRole, Period
 from matchnotes.errors import ValidationError
 from matchnotes.labels import KIND_LABELS
 from matchnotes.minutes import PERIOD_NAMES, Minute, make_minute, parse_minute
-from matchnotes.models import LineupRole, Period
-from matchnotes.services.moments import NEEDS_PLAYER, RELATED_ROLE, MomentInput
+from matchnotes.services.inputs import NEEDS_PLAYER, RELATED_ROLE, MomentInput
 from matchnotes.services.views import LineupView
 from matchnotes.ui.dialogs.form import FormDialog
 from matchnotes.ui.icons import kind_icon

@@ -6,11 +6,9 @@ import datetime as dt
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
+from matchnotes.enums import LineupRole, PersonRole
 from matchnotes.labels import CONTEXT_LABELS, KIND_LABELS, LINEUP_ROLE_LABELS, ROLE_LABELS
-from matchnotes.models import LineupRole, PersonRole
-from matchnotes.services.lineups import POSITIONS, LineupInput
-from matchnotes.services.people import PersonInput
-from matchnotes.services.quotes import MAX_QUOTE, QuoteInput
+from matchnotes.services.inputs import MAX_QUOTE, POSITIONS, LineupInput, PersonInput, QuoteInput
 from matchnotes.services.views import MomentView
 from matchnotes.ui.dialogs.form import FormDialog, completing_line_edit, optional_int, required
 

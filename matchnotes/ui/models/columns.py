@@ -5,8 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from matchnotes.labels import ATTENDANCE_LABELS, CONTEXT_LABELS, KIND_LABELS, ROLE_LABELS
-from matchnotes.services.catalog import TeamView
-from matchnotes.services.moments import RELATED_ROLE
+from matchnotes.services.inputs import RELATED_ROLE
 from matchnotes.services.views import (
     LineupView,
     MatchSummary,
@@ -14,6 +13,7 @@ from matchnotes.services.views import (
     NoteView,
     PersonView,
     QuoteView,
+    TeamView,
 )
 from matchnotes.ui.icons import kind_icon
 from matchnotes.ui.models.table_model import Column

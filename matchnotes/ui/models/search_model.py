@@ -21,10 +21,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from matchnotes.services.search import (
+from matchnotes.enums import SearchKind
+from matchnotes.services.search_results import (
     MARK_END,
     MARK_START,
-    SearchKind,
     SearchResult,
     SearchResults,
     unmarked,

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from matchnotes.models import Attendance
+from matchnotes.enums import Attendance
 from matchnotes.services.views import MatchSummary
 from matchnotes.ui.models.columns import MATCH_COLUMNS
 from matchnotes.ui.models.table_model import ReadModelTable

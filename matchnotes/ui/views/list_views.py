@@ -24,6 +24,7 @@ class FilteredListView(QWidget):
         self.filter_edit = QLineEdit(placeholderText=placeholder)
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self._on_filter_edit_text_changed)
+        self._empty_html = empty_html
         self.empty_label = QLabel(empty_html)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
@@ -36,8 +37,15 @@ class FilteredListView(QWidget):
         self.table.activated.connect(self._on_table_activated)
         self._sized = False
 
+    def show_notice(self, html: str) -> None:
+        """Say why the list is not there yet (e.g. the database is being opened)."""
+        self.empty_label.setText(html)
+        self.stack.setCurrentWidget(self.empty_label)
+        self.filter_edit.setEnabled(False)
+
     def set_rows(self, rows: Sequence[Any]) -> None:
         selected = self.table.current_id()
+        self.empty_label.setText(self._empty_html)
         self.table.source.set_rows(rows)
         self.stack.setCurrentWidget(self.table if rows else self.empty_label)
         self.filter_edit.setEnabled(bool(rows))

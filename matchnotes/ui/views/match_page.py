@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from matchnotes.enums import Decision, MatchStatus
 from matchnotes.labels import DECISION_LABELS, STATUS_LABELS
 from matchnotes.minutes import Minute
-from matchnotes.models import Decision, MatchStatus
 from matchnotes.services import Services
 from matchnotes.services.views import MatchDetail
 from matchnotes.ui.models.columns import (
@@ -37,6 +37,7 @@ from matchnotes.ui.widgets.timeline import TimelineWidget
 
 
 class MatchPage(QWidget):
+    page_kind = "match"  # how the main window tells pages apart without importing them
     person_activated = Signal(int)
     # (what, id) the user asked to edit: "moment", "lineup", "quote", "note"
     edit_requested = Signal(str, int)

@@ -84,6 +84,13 @@ class MatchesView(FilteredListView):
         for combo in (self.competition, self.team, self.year):
             combo.setEnabled(bool(matches))
 
+    def replace_matches(self, matches: list[MatchSummary]) -> None:
+        """The whole list after the newest few shown at start-up: those come first in
+        both, so the rows on screen, the selection and the scroll position stay put."""
+        position = self.table.verticalScrollBar().value()
+        self.set_matches(matches)
+        self.table.verticalScrollBar().setValue(position)
+
     def _fill(self, combo: QComboBox, label: str, values: list) -> None:  # type: ignore[type-arg]
         current = combo.currentData()
         combo.blockSignals(True)

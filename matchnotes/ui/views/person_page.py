@@ -41,6 +41,7 @@ def person_moment_columns(matches: dict[int, MatchSummary]) -> list[Column[Momen
 
 
 class PersonPageView(QWidget):
+    page_kind = "person"  # see MatchPage.page_kind
     match_activated = Signal(int)
 
     def __init__(self, person_id: int, parent: QWidget | None = None) -> None:

@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from matchnotes.enums import SearchKind
 from matchnotes.errors import ValidationError
 from matchnotes.services import Services
-from matchnotes.services.search import SearchKind, SearchResult, SearchResults
+from matchnotes.services.search_results import SearchResult, SearchResults
 from matchnotes.ui.models.search_model import GROUP_LABELS, SearchResultDelegate, SearchResultsModel
 from matchnotes.ui.workers import BackgroundOp
 
@@ -71,9 +72,9 @@ class SearchView(QWidget):
     result_activated = Signal(str, int)
     searched = Signal(int)
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.services = services
+        self.services = services  # None until the database is open (see set_services)
         self.latest_finished = 0  # the number of the latest query whose outcome is shown
         self._sequence = 0  # the number of the latest query asked for
         self._running: BackgroundOp | None = None
@@ -155,8 +156,17 @@ class SearchView(QWidget):
         self._timer.stop()
         self._on_timer_timeout()
 
+    def set_services(self, services: Services) -> None:
+        """The database is open: fill the filters and run a query typed meanwhile."""
+        self.services = services
+        self.refresh_filters()
+        if self._waiting is not None and self._running is None:
+            self._run_waiting()
+
     def refresh_filters(self) -> None:
         """Fill the competition and team lists again, keeping the choices still there."""
+        if self.services is None:
+            return
         competitions = [(c.name, c.id) for c in self.services.catalog.competitions()]
         teams = [(t.name, t.id) for t in self.services.catalog.teams()]
         changed = _fill(self.competition_combo, "All competitions", competitions)
@@ -184,8 +194,8 @@ class SearchView(QWidget):
             self._show_outcome(self._sequence, None)
             return
         self._waiting = (self._sequence, query)
-        if self._running is None:  # else it starts when the running one ends
-            self._run_waiting()
+        if self._running is None and self.services is not None:
+            self._run_waiting()  # else it starts when the running one ends (or at open)
 
     def _query(self, text: str) -> dict[str, Any]:
         kind = self.kind_combo.currentData()
@@ -204,6 +214,7 @@ class SearchView(QWidget):
         results whose number is not the latest are dropped (a running SQLite statement
         cannot be stopped from here, and it takes milliseconds anyway)."""
         assert self._waiting is not None
+        assert self.services is not None
         (number, query), self._waiting = self._waiting, None
         search = self.services.search.search
         self._running = (

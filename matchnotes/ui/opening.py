@@ -1,0 +1,135 @@
+"""Opening the database off the GUI thread, while the window is already on screen.
+
+The work (importing SQLAlchemy, the quick check of the whole file, a backup and an
+upgrade for an old file, the full matches list) takes from half a second to a minute
+on a big archive; the window stays responsive meanwhile and nothing can write to the
+file until the check has passed and ``MainWindow.attach`` has run.
+
+A damaged file gets its newest good backup offered (the damaged file is kept); a
+file that cannot be opened is explained in a dialog, and the window closes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from matchnotes.services.backups import BackupService
+from matchnotes.ui.workers import BackgroundOp
+
+if TYPE_CHECKING:
+    from matchnotes.services import Services
+    from matchnotes.services.views import MatchSummary
+    from matchnotes.ui.main_window import MainWindow
+
+
+@dataclass
+class Opened:
+    database: Any  # db.database.Database: closed by DatabaseOpener.close()
+    services: Services
+    matches: list[MatchSummary]
+
+
+@dataclass
+class Damaged:
+    """The quick check failed; the file was not changed."""
+
+    path: Path
+    message: str
+
+
+# Runs on a worker thread (app.open_in_background): open, check, build the services.
+OpenWork = Callable[[], "Opened | Damaged"]
+
+CANNOT_OPEN = "MatchNotes cannot open this database"
+
+
+class DatabaseOpener(QObject):
+    """Opens ``target`` in the background and attaches the services to ``window``.
+
+    ``opened`` is emitted once the window has its services; ``gave_up`` when the file
+    could not be opened (the window is then closed)."""
+
+    opened = Signal()
+    gave_up = Signal()
+
+    def __init__(self, window: MainWindow, work: OpenWork) -> None:
+        super().__init__(window)
+        self.window = window
+        self.work = work
+        self.db: Any = None  # the open db.database.Database
+        self.op: BackgroundOp | None = None
+
+    def start(self) -> None:
+        """Start opening; only the first call counts."""
+        if self.op is None:
+            self._run()
+
+    def _run(self) -> None:
+        self.op = BackgroundOp(self, lambda _progress: self.work()).on_success(self._on_done)
+        self.op.on_failure(self._on_failed).run()
+
+    def close(self) -> None:
+        """At exit: let a still running open finish, then close the database."""
+        QThreadPool.globalInstance().waitForDone()
+        if self.db is not None:
+            self.db.close()
+
+    def _on_done(self, result: Opened | Damaged) -> None:
+        if isinstance(result, Damaged):
+            if offer_rescue(result.path, result.message, self.window):
+                self._run()  # open the restored file
+            else:
+                self._give_up()
+            return
+        self.db = result.database
+        self.window.attach(result.services, result.matches)
+        report = self.db.report
+        if report.upgraded_from is not None:
+            backup = (
+                f" The old file was backed up as {report.backup.name}." if report.backup else ""
+            )
+            self.window.statusBar().showMessage(
+                f"Upgraded the database from schema {report.upgraded_from}.{backup}", 10_000
+            )
+        self.opened.emit()
+
+    def _on_failed(self, message: str) -> None:
+        QMessageBox.critical(self.window, CANNOT_OPEN, message)
+        self._give_up()
+
+    def _give_up(self) -> None:
+        self.gave_up.emit()  # run_app exits with 1
+        self.window.close()
+
+
+def offer_rescue(path: Path, damaged: str, parent: QWidget | None) -> bool:
+    """Ask to replace a damaged file by its newest good backup; True once it is."""
+    backups = BackupService(path)
+    newest = backups.newest_good()
+    title = "MatchNotes: the database is damaged"
+    if newest is None:
+        QMessageBox.critical(parent, title, f"{damaged}\n\nThere is no good backup to restore.")
+        return False
+    made = f"{newest.made_at:%d %b %Y at %H:%M}"
+    answer = QMessageBox.question(
+        parent,
+        title,
+        f"{damaged}\n\nRestore the newest good backup, made {made} "
+        f"({newest.match_count} matches)? The damaged file is kept beside it.",
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    report = backups.rescue()
+    kept = (
+        f" The damaged file is kept as {report.damaged_copy.name}." if report.damaged_copy else ""
+    )
+    QMessageBox.information(
+        parent, "MatchNotes", f"Restored from {report.restored_from.name}.{kept}"
+    )
+    return True
