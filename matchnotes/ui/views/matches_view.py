@@ -83,6 +83,7 @@ class MatchesView(FilteredListView):
         self._fill(self.year, "All years", sorted({m.date.year for m in matches}, reverse=True))
         for combo in (self.competition, self.team, self.year):
             combo.setEnabled(bool(matches))
+        self._apply_filters()  # once, with every list refilled
 
     def replace_matches(self, matches: list[MatchSummary]) -> None:
         """The whole list after the newest few shown at start-up: those come first in
@@ -100,7 +101,6 @@ class MatchesView(FilteredListView):
             combo.addItem(str(value), value)
         combo.setCurrentIndex(max(0, combo.findData(current)))
         combo.blockSignals(False)
-        self._apply_filters()
 
     def _apply_filters(self) -> None:
         filters = (self.competition.currentData(), self.team.currentData(),

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
 from matchnotes.ui.models.table_model import ID_ROLE, ROW_ROLE, SORT_ROLE, ReadModelTable
+
+FIT_ROWS = 60  # rows measured for column widths: about two screens
+MAX_COLUMN_WIDTH = 320  # a long venue or quote must not push the others off screen
 
 
 class ReadModelTableView(QTableView):
@@ -29,9 +32,8 @@ class ReadModelTableView(QTableView):
         self.setWordWrap(False)
         self.verticalHeader().hide()
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        # Column widths from the first rows only (about two screens): measuring ten
-        # thousand rows is slow, and even 200 cost a tenth of a second at start-up.
-        self.horizontalHeader().setResizeContentsPrecision(60)
+        # A double-click on a column edge measures the first rows only, not ten thousand.
+        self.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
         # Compact rows: text height plus a little air, fixed for every row.
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.stretch_column = next(
@@ -41,13 +43,27 @@ class ReadModelTableView(QTableView):
         self.horizontalHeader().sortIndicatorChanged.connect(lambda *_: model.fetch_all())
 
     def fit_columns(self) -> None:
-        """Size columns to their content; the stretch column takes what is left."""
+        """Size columns to their content; the stretch column takes what is left.
+
+        Measured here from the first ``FIT_ROWS`` rows' text rather than by Qt's
+        resizeColumnsToContents, which asks every cell for half a dozen roles through
+        Python: on the first frame that alone took a tenth of a second.
+        """
         header = self.horizontalHeader()
         header.setStretchLastSection(False)
-        self.resizeColumnsToContents()
-        for column in range(header.count()):
-            if column != self.stretch_column and header.sectionSize(column) > 320:
-                header.resizeSection(column, 320)
+        metrics = self.fontMetrics()
+        margin = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 4
+        icon = self.iconSize().width() if self.iconSize().isValid() else 16
+        rows = [self.source.row_at(r) for r in range(min(FIT_ROWS, self.source.rowCount()))]
+        for index, column in enumerate(self.source.columns):
+            if index == self.stretch_column:
+                continue
+            texts = {column.text(row) for row in rows}
+            content = max((metrics.horizontalAdvance(text) for text in texts), default=0)
+            if column.icon is not None and rows:
+                content += icon + margin // 2
+            width = max(header.sectionSizeHint(index), content + margin)
+            header.resizeSection(index, min(width, MAX_COLUMN_WIDTH))
         header.setSectionResizeMode(self.stretch_column, QHeaderView.ResizeMode.Stretch)
 
     def visible_table(self) -> tuple[list[str], list[list[str]]]:
