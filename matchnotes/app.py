@@ -10,8 +10,9 @@ screen in about twice the time of a bare Qt window, whatever the archive's size
    (``db.file_format``). A file that is not ours, or from a newer version, is
    refused in a dialog before any window opens, and the app exits untouched.
 3. The window shows the newest matches, read with sqlite3 (``peek_newest``).
-4. The database is opened off the GUI thread (``ui/opening.py``): the quick check, a
-   backup and upgrade of an old file, the services, the full list. Until then no
+4. The database is opened off the GUI thread (``ui/opening.py``): the quick check
+   (on a thread of its own, while the worker imports SQLAlchemy), a backup and
+   upgrade of an old file, the services, the full list. Until then no
    action that writes is enabled. A damaged file gets its newest backup offered.
 """
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 import argparse
 import sqlite3
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +29,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from matchnotes import __version__
-from matchnotes.db.check import DatabaseDamagedError
+from matchnotes.db.check import DatabaseDamagedError, quick_check_on_open
 from matchnotes.db.engine import display_location, is_url
 from matchnotes.db.file_format import head_revision, inspect_sqlite_file
 from matchnotes.errors import MatchNotesError
@@ -128,11 +130,13 @@ def open_in_background(target: str) -> Opened | Damaged:
     """The slow part of start-up, on a worker thread: the imports the first frame
     skipped, the quick check (and a backup and upgrade of an old file), the services
     and the full matches list."""
-    from matchnotes.db.database import open_database
+    path = None if is_url(target) else Path(target).expanduser().resolve()
+    early = EarlyCheck(path) if path is not None and path.exists() else None
+    from matchnotes.db.database import open_database  # 0.45 s, while the check reads
     from matchnotes.services import Services
 
     try:
-        db = open_database(target)
+        db = open_database(target, early.wait if early else quick_check_on_open)
     except DatabaseDamagedError as damaged:
         return Damaged(damaged.path, str(damaged))  # asked about on the GUI thread
     try:
@@ -141,6 +145,30 @@ def open_in_background(target: str) -> Opened | Damaged:
     except BaseException:
         db.close()
         raise
+
+
+class EarlyCheck:
+    """``quick_check_on_open`` started on its own thread, so that reading the whole file
+    (SQLite releases the interpreter meanwhile) overlaps the imports; ``wait`` is the
+    check that ``open_database`` calls, after it has recognised the file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="quick-check", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            quick_check_on_open(self.path)
+        except BaseException as exc:  # handed to the opening thread by wait()
+            self._error = exc
+
+    def wait(self, path: Path) -> None:
+        assert path == self.path, "the early check read another file"
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
 
 
 def run_app(args: argparse.Namespace) -> int:

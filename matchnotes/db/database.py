@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine
 
+from matchnotes.db.check import quick_check_on_open
 from matchnotes.db.engine import is_url
 from matchnotes.db.schema import OpenReport, open_sqlite, open_url
 
@@ -26,7 +28,9 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(target: str | Path) -> Database:
+def open_database(
+    target: str | Path, check: Callable[[Path], None] = quick_check_on_open
+) -> Database:
     """Open a SQLite file (created if missing) or a database server URL.
 
     Raises DatabaseRefusedError, leaving the target untouched, when it is not a
@@ -37,5 +41,5 @@ def open_database(target: str | Path) -> Database:
         engine, report = open_url(text)
         return Database(engine, engine.url.render_as_string(hide_password=True), None, report)
     path = Path(text.removeprefix("sqlite:///")).expanduser().resolve()
-    engine, report = open_sqlite(path)
+    engine, report = open_sqlite(path, check)
     return Database(engine, str(path), path, report)

@@ -9,6 +9,7 @@ backup API) before Alembic upgrades it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -50,8 +51,14 @@ class OpenReport:
 # --- SQLite files ------------------------------------------------------------------
 
 
-def open_sqlite(path: Path) -> tuple[Engine, OpenReport]:
-    """Open (creating or upgrading as needed) the MatchNotes database file at ``path``."""
+def open_sqlite(
+    path: Path, check: Callable[[Path], None] = quick_check_on_open
+) -> tuple[Engine, OpenReport]:
+    """Open (creating or upgrading as needed) the MatchNotes database file at ``path``.
+
+    ``check`` refuses a damaged file; the app passes one that waits for the same
+    check started earlier on another thread (it reads the whole file).
+    """
     if not path.exists():
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -64,7 +71,7 @@ def open_sqlite(path: Path) -> tuple[Engine, OpenReport]:
     revision = inspect_sqlite_file(path)
     # A damaged file is refused before anything writes to it. PRAGMA quick_check reads
     # the whole file: about 0.5 s for a 200 MB archive with a warm cache (BENCHMARKS.md).
-    quick_check_on_open(path)
+    check(path)
     report = OpenReport()
     if revision != head_revision():
         backup = backup_sqlite(path, f"before-upgrade-from-{revision}")

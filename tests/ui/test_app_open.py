@@ -113,3 +113,18 @@ def test_a_database_that_cannot_be_opened_is_explained_and_the_window_closes(
     assert "Cannot open the database at" in said[0] and "secret" not in said[0]
     assert "Unexpected" not in said[0]
     assert not win.isVisible()
+
+
+def test_the_early_quick_check_reports_damage_when_the_open_asks(tmp_path):
+    from matchnotes.db.check import DatabaseDamagedError
+    from tests.safety.helpers import damage_table
+
+    path = tmp_path / "notes.sqlite"
+    assert run(["demo", "--db", str(path)]) == 0
+    app_module.EarlyCheck(path).wait(path)  # a sound file: nothing to say
+    damage_table(path, "moment")
+    early = app_module.EarlyCheck(path)
+    with pytest.raises(DatabaseDamagedError):
+        early.wait(path)
+    opened = app_module.open_in_background(str(path))
+    assert isinstance(opened, app_module.Damaged) and opened.path == path.resolve()
