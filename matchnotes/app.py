@@ -19,6 +19,7 @@ screen in about twice the time of a bare Qt window, whatever the archive's size
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sqlite3
 import sys
 import threading
@@ -36,6 +37,7 @@ from matchnotes.errors import MatchNotesError
 from matchnotes.paths import APP_NAME, database_target
 from matchnotes.services.backups import BackupService
 from matchnotes.services.summaries import peek_newest
+from matchnotes.services.views import MatchSummary
 from matchnotes.ui.main_window import MainWindow
 from matchnotes.ui.opening import CANNOT_OPEN, Damaged, DatabaseOpener, Opened, offer_rescue
 from matchnotes.ui.theme import apply_theme, saved_theme
@@ -84,25 +86,23 @@ def launch(args: argparse.Namespace) -> Launch | None:
         return None
     if revision is False:
         return None
-    window = MainWindow(
-        None, display_location(target), demo=bool(args.demo), backups=backups, schedule=schedule
-    )
-    name = path.name if path is not None else display_location(target)
-    if path is not None and revision == head_revision():
-        try:
-            newest = peek_newest(path, FIRST_ROWS)
-        except sqlite3.Error:
-            newest = []  # the quick check, which runs next, says what is wrong
-        window.show_first_matches(newest, f"Opening {name}…")
-    elif path is not None and revision is not None:
+    location = display_location(target)
+    window = MainWindow(None, location, demo=bool(args.demo), backups=backups, schedule=schedule)
+    name = path.name if path is not None else location
+    if path is not None and revision is not None and revision != head_revision():
         window.show_opening_notice(
             f"Upgrading {name} to this version of MatchNotes…",
             "A backup is made first. On a large archive this can take a minute.",
         )
     else:
-        window.show_opening_notice(f"Opening {name}…", "")
+        newest: list[MatchSummary] = []
+        if path is not None and revision is not None:
+            # A damaged file may fail here: the quick check, which runs next, says how.
+            with contextlib.suppress(sqlite3.Error):
+                newest = peek_newest(path, FIRST_ROWS)
+        window.show_opening_notice(f"Opening {name}…", newest=newest)
     window.show()
-    opener = DatabaseOpener(window, lambda: open_in_background(target))
+    opener = DatabaseOpener(window, lambda: open_in_background(target, path))
     # Started once the first frame is painted: the worker's imports would otherwise
     # compete with the painting for the interpreter. The timer covers a window that is
     # never painted (minimised at start).
@@ -126,11 +126,10 @@ def _recognise(path: Path | None) -> str | bool | None:
         return inspect_sqlite_file(path)
 
 
-def open_in_background(target: str) -> Opened | Damaged:
+def open_in_background(target: str, path: Path | None) -> Opened | Damaged:
     """The slow part of start-up, on a worker thread: the imports the first frame
     skipped, the quick check (and a backup and upgrade of an old file), the services
-    and the full matches list."""
-    path = None if is_url(target) else Path(target).expanduser().resolve()
+    and the full matches list. ``path`` is the file ``target`` names, if it is one."""
     early = EarlyCheck(path) if path is not None and path.exists() else None
     from matchnotes.db.database import open_database  # 0.45 s, while the check reads
     from matchnotes.services import Services

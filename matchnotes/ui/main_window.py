@@ -145,18 +145,17 @@ class MainWindow(QMainWindow):
             for action in self._needs_db:
                 action.setEnabled(False)
 
-    def show_opening_notice(self, title: str, detail: str) -> None:
-        """Before the database is open and with nothing to show yet: say what is going on."""
+    def show_opening_notice(
+        self, title: str, detail: str = "", newest: list[MatchSummary] | None = None
+    ) -> None:
+        """Before the database is open: say so in every list, and list the ``newest``
+        matches (read by a peek) if there are any to show already."""
         for view in (self.matches_view, self.people_view, self.teams_view,
                      self.competitions_view, self.quotes_view):  # fmt: skip
             view.show_notice(f"<h3>{escape(title)}</h3><p>{escape(detail)}</p>")
+        if newest:
+            self.matches_view.set_matches(newest)
         self.statusBar().showMessage(title)
-
-    def show_first_matches(self, matches: list[MatchSummary], message: str) -> None:
-        """Before the database is open: the newest matches (read by a peek), and why the
-        rest is not there yet."""
-        self.matches_view.set_matches(matches)
-        self.statusBar().showMessage(message)
 
     def attach(self, services: Services, matches: list[MatchSummary] | None = None) -> None:
         """The database is open: wire everything that uses it and fill the lists

@@ -126,5 +126,5 @@ def test_the_early_quick_check_reports_damage_when_the_open_asks(tmp_path):
     early = app_module.EarlyCheck(path)
     with pytest.raises(DatabaseDamagedError):
         early.wait(path)
-    opened = app_module.open_in_background(str(path))
+    opened = app_module.open_in_background(str(path), path.resolve())
     assert isinstance(opened, app_module.Damaged) and opened.path == path.resolve()

@@ -70,6 +70,7 @@ class MatchesView(FilteredListView):
         filters.addWidget(self.filter_edit, 2)
         for combo in (self.competition, self.team, self.year):
             filters.addWidget(combo, 1)
+            combo.setEnabled(False)  # until there are matches to choose from
             combo.currentIndexChanged.connect(self._apply_filters)
         self.layout_.insertLayout(0, filters)
         self.filter_edit.textChanged.disconnect()
