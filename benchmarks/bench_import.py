@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 from matchnotes.db.database import open_database  # noqa: E402
 from matchnotes.services.imports import ImportService  # noqa: E402
 
-DATA = ROOT.parent / "shared" / "data" / "openfootball"
+DATA = ROOT / "tests" / "data" / "openfootball"
 
 
 def run_once(folder: Path, files: list[Path]) -> list[float]:

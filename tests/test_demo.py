@@ -5,7 +5,7 @@ from pathlib import Path
 from matchnotes.enums import LineupRole, MomentKind
 from matchnotes.scores import Score
 
-ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "samples" / "kane-penalty-article.txt"
+ARTICLE = Path(__file__).resolve().parent / "data" / "samples" / "kane-penalty-article.txt"
 
 
 def test_demo_match_header(services, demo_match_id):
@@ -45,13 +45,12 @@ def test_demo_moments_tell_the_story(services, demo_match_id):
 
 def test_every_quote_of_the_article_is_in_the_demo(services, demo_match_id):
     quotes = services.quotes.for_match(demo_match_id)
-    article = ARTICLE.read_text(encoding="utf-8") if ARTICLE.exists() else None
+    article = ARTICLE.read_text(encoding="utf-8")
     for q in quotes:
         assert q.speaker in ("Harry Kane", "Gareth Southgate")
-        if article:
-            # every sentence we stored is in the article, word for word
-            for sentence in q.text.split(". "):
-                assert sentence.rstrip(".") in article
+        # every sentence we stored is in the article, word for word
+        for sentence in q.text.split(". "):
+            assert sentence.rstrip(".") in article
     assert {q.speaker for q in quotes} == {"Harry Kane", "Gareth Southgate"}
     assert len(quotes) == 4
 

@@ -3,7 +3,7 @@
     entry = parse_line("84 pen miss Kane over the bar", roster)
     entry.describe()  # "84' · Penalty missed · England · Harry Kane — over the bar"
 
-The grammar is shared/design/quick-entry.md; services/quick_entry.py records entries.
+The grammar is docs/quick-entry.md; services/quick_entry.py records entries.
 """
 
 from matchnotes.entry.entries import (

@@ -4,7 +4,7 @@
     "words" - Speaker   |   q Speaker: words        quotes
     KO, HT, 2H, FT, ET, AET, PSO                    period markers
 
-The grammar is shared/design/quick-entry.md. Pure Python: the roster comes in as
+The grammar is docs/quick-entry.md. Pure Python: the roster comes in as
 plain data, and every line that cannot be read raises EntryError, nothing else.
 """
 

@@ -1,4 +1,7 @@
-"""Every example line of shared/design/quick-entry.md, on the demo match."""
+"""Every example line of the quick-entry grammar (docs/quick-entry.md), on the demo match."""
+
+import re
+from pathlib import Path
 
 import pytest
 
@@ -103,3 +106,19 @@ def test_shootout_kicks_when_the_match_is_in_the_shootout(quick, demo_match_id):
     entry = quick.preview(demo_match_id, "pen goal Kane")
     assert isinstance(entry, MomentEntry)
     assert (entry.minute.period, entry.scores_for) == (Period.SHOOTOUT, None)
+
+
+DOC = Path(__file__).resolve().parents[2] / "docs" / "quick-entry.md"
+
+
+def _doc_examples() -> list[str]:
+    """The lines of the "Examples" table of docs/quick-entry.md, as a user reads them."""
+    section = DOC.read_text(encoding="utf-8").split("## Examples", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"^\| `([^`]+)` \|", section, flags=re.MULTILINE)
+
+
+def test_the_documented_examples_parse_on_the_demo_match(quick, demo_match_id):
+    lines = _doc_examples()
+    assert len(lines) >= 6
+    for line in lines:
+        assert quick.preview(demo_match_id, line) is not None, line

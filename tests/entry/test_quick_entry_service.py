@@ -14,7 +14,7 @@ from matchnotes.scores import Score
 from matchnotes.services.inputs import LineupInput, MatchInput
 from matchnotes.services.quick_entry import QuickEntryService
 
-# The England v France story (shared/samples/kane-penalty-article.txt), as a reporter types it.
+# The England v France story (tests/data/samples/kane-penalty-article.txt), as a reporter types it.
 STORY = [
     "KO",
     "17 goal Tchouameni assist Griezmann low drive from 25 yards past Pickford",

@@ -7,7 +7,7 @@ from pathlib import Path
 from matchnotes.db.database import Database
 from matchnotes.services.imports import ImportService
 
-OPENFOOTBALL = Path(__file__).resolve().parents[3] / "shared" / "data" / "openfootball"
+OPENFOOTBALL = Path(__file__).resolve().parents[1] / "data" / "openfootball"
 WORLDCUP_JSON = OPENFOOTBALL / "worldcup-2022.json"
 WORLDCUP_TXT = OPENFOOTBALL / "worldcup-2022-full.txt"
 SQUADS_TXT = OPENFOOTBALL / "worldcup-2022-squads.txt"
