@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from matchnotes import __version__
@@ -34,7 +35,7 @@ from matchnotes.db.check import DatabaseDamagedError, quick_check_on_open
 from matchnotes.db.engine import display_location, is_url
 from matchnotes.db.file_format import head_revision, inspect_sqlite_file
 from matchnotes.errors import MatchNotesError
-from matchnotes.paths import APP_NAME, database_target
+from matchnotes.paths import APP_NAME, database_target, resource
 from matchnotes.services.backups import BackupService
 from matchnotes.services.summaries import peek_newest
 from matchnotes.services.views import MatchSummary
@@ -47,11 +48,15 @@ OPEN_ANYWAY_MS = 1000  # open the database by then even if no frame was painted
 
 
 def target_of(args: argparse.Namespace) -> str:
-    """The database the app opens: a fresh demo, --db, $MATCHNOTES_DB or the default."""
+    """The database the app opens: a fresh demo (at --db when given), --db,
+    $MATCHNOTES_DB or the default."""
     if args.demo:
         from matchnotes.cli import make_demo_database
 
-        return str(make_demo_database())
+        db = getattr(args, "db", None)
+        if db and is_url(db):
+            raise MatchNotesError("--demo writes a new database file; give --db a file path.")
+        return str(make_demo_database(Path(db).expanduser() if db else None))
     return database_target(getattr(args, "db", None))
 
 
@@ -61,7 +66,17 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("io.github.matchnotes.MatchNotes")  # Wayland: the .desktop entry
+    app.setWindowIcon(app_icon())
     return app
+
+
+def app_icon() -> QIcon:
+    """The app icon at every rendered size (resources/icons, made by scripts/make_icons.py)."""
+    icon = QIcon()
+    for png in sorted(resource("icons").glob("matchnotes-*.png")):
+        icon.addFile(str(png))
+    return icon
 
 
 @dataclass

@@ -19,7 +19,7 @@ from typing import Any, TextIO
 from matchnotes import __version__
 from matchnotes.db.database import Database, open_database
 from matchnotes.errors import MatchNotesError
-from matchnotes.paths import database_target
+from matchnotes.paths import database_target, doc
 from matchnotes.reports.match_text import match_as_dict, match_as_text, summary_as_dict
 from matchnotes.services import Services
 
@@ -41,9 +41,17 @@ def build_parser() -> argparse.ArgumentParser:
         prog="matchnotes",
         description="MatchNotes: notes on football matches. Without a command, opens the app.",
         parents=[db_option],
+        # The installed copies, so the paths are right for a wheel, a bundle or a clone.
+        epilog=f"Commands and JSON shapes: {doc('cli.md')}\n"
+        f"Quick-entry grammar: {doc('quick-entry.md')}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"MatchNotes {__version__}")
-    parser.add_argument("--demo", action="store_true", help="open the app on a fresh demo database")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the app on a fresh demo database (written to --db PATH when given)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = commands.add_parser(
@@ -52,23 +60,29 @@ def build_parser() -> argparse.ArgumentParser:
     demo.set_defaults(handler=cmd_demo)
 
     matches = commands.add_parser("matches", parents=[db_option], help="list the matches")
-    matches.add_argument("--json", action="store_true", help="print JSON (see docs/cli.md)")
+    matches.add_argument(
+        "--json", action="store_true", help="print JSON (shapes in cli.md, see below)"
+    )
     matches.set_defaults(handler=cmd_matches)
 
     show = commands.add_parser(
         "show", parents=[db_option], help="print one match with line-ups, moments and quotes"
     )
     show.add_argument("match_id", type=int, metavar="MATCH_ID")
-    show.add_argument("--json", action="store_true", help="print JSON (see docs/cli.md)")
+    show.add_argument(
+        "--json", action="store_true", help="print JSON (shapes in cli.md, see below)"
+    )
     show.set_defaults(handler=cmd_show)
 
     log = commands.add_parser(
-        "log", parents=[db_option], help="record one quick-entry line (see quick-entry.md)"
+        "log",
+        parents=[db_option],
+        help="record one quick-entry line (grammar in quick-entry.md, see below)",
     )
     log.add_argument("--match", type=int, required=True, metavar="MATCH_ID")
     log.add_argument("line", metavar="LINE", help='e.g. "84 pen miss Kane over the bar"')
     log.add_argument("--dry-run", action="store_true", help="print what would be saved")
-    log.add_argument("--json", action="store_true", help="print JSON (see docs/cli.md)")
+    log.add_argument("--json", action="store_true", help="print JSON (shapes in cli.md, see below)")
     log.set_defaults(handler=cmd_log)
 
     imp = commands.add_parser(
@@ -119,7 +133,9 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--kind", choices=("match", "person", "team", "moment", "quote", "note"))
     search.add_argument("--limit", type=int, default=20)
     search.add_argument("--rebuild", action="store_true", help="rebuild the search index first")
-    search.add_argument("--json", action="store_true", help="print JSON (see docs/cli.md)")
+    search.add_argument(
+        "--json", action="store_true", help="print JSON (shapes in cli.md, see below)"
+    )
     search.set_defaults(handler=cmd_search)
     return parser
 
@@ -165,8 +181,13 @@ def make_demo_database(path: Path | None = None) -> Path:
     db = open_database(path)
     try:
         load_demo(Services.create(db.engine))
-    finally:
+    except BaseException:
+        # No half-written demo left behind to make the next try say "already exists".
         db.close()
+        for leftover in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm"))):
+            leftover.unlink(missing_ok=True)
+        raise
+    db.close()
     return path
 
 

@@ -1,7 +1,9 @@
 """Where things live: the user's database, and the bundled resources.
 
-Resources resolve both from the source tree (``<repo>/resources``) and from a
-PyInstaller build, where build.spec copies them to ``<bundle>/resources``.
+Resources and the docs the app shows resolve from three places: a PyInstaller build
+(build.spec copies them to ``<bundle>/resources`` and ``<bundle>/docs``), an installed
+wheel (pyproject.toml packages them as ``matchnotes/resources`` and ``matchnotes/docs``),
+and the source tree (``<repo>/resources``, ``<repo>/docs``).
 """
 
 from __future__ import annotations
@@ -30,12 +32,23 @@ def database_target(cli_value: str | None) -> str:
     return cli_value or os.environ.get(DB_ENV_VAR) or str(default_database_path())
 
 
-def resources_dir() -> Path:
+def _shipped_dir(name: str) -> Path:
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:  # frozen by PyInstaller
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+        return Path(bundle) / name
+    package = Path(__file__).resolve().parent
+    installed = package / name  # a wheel carries them inside the package
+    return installed if installed.is_dir() else package.parent / name
+
+
+def resources_dir() -> Path:
+    return _shipped_dir("resources")
 
 
 def resource(*parts: str) -> Path:
     return resources_dir().joinpath(*parts)
+
+
+def doc(name: str) -> Path:
+    """A page of the user documentation (docs/*.md), wherever the app was installed from."""
+    return _shipped_dir("docs") / name

@@ -52,10 +52,14 @@ def make_engine(url: str) -> Engine:
     from sqlalchemy.engine import make_url
 
     parsed = make_url(url)
+    if parsed.drivername == "postgresql":
+        # Our driver is psycopg 3 (the postgresql extra, and the bundle); SQLAlchemy 2.0
+        # would pick psycopg2 for a bare postgresql:// address.
+        parsed = parsed.set(drivername="postgresql+psycopg")
     kwargs: dict[str, Any] = {}
     if parsed.get_backend_name() == "sqlite":
         kwargs["connect_args"] = {"check_same_thread": False}
-    engine = create_engine(url, **kwargs)
+    engine = create_engine(parsed, **kwargs)
     if parsed.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _set_sqlite_pragmas)
     return engine

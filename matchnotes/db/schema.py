@@ -9,6 +9,7 @@ backup API) before Alembic upgrades it.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -85,6 +86,15 @@ def open_sqlite(
 # --- any database (PostgreSQL) ------------------------------------------------------
 
 
+def _driver_advice() -> str:
+    if getattr(sys, "frozen", False):  # a bundle: pip cannot add to it
+        return (
+            "This build of MatchNotes includes only the psycopg driver: "
+            "write the address as postgresql://… or postgresql+psycopg://…"
+        )
+    return "Install it next to MatchNotes: pip install 'matchnotes[postgresql]'."
+
+
 def open_url(url: str) -> tuple[Engine, OpenReport]:
     """Open a database server URL: create the schema in an empty one, upgrade an old one."""
     try:
@@ -92,7 +102,7 @@ def open_url(url: str) -> tuple[Engine, OpenReport]:
     except ImportError as exc:  # the server's driver is not installed
         raise DatabaseRefusedError(
             f"Cannot open the database at {_safe(url)}: its driver is missing ({exc}). "
-            "Install it next to MatchNotes (for PostgreSQL: pip install 'psycopg[binary]')."
+            + _driver_advice()
         ) from exc
     try:
         with engine.connect() as conn:

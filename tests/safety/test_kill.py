@@ -28,8 +28,12 @@ def test_sigkill_while_logging_loses_no_committed_moment(pitch: Pitch, zygote: Z
     for kill in range(KILLS):
         pid = zygote.start(**pitch.job(prefix=f"K{kill}"))
         zygote.until("ready")
-        time.sleep(rng.uniform(0.02, 0.15))
-        said = zygote.kill(pid)
+        # Kill only once the child has said it saved a moment, so each kill lands
+        # mid-logging however slow a loaded machine makes the child; then at a random
+        # point of the lines that follow.
+        said = zygote.until("moment")
+        time.sleep(rng.uniform(0.0, 0.1))
+        said += zygote.kill(pid)
         assert said[-1] == "dead 9", said  # killed by SIGKILL, not ended on its own
         entries |= ids(said, "entry")
         moments |= ids(said, "moment")

@@ -128,3 +128,28 @@ def test_the_early_quick_check_reports_damage_when_the_open_asks(tmp_path):
         early.wait(path)
     opened = app_module.open_in_background(str(path), path.resolve())
     assert isinstance(opened, app_module.Damaged) and opened.path == path.resolve()
+
+
+def test_demo_with_db_writes_the_demo_there_and_the_window_has_the_app_icon(qtbot, tmp_path):
+    path = tmp_path / "mine.sqlite"
+    launched = app_module.launch(argparse.Namespace(demo=True, db=str(path), command=None))
+    assert launched is not None
+    qtbot.addWidget(launched.window)
+    try:
+        assert path.is_file()
+        qtbot.waitUntil(lambda: launched.window.services is not None, timeout=10_000)
+        assert launched.window.services.matches.get_input(1).home == "England"
+        icon = launched.window.windowIcon()
+        assert not icon.isNull() and 512 in {s.width() for s in icon.availableSizes()}
+    finally:
+        launched.opener.close()
+
+
+def test_demo_with_an_existing_db_is_refused_and_the_file_left_alone(qtbot, tmp_path, monkeypatch):
+    path = tmp_path / "mine.sqlite"
+    path.write_bytes(b"my own notes")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append(args[2]))
+    assert app_module.launch(argparse.Namespace(demo=True, db=str(path), command=None)) is None
+    assert "already exists" in shown[0]
+    assert path.read_bytes() == b"my own notes"
