@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sqlite3
 import sys
 import threading
@@ -185,6 +186,15 @@ class EarlyCheck:
             raise self._error
 
 
+SMOKE_ENV_VAR = "MATCHNOTES_EXIT_WHEN_OPEN"
+
+
+def _report_open_and_quit(app: QApplication, window: MainWindow) -> None:
+    rows = window.matches_view.table.model().rowCount()
+    print(f"MatchNotes window open: {window.windowTitle()} ({rows} matches)", flush=True)
+    QTimer.singleShot(0, app.quit)
+
+
 def run_app(args: argparse.Namespace) -> int:
     app = create_application()
     launched = launch(args)
@@ -192,6 +202,10 @@ def run_app(args: argparse.Namespace) -> int:
         return 1
     gave_up: list[bool] = []
     launched.opener.gave_up.connect(lambda: gave_up.append(True))
+    if os.environ.get(SMOKE_ENV_VAR) == "1":
+        # Packaging checks (scripts/smoke.sh): prove an installed app or a bundle gets as
+        # far as a window with its database open, then leave.
+        launched.opener.opened.connect(lambda: _report_open_and_quit(app, launched.window))
     try:
         code = app.exec()
     finally:

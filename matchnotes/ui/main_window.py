@@ -18,7 +18,15 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QPaintEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
 
 from matchnotes.errors import MatchNotesError, NotFoundError
 from matchnotes.ui.menus import BROWSE_TABS, build_menus
@@ -78,6 +86,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.services: Services | None = None  # set by attach()
         self.location = location
+        self._help: QDialog | None = None  # Help ▸ Quick entry, made when first asked for
         self._backups, self._schedule = backups, schedule
         self._pending_match: int | None = None  # asked for before the database was open
         self._painted = False
@@ -506,14 +515,26 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             apply_theme(app, "dark" if checked else "light")
 
+    def show_help(self) -> None:
+        """Help ▸ Quick entry: one window, raised again if already open."""
+        from matchnotes.ui.help_dialog import HelpDialog
+
+        if self._help is None:
+            self._help = HelpDialog(self.menuBar(), self)
+        self._help.show()
+        self._help.raise_()
+        self._help.activateWindow()
+
     def _on_about_triggered(self) -> None:
+        import html
+
         from matchnotes import __version__
 
         QMessageBox.about(
             self,
             "About MatchNotes",
             f"<b>MatchNotes {__version__}</b><p>Notes on football matches.</p>"
-            f"<p>Database: {self.location}</p>",
+            f"<p>Database: {html.escape(self.location)}</p>",  # a path is not markup
         )
 
     # --- remembered layout ---

@@ -107,5 +107,6 @@ def build_menus(window: MainWindow) -> list[QAction]:
     w.dark_action.setCheckable(True)
 
     help_menu = bar.addMenu("&Help")
+    b.add(help_menu, "&Quick entry and shortcuts", w.show_help, keys.HelpContents, db=False)
     b.add(help_menu, "&About MatchNotes", w._on_about_triggered, db=False)
     return b.needs_db
