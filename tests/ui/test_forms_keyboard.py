@@ -286,3 +286,19 @@ def test_a_date_picked_from_the_calendar_by_keys(qtbot, window):
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
     assert form.date.text() == "2022-12-24" and form.isVisible()
     assert QApplication.focusWidget() is form.date
+
+
+def test_enter_in_a_combo_submits_the_line_up_form(qtbot, window, match_page, services):
+    form = _open_form(qtbot, window, Qt.Key.Key_L)
+    _type(qtbot, "F")  # the team list jumps to France
+    assert form.team.currentText() == "France"
+    _key(qtbot, Qt.Key.Key_Tab)
+    _type(qtbot, "Eduardo Camavinga")
+    _key(qtbot, Qt.Key.Key_Tab, times=2)
+    _type(qtbot, "25")
+    _key(qtbot, Qt.Key.Key_Tab)
+    _type(qtbot, "FW")
+    _key(qtbot, Qt.Key.Key_Return)
+    _closed(qtbot, form)
+    entry = next(e for e in services.lineups.lineup(match_page.match_id) if e.shirt_number == 25)
+    assert (entry.name, entry.team, entry.position) == ("Eduardo Camavinga", "France", "FW")

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPalette, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -37,8 +38,12 @@ from PySide6.QtWidgets import (
 from matchnotes.errors import MatchNotesError
 
 Check = Callable[[], str | None]
-INVALID_STYLE = "border: 1px solid #d7263d; background: rgba(215, 38, 61, 0.08);"
+INVALID_STYLE = (  # the padding keeps the height of a field unchanged
+    "border: 1px solid #d7263d; border-radius: 2px; padding: 2px;"
+    " background: rgba(215, 38, 61, 0.08);"
+)
 SUBMIT_KEYS = ("Ctrl+Return", "Ctrl+Enter")
+MIN_WIDTH = 480  # room for the placeholders' examples
 
 
 class FormDialog(QDialog):
@@ -63,10 +68,16 @@ class FormDialog(QDialog):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(self.accept)
+        self.keys_hint = QLabel("Ctrl+Enter saves · Esc closes")
+        self.keys_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.keys_hint)
+        bottom.addWidget(self.buttons)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
+        layout.addLayout(bottom)
+        self.setMinimumWidth(MIN_WIDTH)
         self._checks: list[tuple[QWidget, Check]] = []
         self._fields: list[QWidget] = []
         self._start: list[object] | None = None  # the fields' values when the form opened
