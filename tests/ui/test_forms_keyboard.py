@@ -116,6 +116,25 @@ def test_new_match_of_an_old_date_is_selected_below_the_first_screen(
     assert window.tabs.currentWidget().match_id == created
 
 
+def test_a_new_match_hidden_by_the_list_filter_is_shown_all_the_same(
+    qtbot, window, services, demo_match_id
+):
+    window.refresh()
+    qtbot.keyClick(window, Qt.Key.Key_F, CTRL)
+    _type(qtbot, "England")
+    assert window.matches_view.table.model().rowCount() == 1
+    form = _open_form(qtbot, window, Qt.Key.Key_N)
+    _type(qtbot, "Chile")
+    _key(qtbot, Qt.Key.Key_Tab)
+    _type(qtbot, "Peru")
+    _key(qtbot, Qt.Key.Key_Return, CTRL)
+    _closed(qtbot, form)
+    created = window.actions_.last_created_match
+    assert window.tabs.currentWidget().match_id == created
+    assert window.matches_view.filter_edit.text() == ""  # else the new match were hidden
+    assert window.matches_view.table.current_id() == created
+
+
 def test_space_and_enter_never_cancel_and_tab_reaches_ok_before_cancel(qtbot, window):
     form = _open_form(qtbot, window, Qt.Key.Key_N)
     _key(qtbot, Qt.Key.Key_Space)
