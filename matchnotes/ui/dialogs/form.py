@@ -163,7 +163,6 @@ class FormDialog(QDialog):
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.windowTitle())
         box.setText("Discard the changes?")
-        box.setInformativeText("What you typed in this form is not saved yet.")
         drop = box.addButton("&Discard", QMessageBox.ButtonRole.DestructiveRole)
         keep = box.addButton("&Keep editing", QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep)  # Enter or Escape on the question keeps the input
@@ -173,6 +172,8 @@ class FormDialog(QDialog):
             self.discard_question = None
             if box.clickedButton() is drop:
                 self.discard()
+            else:
+                self.activateWindow()  # back to typing (without a window manager too)
 
         box.finished.connect(answered)
         self.discard_question = box
@@ -181,6 +182,14 @@ class FormDialog(QDialog):
     def discard(self) -> None:
         """Close without saving and without asking."""
         super().reject()
+
+    def done(self, result: int) -> None:
+        super().done(result)
+        # Keys go back to the window below, shortcuts included, even where no window
+        # manager hands the activation back (a bare X server: Ctrl+M did nothing).
+        parent = self.parentWidget()
+        if parent is not None:
+            parent.window().activateWindow()
 
     def _values(self) -> list[object]:
         return [_value(w) for w in self._fields]
