@@ -67,7 +67,7 @@ def main() -> int:
     return 0
 
 
-def forms(app, window, match_id: int, suffix: str) -> None:  # type: ignore[no-untyped-def]
+def forms(app, window, match_id: int, suffix: str) -> None:
     """The New match and Add quote forms as a user sees them half-way through typing."""
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest

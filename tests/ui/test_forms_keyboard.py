@@ -319,3 +319,20 @@ def test_enter_in_a_combo_submits_the_line_up_form(qtbot, window, match_page, se
     _closed(qtbot, form)
     entry = next(e for e in services.lineups.lineup(match_page.match_id) if e.shirt_number == 25)
     assert (entry.name, entry.team, entry.position) == ("Eduardo Camavinga", "France", "FW")
+
+
+def test_an_edit_form_opened_from_the_moments_list(qtbot, window, match_page, services):
+    table = match_page.moments
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=table.visualRect(table.model().index(0, 0)).center())  # fmt: skip
+    form = _open_form(qtbot, window, Qt.Key.Key_E)  # Edit ▸ Edit selected
+    assert form.windowTitle() == "Edit moment"
+    assert QApplication.focusWidget() is form.minute and form.minute.selectedText() == "17"
+    _key(qtbot, Qt.Key.Key_Escape)  # nothing changed: no question
+    _closed(qtbot, form)
+    form = _open_form(qtbot, window, Qt.Key.Key_E)
+    _type(qtbot, "18")
+    _key(qtbot, Qt.Key.Key_Return)
+    _closed(qtbot, form)
+    moments = services.matches.get_match(match_page.match_id).moments
+    assert moments[0].minute_text == "18'"
