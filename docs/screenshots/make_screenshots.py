@@ -55,18 +55,54 @@ def main() -> int:
     QTimer.singleShot(10_000, loop.quit)
     loop.exec()
     shot("search")
-    dialog = window.actions_.edit_match(page.match_id)
-    app.processEvents()
-    dialog.grab().save(str(HERE / "match-dialog.png"))
-    dialog.reject()
+    forms(app, window, page.match_id, "")
     apply_theme(app, "dark")
     window.tabs.setCurrentWidget(page)
     page.tabs.setCurrentIndex(0)
     shot("match-moments-dark")
+    forms(app, window, page.match_id, "-dark")
     apply_theme(app, "light")
     window.close()
     db.close()
     return 0
+
+
+def forms(app, window, match_id: int, suffix: str) -> None:
+    """The New match and Add quote forms as a user sees them half-way through typing."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    def grab(name: str) -> None:
+        dialog = window.actions_.dialog
+        app.processEvents()
+        dialog.grab().save(str(HERE / f"{name}{suffix}.png"))
+        dialog.discard()
+
+    window.actions_.new_match()
+    dialog = window.actions_.dialog
+    app.processEvents()
+    for field, text in ((dialog.home, "Argentina"), (dialog.away, "France"),
+                        (dialog.kickoff, "18:00"), (dialog.competition, "FIFA World Cup"),
+                        (dialog.venue, "Lusail Stadium")):  # fmt: skip
+        field.setText(text)
+    dialog.date.selectAll()
+    QTest.keyClicks(dialog.date, "2022-12-18")
+    dialog.stage.setCurrentText("Final")
+    dialog.home.completer().popup().hide()
+    dialog.date.setFocus(Qt.FocusReason.TabFocusReason)
+    grab("match-dialog")
+    window.actions_.add_quote(match_id)
+    dialog = window.actions_.dialog
+    app.processEvents()
+    dialog.speaker.setText("Gareth Southgate")
+    dialog.speaker.completer().popup().hide()
+    dialog.text.setPlainText(
+        "I think we've been the better team over the 90 minutes, and it's a moment "
+        "of fine margins that has decided it."
+    )
+    dialog.place.setText("Al Bayt Stadium, press room")
+    dialog.text.setFocus()
+    grab("quote-dialog")
 
 
 if __name__ == "__main__":

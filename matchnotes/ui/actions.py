@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from matchnotes.entry import MomentEntry, PeriodEntry
@@ -23,6 +23,8 @@ from matchnotes.ui.undo import UndoController
 
 
 class EditActions(QObject):
+    match_created = Signal(int)  # a new match saved and its form closed: show it
+
     def __init__(self, services: Services, undo: UndoController, parent: QWidget) -> None:
         super().__init__(parent)
         self.services = services
@@ -48,6 +50,7 @@ class EditActions(QObject):
                 "Create match", "match", lambda: self.services.matches.create_match(dialog.value())
             )
 
+        dialog.accepted.connect(lambda: self.match_created.emit(self.last_created_match))
         return self._open(dialog, submit)
 
     def edit_match(self, match_id: int) -> QDialog:

@@ -175,6 +175,7 @@ class MainWindow(QMainWindow):
         self.services = services
         self.undo.services = services
         self.actions_ = EditActions(services, self.undo, self)
+        self.actions_.match_created.connect(self.show_new_match)
         self.data_actions = DataActions(services, self, backups=self._backups)
         self.data_actions.imported.connect(self.refresh)
         if self._backups is not None:  # automatic backups of a file (a server keeps its own)
@@ -244,6 +245,23 @@ class MainWindow(QMainWindow):
         )
         self.tabs.setCurrentIndex(self.tabs.addTab(page, page.title()))
         return page
+
+    def show_new_match(self, match_id: int) -> None:
+        """Select a match just created in the Matches list and open its page."""
+        view = self.matches_view
+        if view in self._stale:
+            self._refresh_tab(self.tabs.indexOf(view))
+        rows = [m.id for m in view.table.source.rows()]
+        if match_id in rows:
+            while view.table.source.rowCount() <= rows.index(match_id):
+                view.table.source.fetchMore()  # an old date: its row may not be shown yet
+            view.table.select_id(match_id)
+            if view.table.current_id() != match_id:  # hidden by the filters: clear them
+                view.filter_edit.clear()
+                for combo in (view.competition, view.team, view.year):
+                    combo.setCurrentIndex(0)
+                view.table.select_id(match_id)
+        self.open_match(match_id)
 
     def open_person(self, person_id: int) -> PersonPageView | None:
         for index in range(self.tabs.count()):

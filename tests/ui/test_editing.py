@@ -3,7 +3,7 @@
 import sqlite3
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from matchnotes.ui.dialogs.match_dialog import MatchDialog
 from matchnotes.ui.dialogs.moment_dialog import MomentDialog
@@ -53,8 +53,8 @@ def test_match_moments_quote_edit_delete_undo(qtbot, window, db_path):
     dialog.stage.setCurrentText("Quarter-final")
     _ok(qtbot, dialog)
     match_id = window.actions_.last_created_match
-    page = window.open_match(match_id)
-    assert isinstance(page, MatchPage)
+    page = window.tabs.currentWidget()  # the new match's page opens by itself
+    assert isinstance(page, MatchPage) and page.match_id == match_id
 
     # Line-ups: two players through the dialog.
     for team, name, number in (("England", "Harry Kane", "9"), ("France", "Olivier Giroud", "9")):
@@ -165,4 +165,10 @@ def test_service_error_stays_in_the_dialog_with_the_input(qtbot, window, demo_ma
     assert window.actions_.dialog is dialog and dialog.isVisible()
     assert "#9 is already worn by Harry Kane" in dialog.error_label.text()
     assert dialog.person.text() == "Ollie Watkins"
-    dialog.reject()
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Escape)  # changed: asks first
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox))
+    question = QApplication.activeModalWidget()
+    assert question.text() == "Discard the changes?"
+    qtbot.keyClick(question, Qt.Key.Key_D)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert window.actions_.dialog is None

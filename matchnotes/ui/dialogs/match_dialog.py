@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLineEdit,
     QSpinBox,
@@ -20,6 +18,7 @@ from matchnotes.enums import Decision
 from matchnotes.labels import ATTENDANCE_LABELS, DECISION_LABELS, STATUS_LABELS
 from matchnotes.services.inputs import MatchInput
 from matchnotes.text import clean, fold
+from matchnotes.ui.dialogs.date_field import DateField, match_date_range
 from matchnotes.ui.dialogs.form import FormDialog, completing_line_edit, optional_int
 
 STAGES = ["Group stage", "Round of 16", "Quarter-final", "Semi-final", "Final", "Friendly"]
@@ -34,8 +33,9 @@ class MatchDialog(FormDialog):
         self._known_teams = {fold(t) for t in teams}
         self.home = completing_line_edit(teams, "Home team")
         self.away = completing_line_edit(teams, "Away team")
-        self.date = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
-        self.date.setDate(QDate.currentDate())
+        earliest, latest = match_date_range()
+        self.date = DateField(earliest=earliest, latest=latest, what="the match date")
+        self.date.set_value(dt.date.today())
         self.kickoff = QLineEdit(placeholderText="HH:MM (local time, optional)")
         self.competition = completing_line_edit(competitions, "e.g. Premier League")
         self.season = QLineEdit(placeholderText="e.g. 2024-25 (default: the year)")
@@ -58,7 +58,7 @@ class MatchDialog(FormDialog):
 
         self.add_row("Home team", self.home, lambda: self._team_check(self.home, "home"))
         self.add_row("Away team", self.away, self._away_check)
-        self.add_row("Date", self.date)
+        self.add_row("Date", self.date, self.date.problem)
         self.add_row("Kick-off", self.kickoff, self._kickoff_check)
         self.add_row("Competition", self.competition)
         self.add_row("Season", self.season, self._season_check)
@@ -149,7 +149,7 @@ class MatchDialog(FormDialog):
         return MatchInput(
             home=self.home.text(),
             away=self.away.text(),
-            date=self.date.date().toPython(),  # type: ignore[arg-type]
+            date=self.date.value() or dt.date.today(),  # OK waits for a valid date
             kickoff_time=self._kickoff_value()[0],
             competition=clean(self.competition.text()) or None,
             season=clean(self.season.text()) or None,
@@ -172,7 +172,7 @@ class MatchDialog(FormDialog):
     def _load(self, m: MatchInput) -> None:
         self.home.setText(m.home)
         self.away.setText(m.away)
-        self.date.setDate(QDate(m.date.year, m.date.month, m.date.day))
+        self.date.set_value(m.date)
         self.kickoff.setText(m.kickoff_time.strftime("%H:%M") if m.kickoff_time else "")
         self.competition.setText(m.competition or "")
         self.season.setText(m.season or "")

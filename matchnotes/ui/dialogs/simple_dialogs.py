@@ -10,6 +10,7 @@ from matchnotes.enums import LineupRole, PersonRole
 from matchnotes.labels import CONTEXT_LABELS, KIND_LABELS, LINEUP_ROLE_LABELS, ROLE_LABELS
 from matchnotes.services.inputs import MAX_QUOTE, POSITIONS, LineupInput, PersonInput, QuoteInput
 from matchnotes.services.views import MomentView
+from matchnotes.ui.dialogs.date_field import DateField
 from matchnotes.ui.dialogs.form import FormDialog, completing_line_edit, optional_int, required
 
 
@@ -132,14 +133,15 @@ class PersonDialog(FormDialog):
         self.position.addItems(["", *POSITIONS])
         self.nationality = QLineEdit()
         self.club = QLineEdit()
-        self.born = QLineEdit(placeholderText="YYYY-MM-DD")
+        self.born = DateField(earliest=dt.date(1850, 1, 1), latest=dt.date.today(),
+                              what="the date of birth", optional=True)  # fmt: skip
         self.add_row("Name", self.name, required(self.name.text, "Type a name."))
         self.add_row("Role", self.role)
         self.add_row("Shirt", self.number, _shirt_check(self.number))
         self.add_row("Position", self.position)
         self.add_row("Nationality", self.nationality)
         self.add_row("Club", self.club)
-        self.add_row("Born", self.born, self._born_check)
+        self.add_row("Born", self.born, self.born.problem)
         if initial:
             self.name.setText(initial.name)
             _pick(self.role, initial.role)
@@ -147,21 +149,8 @@ class PersonDialog(FormDialog):
             self.position.setCurrentText(initial.position or "")
             self.nationality.setText(initial.nationality or "")
             self.club.setText(initial.club or "")
-            self.born.setText(initial.date_of_birth.isoformat() if initial.date_of_birth else "")
+            self.born.set_value(initial.date_of_birth)
         self.validate()
-
-    def _born(self) -> dt.date | None:
-        text = self.born.text().strip()
-        return dt.date.fromisoformat(text) if text else None
-
-    def _born_check(self) -> str | None:
-        try:
-            born = self._born()
-        except ValueError:
-            return "Write the date of birth as YYYY-MM-DD, e.g. 1993-07-28."
-        if born and not dt.date(1850, 1, 1) <= born <= dt.date.today():
-            return "That date of birth is not plausible."
-        return None
 
     def value(self) -> PersonInput:
         return PersonInput(
@@ -169,5 +158,5 @@ class PersonDialog(FormDialog):
             shirt_number=optional_int(self.number.text(), 0, 99, "")[0],
             position=self.position.currentText() or None,
             nationality=self.nationality.text() or None, club=self.club.text() or None,
-            date_of_birth=self._born(),
+            date_of_birth=self.born.value(),
         )  # fmt: skip
