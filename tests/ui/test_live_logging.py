@@ -3,6 +3,7 @@
 import datetime as dt
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from matchnotes.services.inputs import LineupInput, MatchInput
 
@@ -48,33 +49,33 @@ def _fresh_match_with_demo_lineups(services, demo_match_id):
     return match_id
 
 
-def _type_line(qtbot, line_edit, text):
-    line_edit.clear()
-    qtbot.keyClicks(line_edit, text)
-    line_edit.completer_.popup().hide()  # as a user would, after typing past it
-    qtbot.keyClick(line_edit, Qt.Key.Key_Return)
+def _type_line(qtbot, text):
+    """Type a line into the focused widget and press Enter, name popup up or not."""
+    qtbot.keyClicks(QApplication.focusWidget(), text)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
 
 
 def test_whole_story_through_the_quick_entry_line(qtbot, window, services, demo_match_id):
     match_id = _fresh_match_with_demo_lineups(services, demo_match_id)
     window.refresh()
     page = window.open_match(match_id)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # F2 is a window shortcut
     qtbot.keyClick(window, Qt.Key.Key_F2)
     line = page.quick_entry.line
-    assert line.hasFocus()
+    assert QApplication.focusWidget() is line
 
     # A refused line stays, says why, and saves nothing.
-    _type_line(qtbot, line, "47 yc Nobody")
+    _type_line(qtbot, "47 yc Nobody")
     assert line.text() == "47 yc Nobody"
     assert "Nobody" in page.quick_entry.preview.text()
     assert page.moments.model().rowCount() == 0
-    qtbot.keyClick(line, Qt.Key.Key_Escape)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
     assert line.text() == ""
 
     for text in STORY:
-        qtbot.keyClicks(line, text[:3])
+        qtbot.keyClicks(QApplication.focusWidget(), text[:3])
         assert page.quick_entry.preview.text()  # a preview or a hint as soon as one types
-        _type_line(qtbot, line, text)
+        _type_line(qtbot, text[3:])
         assert line.text() == "", f"refused: {text!r}: {page.quick_entry.preview.text()}"
 
     assert "England 1–2 France" in page.header.text()
@@ -102,10 +103,11 @@ def test_whole_story_through_the_quick_entry_line(qtbot, window, services, demo_
     assert str(detail.half_time) == "0–1" and detail.summary.status.value == "finished"
 
     # Up recalls the last line; undo removes the last logged moment.
-    qtbot.keyClick(line, Qt.Key.Key_Up)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Up)
     assert line.text() == STORY[-1]
-    line.clear()
-    _type_line(qtbot, line, "90+9 chance Rashford free kick over")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    assert line.text() == ""
+    _type_line(qtbot, "90+9 chance Rashford free kick over")
     assert model.rowCount() == 14
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert model.rowCount() == 13
@@ -122,7 +124,10 @@ def test_clock_buttons_and_minute_less_lines(qtbot, window, services, demo_match
     qtbot.keyClicks(bar.minute_edit, "23")
     qtbot.keyClick(bar.minute_edit, Qt.Key.Key_Return)
     assert bar.label.text().startswith("23'")
-    _type_line(qtbot, page.quick_entry.line, "yc Rice")  # no minute: the clock's
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.mouseClick(page.quick_entry.line, Qt.MouseButton.LeftButton)
+    assert QApplication.focusWidget() is page.quick_entry.line
+    _type_line(qtbot, "yc Rice")  # no minute: the clock's
     model = page.moments.model()
     assert model.index(0, 0).data() == "23'"
     qtbot.mouseClick(bar.whistle_button, Qt.MouseButton.LeftButton)
