@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from matchnotes.enums import LineupRole
 from matchnotes.services.inputs import MatchInput
+from matchnotes.ui.widgets.quick_entry import QuickEntryBar
 
 ARGENTINA = [
     ("Emiliano Martínez", 23),
@@ -194,7 +195,10 @@ def test_escape_closes_only_the_popup(qtbot, page, services, match_id):
     assert line.text() == ""
     assert "Ctrl+Z" in page.quick_entry.preview.text()
     press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert line.text() == "60 goal Di Ma"
+    assert line.text() == "60 goal Di Ma" and no_popup()
+    type_keys(qtbot, "r")  # typing goes on at the end, it does not replace the line
+    assert line.text() == "60 goal Di Mar"
+    assert popup_names(shown_popup(page)) == ["Ángel Di María · ARG #11"]
     press(qtbot, Qt.Key.Key_Return)
     assert saved(services, match_id) == [("60'", "goal", "Ángel Di María", None, "")]
 
@@ -207,6 +211,24 @@ def test_the_popup_never_covers_the_line_or_the_preview(qtbot, page):
     assert page.quick_entry.preview.isVisible() and page.quick_entry.preview.text()
     assert not popup.geometry().intersects(preview)
     assert not popup.geometry().intersects(global_rect(page.quick_entry.line))
+
+
+def test_with_no_room_above_the_popup_goes_below_the_preview(qtbot, services, match_id):
+    def record(match, line, minute):
+        return services.quick_entry.record(match, line, minute).describe()
+
+    bar = QuickEntryBar(services, match_id, record)
+    qtbot.addWidget(bar)
+    bar.resize(700, 80)
+    bar.move(0, 0)  # the line at the very top of the screen
+    bar.show()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is bar)
+    qtbot.mouseClick(bar.line, Qt.MouseButton.LeftButton)
+    type_keys(qtbot, "60 yc ma")
+    popup = QApplication.activePopupWidget()
+    assert popup is bar.line.completion_popup() and popup.isVisible()
+    assert popup.geometry().top() >= global_rect(bar.preview).bottom()
+    assert bar.preview.text() and not popup.geometry().intersects(global_rect(bar.line))
 
 
 def test_keys_that_reach_the_popup_mean_the_same(qtbot, page, services, match_id):

@@ -90,16 +90,16 @@ def completion_at(line: str, cursor: int, roster: Roster | None) -> Completion |
         hits = [(p, s) for p in pool if (s := _start_in(words(p.name), phrase)) is not None]
         if not hits:
             continue
-        candidates = sorted(hits, key=lambda hit: (hit[0].is_manager, fold(hit[0].name)))
         only, at = hits[0]
         whole = len(hits) == 1 and words(only.name)[at:] == phrase
-        return Completion(
-            line,
-            run[-n].start,
-            cursor,
-            tuple(_candidate(p, s, pool, roster) for p, s in candidates),
-            offer=not whole,
+        # Players before managers, then in the order of what goes in: "ma" lists
+        # Maguire, Mandanda, Marcus Rashford…
+        ranked = sorted(
+            ((p.is_manager, _candidate(p, s, pool, roster)) for p, s in hits),
+            key=lambda pair: (pair[0], fold(pair[1].text), fold(pair[1].label)),
         )
+        candidates = tuple(candidate for _, candidate in ranked)
+        return Completion(line, run[-n].start, cursor, candidates, offer=not whole)
     return None
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QKeyEvent, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCompleter,
@@ -69,6 +69,7 @@ class QuickEntryLine(QLineEdit):
         self._roster: Roster | None = None
         self._completion: Completion | None = None
         self._keep_clear: QWidget | None = None
+        self._quiet = False  # True while undo/redo puts text back: no popup for it
         self._candidates = QStandardItemModel(self)
         self._completer = _NameCompleter(self)
         self._completer.setModel(self._candidates)
@@ -105,6 +106,7 @@ class QuickEntryLine(QLineEdit):
             event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
             and event.key() == Qt.Key.Key_Tab
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
             and self._current_completion() is not None
         ):
             self._accept(self._highlighted_row() or 0)
@@ -133,15 +135,31 @@ class QuickEntryLine(QLineEdit):
             self._move_highlight(1 if key == Qt.Key.Key_Down else -1)
         elif key == Qt.Key.Key_Up:
             self.recall_requested.emit()
+        elif event.matches(QKeySequence.StandardKey.Undo) or event.matches(
+            QKeySequence.StandardKey.Redo
+        ):
+            # The line comes back as it was, cursor at the end, not selected (typing on
+            # would replace it all) and without a popup nobody asked for.
+            self._quiet = True
+            super().keyPressEvent(event)
+            self._quiet = False
+            self._completion = None
+            self.deselect()
+            self.end(False)
         else:
             super().keyPressEvent(event)
 
     # --- completion ---
 
     def _current_completion(self) -> Completion | None:
+        """The names for the word at the cursor now (the popup's, while it is up)."""
         completion = self._completion
-        if completion is None or completion.line != self.text():
-            return None
+        if completion is None or (completion.line, completion.end) != (
+            self.text(),
+            self.cursorPosition(),
+        ):
+            completion = completion_at(self.text(), self.cursorPosition(), self._roster)
+            self._completion = completion
         return completion
 
     def _highlighted_row(self) -> int | None:
@@ -173,8 +191,10 @@ class QuickEntryLine(QLineEdit):
         text, cursor = completion.apply(completion.candidates[row])
         self._completion = None
         # Select what is replaced and insert over it: one undoable edit, like typing.
+        self._quiet = True
         self.setSelection(completion.start, len(completion.line) - completion.start)
         self.insert(text[completion.start :])
+        self._quiet = False
         self.setCursorPosition(cursor)
 
     def _on_completer_activated(self, index: QModelIndex) -> None:  # a click on a name
@@ -183,7 +203,7 @@ class QuickEntryLine(QLineEdit):
 
     def _on_text_edited(self, text: str) -> None:
         self._completion = completion_at(text, self.cursorPosition(), self._roster)
-        if self._completion is None or not self._completion.offer:
+        if self._quiet or self._completion is None or not self._completion.offer:
             self.completion_popup().hide()
             return
         self._candidates.clear()
@@ -197,8 +217,8 @@ class QuickEntryLine(QLineEdit):
         self._place_popup(self._completion)
 
     def _on_cursor_position_changed(self, _old: int, new: int) -> None:
-        completion = self._current_completion()
-        if completion is not None and new != completion.end:
+        completion = self._completion
+        if completion is not None and completion.line == self.text() and new != completion.end:
             self.completion_popup().hide()  # the names were for the word the cursor left
 
     def _place_popup(self, completion: Completion) -> None:
