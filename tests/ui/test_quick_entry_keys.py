@@ -29,6 +29,7 @@ FRANCE = [
     ("Aurélien Tchouaméni", 8),
     ("Olivier Giroud", 9),
     ("Kylian Mbappé", 10),
+    ("Matteo Guendouzi", 6),
 ]
 
 
@@ -206,7 +207,11 @@ def test_escape_closes_only_the_popup(qtbot, page, services, match_id):
 def test_the_popup_never_covers_the_line_or_the_preview(qtbot, page):
     type_keys(qtbot, "60 yc ma")
     popup = shown_popup(page)
-    assert popup_names(popup) == ["Ángel Di María · ARG #11", "Emiliano Martínez · ARG #23"]
+    assert popup_names(popup) == [
+        "Ángel Di María · ARG #11",
+        "Emiliano Martínez · ARG #23",
+        "Matteo Guendouzi · FRA #6",
+    ]
     preview = global_rect(page.quick_entry.preview)
     assert page.quick_entry.preview.isVisible() and page.quick_entry.preview.text()
     assert not popup.geometry().intersects(preview)
@@ -260,3 +265,62 @@ def test_a_click_on_a_name_puts_it_in(qtbot, page):
     qtbot.mouseClick(popup.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert page.quick_entry.line.text() == "30 yc Álvarez "
     assert no_popup()
+
+
+def test_a_refused_line_stays_with_its_reason_and_tab_still_helps(qtbot, page, services, match_id):
+    line = page.quick_entry.line
+    type_keys(qtbot, "70 yc Hern")
+    shown_popup(page)
+    press(qtbot, Qt.Key.Key_Return)  # as typed, "Hern" is two people
+    assert line.text() == "70 yc Hern" and no_popup()
+    assert page.quick_entry.preview.text().startswith("“Hern” could be Theo Hernández")
+    assert "d7263d" in page.quick_entry.preview.styleSheet()  # shown as an error
+    assert saved(services, match_id) == []
+    press(qtbot, Qt.Key.Key_Tab)
+    assert line.text() == "70 yc Lucas Hernández " and QApplication.focusWidget() is line
+    press(qtbot, Qt.Key.Key_Return)
+    assert saved(services, match_id) == [("70'", "yellow", "Lucas Hernández", None, "")]
+
+
+def test_up_recalls_the_last_saved_line(qtbot, page, services, match_id):
+    line = page.quick_entry.line
+    type_keys(qtbot, "60 goal Di Ma")
+    press(qtbot, Qt.Key.Key_Return)
+    assert line.text() == ""
+    press(qtbot, Qt.Key.Key_Up)
+    assert line.text() == "60 goal Di Ma" and no_popup()
+    for _ in "60":
+        press(qtbot, Qt.Key.Key_Home)
+        press(qtbot, Qt.Key.Key_Delete)
+    type_keys(qtbot, "61")
+    press(qtbot, Qt.Key.Key_End)
+    press(qtbot, Qt.Key.Key_Return)
+    assert [m[:3] for m in saved(services, match_id)] == [
+        ("60'", "goal", "Ángel Di María"),
+        ("61'", "goal", "Ángel Di María"),
+    ]
+
+
+def test_a_team_before_a_shirt_number_or_a_name(qtbot, page, services, match_id):
+    line = page.quick_entry.line
+    type_keys(qtbot, "32 yc #9")
+    assert no_popup()
+    press(qtbot, Qt.Key.Key_Return)  # both teams have a #9
+    assert line.text() == "32 yc #9"
+    assert "ARG#9 or FRA#9" in page.quick_entry.preview.text()
+    press(qtbot, Qt.Key.Key_Escape)
+    type_keys(qtbot, "32 yc FRA#9")
+    assert no_popup()
+    press(qtbot, Qt.Key.Key_Return)
+    type_keys(qtbot, "33 yc ARG ma")  # only Argentina's names: not Matteo Guendouzi
+    assert popup_names(shown_popup(page)) == [
+        "Ángel Di María · ARG #11",
+        "Emiliano Martínez · ARG #23",
+    ]
+    press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_Return)
+    assert [m[:3] for m in saved(services, match_id)] == [
+        ("32'", "yellow", "Olivier Giroud"),
+        ("33'", "yellow", "Emiliano Martínez"),
+    ]
