@@ -204,6 +204,14 @@ def test_escape_closes_only_the_popup(qtbot, page, services, match_id):
     assert saved(services, match_id) == [("60'", "goal", "Ángel Di María", None, "")]
 
 
+def test_shift_tab_leaves_the_line_as_it_is(qtbot, page):
+    type_keys(qtbot, "60 goal Di Ma")
+    shown_popup(page)
+    press(qtbot, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert no_popup() and QApplication.focusWidget() is not page.quick_entry.line
+    assert page.quick_entry.line.text() == "60 goal Di Ma"
+
+
 def test_the_popup_never_covers_the_line_or_the_preview(qtbot, page):
     type_keys(qtbot, "60 yc ma")
     popup = shown_popup(page)
@@ -271,6 +279,10 @@ def test_a_refused_line_stays_with_its_reason_and_tab_still_helps(qtbot, page, s
     line = page.quick_entry.line
     type_keys(qtbot, "70 yc Hern")
     shown_popup(page)
+    press(qtbot, Qt.Key.Key_Down)
+    assert page.quick_entry.preview.text().endswith("Lucas Hernández")
+    press(qtbot, Qt.Key.Key_Escape)  # the popup goes, and the name picked in it
+    assert no_popup() and "could be" in page.quick_entry.preview.text()
     press(qtbot, Qt.Key.Key_Return)  # as typed, "Hern" is two people
     assert line.text() == "70 yc Hern" and no_popup()
     assert page.quick_entry.preview.text().startswith("“Hern” could be Theo Hernández")

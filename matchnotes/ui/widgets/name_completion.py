@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from matchnotes.entry import Roster, RosterPerson, RosterTeam
 from matchnotes.entry.vocabulary import KIND_ALIASES, PERIOD_MARKERS
@@ -26,6 +27,7 @@ _MINUTE = re.compile(r"\d+(\+\d*)?'?")
 _SLOT_WORDS = [tuple(key.split()) for key in (*KIND_ALIASES, *PERIOD_MARKERS)]
 
 
+@lru_cache(maxsize=4096)  # the roster's names are folded again at every keystroke
 def words(text: str) -> tuple[str, ...]:
     """Lookup words, as the parser folds them: "N'Golo Kanté" -> ("ngolo", "kante")."""
     return tuple(_NON_WORD.sub(" ", fold(text).translate(_APOSTROPHES)).split())

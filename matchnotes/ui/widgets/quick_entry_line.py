@@ -90,6 +90,12 @@ class QuickEntryLine(QLineEdit):
         if (
             event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Backtab
+        ):
+            self.completion_popup().hide()  # Shift+Tab leaves the line: the popup goes too
+        elif (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
             and event.key() == Qt.Key.Key_Tab
             and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
             and self._current_completion() is not None
