@@ -84,6 +84,17 @@ def test_arrowing_to_a_name_then_enter_saves_that_name(qtbot, page, services, ma
     assert page.quick_entry.line.text() == "" and no_popup()
 
 
+def test_typing_on_after_arrowing_drops_the_picked_name(qtbot, page, services, match_id):
+    type_keys(qtbot, "70 yc Hern")
+    press(qtbot, Qt.Key.Key_Down)
+    assert page.quick_entry.preview.text().endswith("Lucas Hernández")
+    type_keys(qtbot, "a")  # the popup lists the names again, none picked
+    assert popup_names(shown_popup(page.quick_entry.line))[0].startswith("Lucas")
+    assert "could be" in page.quick_entry.preview.text()
+    press(qtbot, Qt.Key.Key_Return)
+    assert page.quick_entry.line.text() == "70 yc Herna" and saved(services, match_id) == []
+
+
 def test_tab_takes_the_first_name_and_stays_in_the_line(qtbot, page, services, match_id):
     line = page.quick_entry.line
     type_keys(qtbot, "17 goal de pa")

@@ -52,7 +52,8 @@ class QuickEntryLine(QLineEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._roster: Roster | None = None
-        self._completion: Completion | None = None
+        self._completion: Completion | None = None  # for the word at the cursor
+        self._shown: Completion | None = None  # the one whose names the popup lists
         self._keep_clear: QWidget | None = None
         self._quiet = False  # True while undo/redo puts text back: no popup for it
         self._candidates = QStandardItemModel(self)
@@ -79,42 +80,32 @@ class QuickEntryLine(QLineEdit):
     def pending_text(self) -> str:
         """What Enter saves now: the text, with the highlighted name if one is."""
         chosen = self._highlighted_row()
-        if chosen is None or self._completion is None:
+        if chosen is None or self._shown is None:
             return self.text()
-        return self._completion.apply(self._completion.candidates[chosen])[0]
+        return self._shown.apply(self._shown.candidates[chosen])[0]
 
     # --- keys ---
 
     def event(self, event: QEvent) -> bool:
-        # Tab is taken for focus moves before keyPressEvent: completing a name wins.
-        if (
-            event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_Backtab
-        ):
-            self.completion_popup().hide()  # Shift+Tab leaves the line: the popup goes too
-        elif (
-            event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_Tab
-            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-            and self._current_completion() is not None
-        ):
-            self._accept(self._highlighted_row() or 0)
-            return True
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            if event.key() == Qt.Key.Key_Backtab:
+                self.completion_popup().hide()  # Shift+Tab leaves the line: the popup goes too
+            elif event.key() == Qt.Key.Key_Tab and plain and self._complete_by_tab():
+                return True  # Tab moves the focus before keyPressEvent sees it: a name wins
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        shown = self.completion_popup().isVisible()
+        popup_up = self.completion_popup().isVisible()
         if key in ENTER_KEYS:
-            chosen = self._highlighted_row() if shown else None
-            if chosen is not None:
-                self._accept(chosen)
+            chosen = self._highlighted_row()
+            if chosen is not None and self._shown is not None:
+                self._accept(self._shown, chosen)
             self.completion_popup().hide()
             self.submitted.emit()
         elif key == Qt.Key.Key_Escape:
-            if shown:
+            if popup_up:
                 self.completion_popup().hide()
             elif self.text():
                 self.selectAll()
@@ -122,7 +113,7 @@ class QuickEntryLine(QLineEdit):
                 self.cleared.emit()
             else:
                 event.ignore()
-        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and shown:
+        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and popup_up:
             self._move_highlight(1 if key == Qt.Key.Key_Down else -1)
         elif key == Qt.Key.Key_Up:
             self.recall_requested.emit()
@@ -153,10 +144,26 @@ class QuickEntryLine(QLineEdit):
             self._completion = completion
         return completion
 
+    def _complete_by_tab(self) -> bool:
+        """Put in the highlighted name, or the first; False if no name fits the word."""
+        chosen = self._highlighted_row()
+        if chosen is not None and self._shown is not None:
+            self._accept(self._shown, chosen)
+            return True
+        completion = self._current_completion()
+        if completion is None:
+            return False
+        self._accept(completion, 0)
+        return True
+
     def _highlighted_row(self) -> int | None:
+        """The row of the name the user moved to, if the popup lists names for this text."""
         popup = self.completion_popup()
         index = popup.currentIndex()
-        if not popup.isVisible() or not index.isValid() or self._current_completion() is None:
+        shown = self._shown
+        if not popup.isVisible() or not index.isValid() or shown is None:
+            return None
+        if (shown.line, shown.end) != (self.text(), self.cursorPosition()):
             return None
         return int(index.data(Qt.ItemDataRole.UserRole))
 
@@ -174,10 +181,9 @@ class QuickEntryLine(QLineEdit):
             popup.setCurrentIndex(QModelIndex())
         self.pending_changed.emit()
 
-    def _accept(self, row: int) -> None:
-        completion = self._current_completion()
+    def _accept(self, completion: Completion, row: int) -> None:
         self.completion_popup().hide()
-        if completion is None:
+        if completion.line != self.text():
             return
         text, cursor = completion.apply(completion.candidates[row])
         self._completion = None
@@ -189,14 +195,15 @@ class QuickEntryLine(QLineEdit):
         self.setCursorPosition(cursor)
 
     def _on_completer_activated(self, index: QModelIndex) -> None:  # a click on a name
-        if index.isValid():
-            self._accept(int(index.data(Qt.ItemDataRole.UserRole)))
+        if index.isValid() and self._shown is not None:
+            self._accept(self._shown, int(index.data(Qt.ItemDataRole.UserRole)))
 
     def _on_text_edited(self, text: str) -> None:
         self._completion = completion_at(text, self.cursorPosition(), self._roster)
         if self._quiet or self._completion is None or not self._completion.offer:
             self.completion_popup().hide()
             return
+        self._shown = self._completion
         self._candidates.clear()
         for row, candidate in enumerate(self._completion.candidates):
             item = QStandardItem(candidate.label)
