@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QApplication
 
 from matchnotes.enums import LineupRole
 from matchnotes.services.inputs import MatchInput
+from tests.ui.keys import target
 
 ARGENTINA = [
     ("Emiliano Martínez", 23),
@@ -52,11 +53,14 @@ def open_quick_entry(qtbot, window, match_id):
 
 
 def type_keys(qtbot, text):
-    qtbot.keyClicks(QApplication.focusWidget(), text)
+    """Type where Qt delivers a user's keys: to the name popup while it is up (it comes
+    and goes as one types, so each key finds its own target)."""
+    for char in text:
+        qtbot.keyClicks(target(), char)
 
 
 def press(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier):
-    qtbot.keyClick(QApplication.focusWidget(), key, modifier)
+    qtbot.keyClick(target(), key, modifier)
 
 
 def shown_popup(line):

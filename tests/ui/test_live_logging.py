@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from matchnotes.services.inputs import LineupInput, MatchInput
+from tests.ui.keys import target
+from tests.ui.quick_entry_helpers import type_keys
 
 STORY = [
     "KO",
@@ -50,9 +52,9 @@ def _fresh_match_with_demo_lineups(services, demo_match_id):
 
 
 def _type_line(qtbot, text):
-    """Type a line into the focused widget and press Enter, name popup up or not."""
-    qtbot.keyClicks(QApplication.focusWidget(), text)
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    """Type a line where a user's keys go and press Enter, name popup up or not."""
+    type_keys(qtbot, text)
+    qtbot.keyClick(target(), Qt.Key.Key_Return)
 
 
 def test_whole_story_through_the_quick_entry_line(qtbot, window, services, demo_match_id):
@@ -69,11 +71,11 @@ def test_whole_story_through_the_quick_entry_line(qtbot, window, services, demo_
     assert line.text() == "47 yc Nobody"
     assert "Nobody" in page.quick_entry.preview.text()
     assert page.moments.model().rowCount() == 0
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    qtbot.keyClick(target(), Qt.Key.Key_Escape)
     assert line.text() == ""
 
     for text in STORY:
-        qtbot.keyClicks(QApplication.focusWidget(), text[:3])
+        type_keys(qtbot, text[:3])
         assert page.quick_entry.preview.text()  # a preview or a hint as soon as one types
         _type_line(qtbot, text[3:])
         assert line.text() == "", f"refused: {text!r}: {page.quick_entry.preview.text()}"
@@ -103,9 +105,9 @@ def test_whole_story_through_the_quick_entry_line(qtbot, window, services, demo_
     assert str(detail.half_time) == "0–1" and detail.summary.status.value == "finished"
 
     # Up recalls the last line; undo removes the last logged moment.
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Up)
+    qtbot.keyClick(target(), Qt.Key.Key_Up)
     assert line.text() == STORY[-1]
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    qtbot.keyClick(target(), Qt.Key.Key_Escape)
     assert line.text() == ""
     _type_line(qtbot, "90+9 chance Rashford free kick over")
     assert model.rowCount() == 14
