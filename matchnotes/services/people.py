@@ -191,8 +191,8 @@ def _tallies(
             counts[entry.team_id]["starts"] += 1
             counts[entry.team_id]["appearances"] += 1
     for m in moments:
-        if m.team_id is None:
-            continue
+        if m.team_id is None or (m.player_id != person_id and m.kind not in SAME_TEAM_KINDS):
+            continue  # fouled by the other side: their team is not the moment's
         c = counts[m.team_id]
         if m.kind is MomentKind.SUBSTITUTION and m.player_id == person_id:
             c["appearances"] += 1  # came on
