@@ -22,7 +22,7 @@ from matchnotes.models import LineupEntry, Match, Moment, Person, Quote, Team
 from matchnotes.services.base import get_or_404
 from matchnotes.text import fold
 
-RECENT_MATCHES = 20  # per team: whose line-ups and moments count as its recent people
+RECENT_MATCHES = 10  # per team: whose line-ups and moments count as its recent people
 DIRECTORY_LIMIT = 25
 # The second person of these kinds plays for the first one's team; of cards ("foul
 # on"), for the other; of the rest, who knows.
@@ -51,12 +51,15 @@ def load_roster(session: Session, match: Match) -> Roster:
     for speaker_id in session.exec(select(Quote.speaker_id).where(Quote.match_id == match.id)):
         found.add(speaker_id, None, Source.MATCH)
     recent = _recent_matches(session, match, home.id) + _recent_matches(session, match, away.id)
-    for person_id, team_id, role, number in _recent_lineups(session, recent, roster):
+    with_lineups = set()
+    for match_id, person_id, team_id, role in _recent_lineups(session, recent, roster):
+        with_lineups.add(match_id)
         found.add(person_id, team_id, Source.TEAM)
-        found.numbers.setdefault(person_id, number)
-        if role is LineupRole.MANAGER:
+        if role == LineupRole.MANAGER:
             found.managers.add(person_id)
-    for person_id, team_id in _named_in(session, recent, roster, recent=True):
+    # Moments tell who played only where no line-up does (imported matches).
+    without = [i for i in recent if i not in with_lineups]
+    for person_id, team_id in _named_in(session, without, roster, recent=True):
         found.add(person_id, team_id, Source.TEAM)
     for person_id, team_id in _squads(session, roster):
         found.add(person_id, team_id, Source.TEAM)
@@ -76,7 +79,6 @@ class _Found:
         self.lineup: list[RosterPerson] = []
         self.pending: list[tuple[int, int | None, Source]] = []
         self.managers: set[int] = set()  # managers in a recent line-up
-        self.numbers: dict[int, int | None] = {}  # the latest shirt number in a recent line-up
 
     def add(self, person_id: int | None, team_id: int | None, source: Source) -> None:
         if person_id is not None:
@@ -101,8 +103,6 @@ class _Found:
                 (team_id,) = teams[person_id]
             _, name, role, number = known[person_id]
             manager = role is PersonRole.MANAGER or person_id in self.managers
-            if number is None:
-                number = self.numbers.get(person_id)
             found.setdefault(
                 (person_id, team_id),
                 RosterPerson(person_id, name, team_id, number,
@@ -118,18 +118,27 @@ def _named_in(
     other matches (``recent``), only those who played for this match's teams."""
     if not match_ids:
         return []
-    query = select(Moment.kind, Moment.team_id, Moment.player_id, Moment.related_player_id)
-    query = query.where(col(Moment.match_id).in_(match_ids))
+    kind, team, player, related = (
+        Moment.kind, col(Moment.team_id), col(Moment.player_id), col(Moment.related_player_id)
+    )  # fmt: skip
+    where = [col(Moment.match_id).in_(match_ids)]
     if recent:
-        query = query.where(col(Moment.team_id).in_([t.id for t in roster.teams]))
+        # Distinct pairs: matches of moments come down to two squads. The teams are
+        # picked here, not in SQL, which would read every moment of both teams by team_id.
+        players = select(player, team).where(*where).distinct()
+        seconds = select(related, team).where(*where, col(kind).in_(SAME_TEAM_KINDS)).distinct()
+        ours = {t.id for t in roster.teams}
+        pairs = [*session.exec(players).all(), *session.exec(seconds).all()]
+        return [(p, t) for p, t in pairs if t in ours]
     named: list[tuple[int | None, int | None]] = []
-    for kind, team, player, related in session.exec(query).all():
-        named.append((player, team))
-        if related is not None and kind in SAME_TEAM_KINDS:
-            named.append((related, team))
-        elif related is not None and kind in OTHER_TEAM_KINDS and not recent:
-            other = roster.other(team)
-            named.append((related, other.id if other else None))
+    query = select(kind, team, player, related).where(*where).distinct()
+    for k, t, p, r in session.exec(query).all():
+        named.append((p, t))
+        if r is not None and k in SAME_TEAM_KINDS:
+            named.append((r, t))
+        elif r is not None and k in OTHER_TEAM_KINDS:
+            other = roster.other(t)
+            named.append((r, other.id if other else None))
     return named
 
 
@@ -149,22 +158,17 @@ def _recent_matches(session: Session, match: Match, team_id: int) -> list[int]:
 
 def _recent_lineups(
     session: Session, match_ids: list[int], roster: Roster
-) -> list[tuple[int, int, LineupRole, int | None]]:
-    """(person, team, role, number) of this match's teams in these matches, latest first."""
+) -> list[tuple[int, int, int, str]]:
+    """(match, person, team, role) of this match's teams' line-ups in these matches."""
     if not match_ids:
         return []
-    query = (
-        select(
-            LineupEntry.person_id, LineupEntry.team_id, LineupEntry.role, LineupEntry.shirt_number
-        )
-        .join(Match, col(Match.id) == LineupEntry.match_id)
-        .where(
-            col(LineupEntry.match_id).in_(match_ids),
-            col(LineupEntry.team_id).in_([t.id for t in roster.teams]),
-        )
-        .order_by(col(Match.date).desc(), col(Match.id).desc(), col(LineupEntry.sort_order))
+    query = select(
+        LineupEntry.match_id, LineupEntry.person_id, LineupEntry.team_id, LineupEntry.role
+    ).where(
+        col(LineupEntry.match_id).in_(match_ids),
+        col(LineupEntry.team_id).in_([t.id for t in roster.teams]),
     )
-    return [(p, t, LineupRole(r), n) for p, t, r, n in session.exec(query).all()]
+    return [(m, p, t, str(r)) for m, p, t, r in session.exec(query).all()]
 
 
 def _squads(session: Session, roster: Roster) -> list[tuple[int, int]]:
