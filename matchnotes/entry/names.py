@@ -158,9 +158,12 @@ def _person_at(
 
 
 def _match(typed: tuple[str, ...], pool: list[RosterPerson], lookup: Lookup) -> list[RosterPerson]:
-    """The best names of one source; in moments, players before managers."""
+    """The best names of one source; in moments, players before managers, and where a
+    person is optional ("30 note Lineker in the studio") only people with a team."""
     if lookup.speaker:
         return best(typed, pool, lookup.prefixes)
+    if not lookup.required:
+        pool = [p for p in pool if p.team_id is not None]
     players = [p for p in pool if not p.is_manager]
     managers = [p for p in pool if p.is_manager]
     return best(typed, players, lookup.prefixes) or best(typed, managers, lookup.prefixes)

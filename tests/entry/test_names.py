@@ -129,6 +129,10 @@ def test_someone_found_outside_the_lineup_joins_it():
     # Without a known team they cannot join: the line must say the team.
     roster = Roster(ENGLAND, FRANCE, (RosterPerson(95, "Wayne Rooney", None, source=Source.MATCH),))
     assert "Which team does Wayne Rooney play for" in str(refusal("17 yc Rooney", roster))
+    # A note may mention a speaker of the match: it stays text.
+    note = parse_line("30 note Rooney in the studio", roster)
+    assert isinstance(note, MomentEntry) and note.player is None
+    assert note.description == "Rooney in the studio"
 
 
 def test_one_person_of_both_teams_is_named_with_the_team():
