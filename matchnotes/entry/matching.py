@@ -99,11 +99,15 @@ def _with_initials(
 def close(typed: tuple[str, ...], pool: Sequence[RosterPerson]) -> list[tuple[float, RosterPerson]]:
     """People whose name is near the typed words, best first: full names and surnames
     are compared, with several words against several ("de pual" ~ Rodrigo De Paul)."""
-    text = " ".join(typed)
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(" ".join(typed))  # difflib caches facts about the second sequence
     scored = []
     for person in pool:
-        keys = _keys(words(person.name), several=len(typed) > 1)
-        ratio = max((difflib.SequenceMatcher(None, text, k).ratio() for k in keys), default=0.0)
+        ratio = 0.0
+        for key in _keys(words(person.name), several=len(typed) > 1):
+            matcher.set_seq1(key)
+            if matcher.real_quick_ratio() >= CLOSE_ENOUGH and matcher.quick_ratio() >= CLOSE_ENOUGH:
+                ratio = max(ratio, matcher.ratio())
         if ratio >= CLOSE_ENOUGH:
             scored.append((ratio, person))
     scored.sort(key=lambda s: (-s[0], s[1].source))
