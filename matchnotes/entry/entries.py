@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from matchnotes.entry.roster import RosterTeam
-from matchnotes.enums import Decision, MatchStatus, MomentKind, Period
-from matchnotes.labels import KIND_LABELS
+from matchnotes.enums import Decision, LineupRole, MatchStatus, MomentKind, Period, QuoteContext
+from matchnotes.labels import CONTEXT_LABELS, KIND_LABELS
 from matchnotes.minutes import Minute
 
 # How the second player of a moment reads in a preview, by kind.
@@ -32,22 +32,26 @@ SHOOTOUT_LABELS: dict[MomentKind, str] = {
 
 @dataclass(frozen=True)
 class PersonRef:
-    """A person named by the line: someone in the line-ups, or a new name to create.
+    """A person named by the line: someone of the match, or a new name to create.
 
-    ``person_id`` is None for a new person (typed in quotes, or an unknown speaker);
-    ``team_id`` is the team they play for in this match, when known.
+    ``person_id`` is None for a new person (typed in quotes); ``team_id`` is the team
+    they play for in this match, when known; ``joins`` is the role a known person
+    found outside the line-up (in a squad, say) takes in it when the line is saved.
     """
 
     name: str
     person_id: int | None = None
     team_id: int | None = None
+    joins: LineupRole | None = None
 
     @property
     def is_new(self) -> bool:
         return self.person_id is None
 
     def __str__(self) -> str:
-        return f"{self.name} (new)" if self.is_new else self.name
+        if self.is_new:
+            return f"{self.name} (new)"
+        return f"{self.name} (joins the line-up)" if self.joins else self.name
 
 
 @dataclass(frozen=True)
@@ -87,9 +91,14 @@ class MomentEntry:
 class QuoteEntry:
     speaker: PersonRef
     text: str
+    context: QuoteContext | None = None  # "(press conference)" after the speaker
+    place: str | None = None  # "(press conference, Lusail)"
 
     def describe(self) -> str:
-        return f"Quote · {self.speaker}: “{self.text}”"
+        where = [CONTEXT_LABELS[self.context].lower()] if self.context else []
+        where += [self.place] if self.place else []
+        said = f" ({', '.join(where)})" if where else ""
+        return f"Quote · {self.speaker}{said}: “{self.text}”"
 
 
 @dataclass(frozen=True)

@@ -1,34 +1,32 @@
-"""Finding people in a line: surname, full name, unique prefix, #9, ENG#9, or "A. Newman".
+"""Finding people in a line: surname, full name, "A. Tchouameni", a beginning, #9, ENG#9.
 
-Matching is on folded words (accents, case, dots and apostrophes ignored), and it
-never guesses: two candidates are an error that lists them, and an unknown name is
-an error unless it is typed in quotes (then it is a new person).
+Names are looked up nearest first (the line-up, then this match's moments and quotes,
+then the teams' squads and recent matches; see ``roster.Source``), and the parser never
+guesses: two candidates are an error that lists them, and an unknown name is an error
+(with the names it is close to) unless it is typed in quotes: then it is a new person.
+Quote speakers are found the same way, managers included.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, replace
 
 from matchnotes.entry.entries import PersonRef
 from matchnotes.entry.errors import EntryError
-from matchnotes.entry.roster import Roster, RosterPerson, RosterTeam
-from matchnotes.text import clean, fold
+from matchnotes.entry.matching import EXACT, PARTICLES, best, close, level, words
+from matchnotes.entry.roster import Roster, RosterPerson, RosterTeam, Source
+from matchnotes.enums import LineupRole
+from matchnotes.text import clean
+
+__all__ = ["QUOTES", "Lookup", "Token", "find_person", "find_speaker", "phrase", "tokenize"]
+__all__ += ["words"]
 
 MAX_NAME_WORDS = 5  # the longest name a phrase is tried as ("Randal Kolo Muani", ...)
 MAX_NAME = 200
+MAX_LISTED = 6  # candidates a message lists
 QUOTES = {'"': '"', "“": "”", "„": "“”", "«": "»"}  # opening -> closing ones
 _TOKEN = re.compile(r'"[^"]*"?|“[^”]*”?|„[^“”]*[“”]?|«[^»]*»?|#[0-9]*|[()>]|[^\s()>"“„«#]+')
-_APOSTROPHES = str.maketrans("", "", "'’‘`´")
-_NON_WORD = re.compile(r"[\W_]+")
-
-
-@lru_cache(maxsize=4096)  # roster names are folded again for every phrase tried
-def words(text: str) -> tuple[str, ...]:
-    """The lookup words of a text: "Aurélien Tchouaméni" and "aurelien  TCHOUAMENI" agree."""
-    return tuple(_NON_WORD.sub(" ", fold(text).translate(_APOSTROPHES)).split())
 
 
 @dataclass(frozen=True)
@@ -67,7 +65,10 @@ def phrase(tokens: list[Token], i: int, n: int) -> str | None:
 class Lookup:
     required: bool = True  # an unknown name is an error (otherwise: nobody, and the text stays)
     prefixes: bool = True  # a unique prefix counts; off where a person is optional ("note the…")
-    speaker: bool = False  # managers count like players (quotes)
+    speaker: bool = False  # managers count like players, and anyone in the database (quotes)
+
+
+SPEAKER = Lookup(speaker=True)
 
 
 def find_person(
@@ -82,13 +83,30 @@ def find_person(
         if found is not None:
             return found
         if lookup.required and tokens[j].kind == "word":
-            raise _unknown(tokens[j].text, roster, team)
+            raise _unknown(tokens, j, roster, team, lookup)
     found = _person_at(tokens, i, roster, lookup, None)
     if found is not None:
         return found
     if lookup.required and tokens[i].kind == "word":
-        raise _unknown(tokens[i].text, roster, None)
+        raise _unknown(tokens, i, roster, None, lookup)
     return None, i
+
+
+def find_speaker(text: str, roster: Roster) -> PersonRef:
+    """The speaker of a quote, named by the whole text: found like a player (managers and
+    anyone in the database included), or new when the name is typed in quotes."""
+    tokens = tokenize(text)
+    team, start = _team_prefix(tokens, 0, roster)
+    tries = [(team, start)] if team is not None and start < len(tokens) else []
+    for who, at in [*tries, (None, 0)]:
+        found = _person_at(tokens, at, roster, SPEAKER, who, whole=True)
+        if found is not None:
+            return found[0]
+    if tries and tokens[start].kind == "word":
+        raise _unknown(tokens, start, roster, team, SPEAKER)
+    if tokens and tokens[0].kind != "word":
+        raise EntryError(f"“{clean(text)}” is not a name: write who said it, like - Southgate.")
+    raise _unknown(tokens, 0, roster, None, SPEAKER)
 
 
 def _team_prefix(tokens: list[Token], i: int, roster: Roster) -> tuple[RosterTeam | None, int]:
@@ -99,18 +117,6 @@ def _team_prefix(tokens: list[Token], i: int, roster: Roster) -> tuple[RosterTea
             if typed and typed in spellings:
                 return team, i + n
     return None, i
-
-
-def find_speaker(text: str, roster: Roster) -> PersonRef:
-    """The speaker of a quote: the whole text names someone in the line-ups, or a new person."""
-    tokens = tokenize(text)
-    lookup = Lookup(required=False, speaker=True)
-    for team, start in (_team_prefix(tokens, 0, roster), (None, 0)):
-        if start < len(tokens):
-            found = _person_at(tokens, start, roster, lookup, team, whole=True)
-            if found is not None:
-                return found[0]
-    return new_speaker(text)
 
 
 def _person_at(
@@ -125,13 +131,12 @@ def _person_at(
     token = tokens[i]
     if whole and token.kind != "word" and i + 1 != len(tokens):
         return None
-    pool = [p for p in roster.people if team is None or p.team_id == team.id]
     if token.kind == "number":
-        return _by_number(token.text, roster, pool, team), i + 1
+        return _by_number(token.text, roster, team, lookup), i + 1
     if token.kind == "quoted":
         # Where a person is optional, quotes without a team are just quoted text.
         new_ok = lookup.required or team is not None
-        ref = _quoted(token.text, roster, pool, new_ok, team)
+        ref = _quoted(token.text, roster, new_ok, team, lookup)
         return (ref, i + 1) if ref else None
     if token.kind != "word":
         return None
@@ -140,64 +145,73 @@ def _person_at(
         typed = phrase(tokens, i, n)
         if typed is None:
             continue
-        hits = _match(tuple(typed.split()), pool, lookup)
-        if len(hits) > 1:
-            raise _ambiguous(f"“{_source(tokens, i, n)}”", hits, roster, "type more of the name")
-        if hits:
-            return _ref(hits[0]), i + n
+        key = tuple(typed.split())
+        for pool in roster.pools(team):
+            hits = _match(key, pool, lookup)
+            if hits:
+                return _one(hits, f"“{_source(tokens, i, n)}”", roster, team, lookup), i + n
+        if lookup.speaker and roster.directory is not None:
+            hits = _in_directory(key, roster, team)
+            if hits:
+                return _one(hits, f"“{_source(tokens, i, n)}”", roster, team, lookup), i + n
     return None
 
 
 def _match(typed: tuple[str, ...], pool: list[RosterPerson], lookup: Lookup) -> list[RosterPerson]:
-    """Exact names (full name or surname) beat prefixes; players beat managers in moments."""
-    groups = [pool] if lookup.speaker else [[p for p in pool if not p.is_manager]]
-    if not lookup.speaker:
-        groups.append([p for p in pool if p.is_manager])
-    for group in groups:
-        exact = [p for p in group if _ends_with(words(p.name), typed)]
-        if exact:
-            return exact
-        if lookup.prefixes and len("".join(typed)) >= 2:
-            prefixed = [p for p in group if _has_prefix(words(p.name), typed)]
-            if prefixed:
-                return prefixed
-    return []
+    """The best names of one source; in moments, players before managers, and where a
+    person is optional ("30 note Lineker in the studio") only people with a team."""
+    if lookup.speaker:
+        return best(typed, pool, lookup.prefixes)
+    if not lookup.required:
+        pool = [p for p in pool if p.team_id is not None]
+    players = [p for p in pool if not p.is_manager]
+    managers = [p for p in pool if p.is_manager]
+    return best(typed, players, lookup.prefixes) or best(typed, managers, lookup.prefixes)
 
 
-def _ends_with(name: tuple[str, ...], typed: tuple[str, ...]) -> bool:
-    return 0 < len(typed) <= len(name) and name[-len(typed) :] == typed
+def _in_directory(
+    typed: tuple[str, ...], roster: Roster, team: RosterTeam | None
+) -> list[RosterPerson]:
+    """Anyone in the database, named as a player is (the best names only)."""
+    assert roster.directory is not None
+    people = {p.person_id: p for p in roster.directory(typed)}.values()
+    team_id = team.id if team else None
+    return [replace(p, team_id=team_id) for p in best(typed, list(people), prefixes=True)]
 
 
-def _has_prefix(name: tuple[str, ...], typed: tuple[str, ...]) -> bool:
-    """ "tchou" in Aurélien Tchouaméni, "harry k" in Harry Kane: whole words, then a prefix."""
-    for start in range(len(name) - len(typed) + 1):
-        part = name[start : start + len(typed)]
-        if part[:-1] == typed[:-1] and part[-1].startswith(typed[-1]):
-            return True
-    return False
-
-
-def _by_number(
-    text: str, roster: Roster, pool: list[RosterPerson], team: RosterTeam | None
+def _one(
+    hits: list[RosterPerson], what: str, roster: Roster, team: RosterTeam | None, lookup: Lookup
 ) -> PersonRef:
+    if len(hits) == 1:
+        return _ref(hits[0], lookup)
+    names = {p.name for p in hits}
+    teams = {p.team_id for p in hits}
+    if len(names) == 1 and len(teams) > 1 and team is None:
+        how = f"put the team before the name ({roster.home.short} or {roster.away.short})"
+    else:
+        how = "type more of the name"
+    raise _ambiguous(what, hits, roster, how)
+
+
+def _by_number(text: str, roster: Roster, team: RosterTeam | None, lookup: Lookup) -> PersonRef:
     digits = text[1:]
     if not digits:
         raise EntryError("Write a shirt number after #, like #9.")
     if len(digits) > 2:
         raise EntryError(f"“{text}” is not a shirt number (they go from 0 to 99).")
     number = int(digits)
-    hits = [p for p in pool if p.shirt_number == number and not p.is_manager]
-    if not hits:
-        where = f"{team.name}'s line-up" if team else "the line-ups"
-        raise EntryError(f"Nobody wears #{number} in {where}.")
-    if len(hits) > 1:
-        how = " or ".join(f"{t.short}#{number}" for t in roster.teams)
-        raise _ambiguous(f"#{number}", hits, roster, f"write {how}")
-    return _ref(hits[0])
+    for pool in roster.pools(team):
+        hits = [p for p in pool if p.shirt_number == number and not p.is_manager]
+        if len(hits) > 1:
+            how = " or ".join(f"{t.short}#{number}" for t in roster.teams)
+            raise _ambiguous(f"#{number}", hits, roster, f"write {how}")
+        if hits:
+            return _ref(hits[0], lookup)
+    raise EntryError(f"Nobody wears #{number} in {roster.where(team)}.")
 
 
 def _quoted(
-    text: str, roster: Roster, pool: list[RosterPerson], new_ok: bool, team: RosterTeam | None
+    text: str, roster: Roster, new_ok: bool, team: RosterTeam | None, lookup: Lookup
 ) -> PersonRef | None:
     if len(text) < 2 or text[-1] not in QUOTES[text[0]]:
         if not new_ok:
@@ -208,28 +222,23 @@ def _quoted(
         raise EntryError('The quotes are empty: put a name in them, like "A. Newman".')
     if len(name) > MAX_NAME:
         raise EntryError(f"A name is at most {MAX_NAME} characters.")
-    hits = [p for p in pool if _ends_with(words(p.name), words(name))]
-    if len(hits) > 1:
-        raise _ambiguous(text, hits, roster, "use the full name")
-    if hits:
-        return _ref(hits[0])
+    for pool in roster.pools(team):
+        hits = [p for p in pool if level(words(p.name), words(name), False) == EXACT]
+        if hits:
+            return _one(hits, text, roster, team, lookup)
     return PersonRef(name, None, team.id if team else None) if new_ok else None
 
 
-def new_speaker(text: str) -> PersonRef:
-    """An unknown speaker of a quote becomes a new person with the name as typed."""
-    name = clean(text)
-    if len(name) >= 2 and name[0] in QUOTES and name[-1] in QUOTES[name[0]]:
-        name = clean(name[1:-1])
-    if not words(name):
-        raise EntryError("Who said it? Write the speaker's name.")
-    if len(name) > MAX_NAME:
-        raise EntryError(f"A name is at most {MAX_NAME} characters.")
-    return PersonRef(name)
-
-
-def _ref(person: RosterPerson) -> PersonRef:
-    return PersonRef(person.name, person.person_id, person.team_id)
+def _ref(person: RosterPerson, lookup: Lookup) -> PersonRef:
+    """A person found outside the line-up joins it when the line is saved: a player named
+    in a moment as a starter, a manager as manager (a player quoted may not have played)."""
+    joins = None
+    if person.source is not Source.LINEUP and person.team_id is not None:
+        if person.is_manager:
+            joins = LineupRole.MANAGER
+        elif not lookup.speaker:
+            joins = LineupRole.STARTER
+    return PersonRef(person.name, person.person_id, person.team_id, joins)
 
 
 def _source(tokens: list[Token], i: int, n: int) -> str:
@@ -237,21 +246,40 @@ def _source(tokens: list[Token], i: int, n: int) -> str:
 
 
 def _ambiguous(what: str, hits: list[RosterPerson], roster: Roster, how: str) -> EntryError:
-    names = tuple(roster.describe_person(p) for p in hits)
-    return EntryError(f"{what} could be {_or(names)}: {how}.", names)
+    names = tuple(dict.fromkeys(roster.describe_person(p) for p in hits))
+    shown = names if len(names) <= MAX_LISTED else (*names[: MAX_LISTED - 1], "others")
+    return EntryError(f"{what} could be {_or(shown)}: {how}.", names)
 
 
-def _unknown(text: str, roster: Roster, team: RosterTeam | None) -> EntryError:
-    where = f"{team.name}'s line-up" if team else "the line-ups"
-    message = f"Nobody in {where} is called “{text}”."
-    pool = [p for p in roster.people if team is None or p.team_id == team.id]
-    by_word = {w: p for p in pool for w in words(p.name) if len(w) > 2}
-    close = difflib.get_close_matches(" ".join(words(text)), list(by_word), n=3, cutoff=0.7)
-    names = tuple(dict.fromkeys(roster.describe_person(by_word[w]) for w in close))
+def _unknown(
+    tokens: list[Token], i: int, roster: Roster, team: RosterTeam | None, lookup: Lookup
+) -> EntryError:
+    """Nobody is called that: say where we looked, the names it is close to, and how to
+    log someone new (with the team of the player meant, when there is one)."""
+    pool = [p for group in roster.pools(team) for p in group]
+    rest = len(tokens) - i
+    lengths = [rest] if lookup.speaker else range(min(3, rest), 0, -1)
+    shown_n, near = 0, list[tuple[float, RosterPerson]]()
+    for n in lengths:
+        typed = phrase(tokens, i, n)
+        hits = close(tuple(typed.split()), pool) if typed else []
+        if hits and (not near or hits[0][0] > near[0][0]):
+            shown_n, near = n, hits
+    if not shown_n:  # "de paul": a particle belongs to the word after it
+        two = phrase(tokens, i, 2)
+        shown_n = rest if lookup.speaker else 2 if two and two.split()[0] in PARTICLES else 1
+    shown = _source(tokens, i, shown_n)
+    names = tuple(dict.fromkeys(roster.describe_person(p) for _, p in near[:3]))
+    anywhere = lookup.speaker and roster.directory is not None and team is None
+    message = f"Nobody in {'the database' if anywhere else roster.where(team)} is called “{shown}”."
     if names:
         message += f" Did you mean {_or(names)}?"
-    team_hint = (team or roster.home).short
-    message += f' To log someone new, put the name in quotes after the team: {team_hint} "{text}".'
+    if lookup.speaker:
+        message += f' To quote someone new, put their name in quotes: - "{shown}".'
+        return EntryError(message, names)
+    teams = [team] if team else [t for _, p in near if (t := roster.team(p.team_id))][:1]
+    example = " or ".join(f'{t.short} "{shown}"' for t in teams or roster.teams)
+    message += f" To log someone new, put the name in quotes after their team's name: {example}."
     return EntryError(message, names)
 
 

@@ -17,7 +17,8 @@ from matchnotes.services.lookup import required_name
 from matchnotes.services.matches import load_match_summaries
 from matchnotes.services.moments import load_moment_views
 from matchnotes.services.quotes import load_quote_views
-from matchnotes.services.views import PersonPage, PersonView, TeamTally
+from matchnotes.services.roster import OTHER_TEAM_KINDS, SAME_TEAM_KINDS
+from matchnotes.services.views import MomentView, PersonPage, PersonView, TeamTally
 from matchnotes.text import clean, fold
 
 
@@ -123,9 +124,10 @@ class PeopleService(Service):
                     for m in load_moment_views(session, match)
                     if person_id in (m.player_id, m.related_player_id)
                 ]
+            sides = {s.id: (s.home_id, s.away_id) for s in summaries}
             return PersonPage(
                 person=_view(person),
-                tallies=_tallies(session, person_id, entries, moments),
+                tallies=_tallies(session, person, entries, moments, sides),
                 matches=summaries,
                 moments=moments,
                 quotes=load_quote_views(session, speaker_id=person_id),
@@ -156,9 +158,30 @@ def _view(p: Person) -> PersonView:
     )  # fmt: skip
 
 
+def _played_for(
+    person_id: int, moments: list[MomentView], sides: dict[int, tuple[int, int]]
+) -> dict[int, int]:
+    """The team a person played for in each match where a moment names them."""
+    teams: dict[int, int] = {}
+    for m in moments:
+        if m.team_id is None or m.match_id in teams:
+            continue
+        if m.player_id == person_id or m.kind in SAME_TEAM_KINDS:
+            teams[m.match_id] = m.team_id
+        elif m.kind in OTHER_TEAM_KINDS:  # fouled by a player of the other team
+            home, away = sides[m.match_id]
+            teams[m.match_id] = away if m.team_id == home else home
+    return teams
+
+
 def _tallies(
-    session: Session, person_id: int, entries: list[LineupEntry], moments: list
+    session: Session,
+    person: Person,
+    entries: list[LineupEntry],
+    moments: list[MomentView],
+    sides: dict[int, tuple[int, int]],
 ) -> list[TeamTally]:
+    person_id = person.id or 0
     counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for entry in entries:
         if entry.role is LineupRole.MANAGER:
@@ -168,8 +191,8 @@ def _tallies(
             counts[entry.team_id]["starts"] += 1
             counts[entry.team_id]["appearances"] += 1
     for m in moments:
-        if m.team_id is None:
-            continue
+        if m.team_id is None or (m.player_id != person_id and m.kind not in SAME_TEAM_KINDS):
+            continue  # fouled by the other side: their team is not the moment's
         c = counts[m.team_id]
         if m.kind is MomentKind.SUBSTITUTION and m.player_id == person_id:
             c["appearances"] += 1  # came on
@@ -187,5 +210,18 @@ def _tallies(
             c["yellow_cards"] += 1
         if m.kind in (MomentKind.SECOND_YELLOW, MomentKind.RED):
             c["red_cards"] += 1
+    # A match without their line-up entry (an imported one has only the scorers) counts
+    # as an appearance when a moment names them, unless they came on (counted above)
+    # or are a manager (booked on the touchline).
+    lined_up = {e.match_id for e in entries}
+    came_on = {
+        m.match_id
+        for m in moments
+        if m.kind is MomentKind.SUBSTITUTION and m.player_id == person_id
+    }
+    if person.role is not PersonRole.MANAGER:
+        for match_id, team_id in _played_for(person_id, moments, sides).items():
+            if match_id not in lined_up | came_on:
+                counts[team_id]["appearances"] += 1
     names = dict(session.exec(select(Team.id, Team.name).where(col(Team.id).in_(counts))).all())
     return [TeamTally(team=names[team_id], **dict(c)) for team_id, c in sorted(counts.items())]

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from sqlalchemy import func
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from matchnotes import clock
 from matchnotes.entry import (
@@ -23,8 +23,6 @@ from matchnotes.entry import (
     PersonRef,
     QuoteEntry,
     Roster,
-    RosterPerson,
-    RosterTeam,
     parse_line,
 )
 from matchnotes.enums import Decision, LineupRole, MatchStatus, MomentKind, Period, PersonRole
@@ -38,6 +36,7 @@ from matchnotes.services.clock import state_of, store, utc_now
 from matchnotes.services.inputs import MomentInput, QuoteInput
 from matchnotes.services.moments import apply_moment_input as apply_moment
 from matchnotes.services.quotes import apply_quote_input as apply_quote
+from matchnotes.services.roster import load_roster
 from matchnotes.text import fold
 
 # ET then PSO: a later marker may say more about how the result was reached, never less.
@@ -61,8 +60,10 @@ class RecordResult:
 
 class QuickEntryService(Service):
     def roster(self, match_id: int) -> Roster:
+        """Who a line can name, nearest first (services/roster.py)."""
         with self._read() as session:
-            return load_roster(session, get_or_404(session, Match, match_id, "match"))
+            roster = load_roster(session, get_or_404(session, Match, match_id, "match"))
+            return replace(roster, directory=None)  # it needs the Session
 
     def preview(self, match_id: int, line: str, clock_minute: Minute | None = None) -> ParsedEntry:
         """What ``record`` would save for this line; saves nothing."""
@@ -80,25 +81,6 @@ class QuickEntryService(Service):
             if isinstance(entry, QuoteEntry):
                 return _add_quote(session, match, entry)
             return _add_moment(session, match, entry)
-
-
-def load_roster(session: Session, match: Match) -> Roster:
-    home = get_or_404(session, Team, match.home_team_id, "team")
-    away = get_or_404(session, Team, match.away_team_id, "team")
-    rows = session.exec(
-        select(LineupEntry, Person.name)
-        .join(Person, col(Person.id) == LineupEntry.person_id)
-        .where(LineupEntry.match_id == match.id)
-        .order_by(col(LineupEntry.team_id), col(LineupEntry.sort_order), col(LineupEntry.id))
-    ).all()
-    people = tuple(
-        RosterPerson(e.person_id, name, e.team_id, e.shirt_number, e.role) for e, name in rows
-    )
-    return Roster(_team(home), _team(away), people)
-
-
-def _team(team: Team) -> RosterTeam:
-    return RosterTeam(team.id or 0, team.name, team.code)
 
 
 def _parse(session: Session, match: Match, line: str, clock: Minute | None) -> ParsedEntry:
@@ -135,9 +117,12 @@ def _move_clock(match: Match, entry: PeriodEntry) -> None:
 
 def _add_quote(session: Session, match: Match, entry: QuoteEntry) -> RecordResult:
     created: list[int] = []
-    speaker_id = _person_id(session, match, entry.speaker, PersonRole.OTHER, None, created)
+    joins = entry.speaker.joins  # a manager found outside the line-up joins it
+    speaker_id = _person_id(session, match, entry.speaker, PersonRole.OTHER, joins, created)
     quote = Quote(match_id=match.id or 0, speaker_id=speaker_id, text="x")
-    apply_quote(session, quote, QuoteInput(speaker=speaker_id, text=entry.text))
+    context = entry.context or QuoteInput.context
+    data = QuoteInput(speaker=speaker_id, text=entry.text, context=context, place=entry.place)
+    apply_quote(session, quote, data)
     session.add(quote)
     session.flush()
     return RecordResult(entry, quote_id=quote.id, created_person_ids=tuple(created))
@@ -181,10 +166,17 @@ def _person_id(
 ) -> int:
     """The id of a person the line named; a new name is found by name or created.
 
-    A new player also joins their team's line-up (``lineup_role``), so the next line
-    can name them without quotes.
+    A new player, or one found outside the line-up (a squad, this match's scorers),
+    also joins their team's line-up (``lineup_role``; a manager as manager), so the
+    match keeps who took part and the next line finds them first.
     """
     if ref.person_id is not None:
+        if ref.joins is not None and lineup_role is not None and ref.team_id is not None:
+            manager = ref.joins is LineupRole.MANAGER
+            person = get_or_404(session, Person, ref.person_id, "person")
+            _join_lineup(
+                session, match, person, ref.team_id, LineupRole.MANAGER if manager else lineup_role
+            )
         return ref.person_id
     same_name = session.exec(select(Person).where(Person.name_key == fold(ref.name))).all()
     if len(same_name) > 1:

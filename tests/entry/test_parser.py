@@ -305,10 +305,11 @@ def test_quotes(line, speaker, text):
     assert (entry.speaker.name, entry.text, entry.speaker.is_new) == (speaker, text, False)
 
 
-def test_quote_by_an_unknown_speaker_is_a_new_person():
-    entry = parse('"A special night" - Wayne Rooney')
+def test_quote_by_a_new_speaker_typed_in_quotes():
+    entry = parse('"A special night" - "Wayne Rooney"')
     assert isinstance(entry, QuoteEntry) and entry.speaker == PersonRef("Wayne Rooney")
     assert entry.describe() == "Quote · Wayne Rooney (new): “A special night”"
+    refused('"A special night" - Wayne Rooney', 'Nobody .* put their name in quotes: - "Wayne')
     refused('"Great" - Harry', "could be Harry Maguire")
     refused('"Great game"', "Who said it")
     refused("q Southgate", "Put a colon")

@@ -153,7 +153,7 @@ def test_a_new_player_without_a_team_is_refused(database, quick, fresh_match):
 def test_quotes_by_known_and_new_speakers(services, database, quick, fresh_match):
     known = quick.record(fresh_match, "q Southgate: Proud of them.")
     assert known.quote_id and not known.created_person_ids
-    new = quick.record(fresh_match, '"A special night" - Wayne Rooney')
+    new = quick.record(fresh_match, '"A special night" - "Wayne Rooney"')
     assert new.created_person_ids and _people(database, "Wayne Rooney")
     again = quick.record(fresh_match, '"Still special" - Wayne Rooney')
     assert not again.created_person_ids  # found by name the second time
