@@ -59,8 +59,6 @@ class BackgroundOp(QObject):
         self._signals = _Signals(self)
         self._work = work
         self.done = False
-        self._signals.succeeded.connect(self._finish)
-        self._signals.failed.connect(self._finish)
 
     def on_success(self, slot: Callable[[Any], None]) -> BackgroundOp:
         self._signals.succeeded.connect(slot)
@@ -75,6 +73,10 @@ class BackgroundOp(QObject):
         return self
 
     def run(self) -> BackgroundOp:
+        # Connected last, so ``done`` turns true only after every handler above has run
+        # (a caller waiting on it then sees the message they showed).
+        self._signals.succeeded.connect(self._finish)
+        self._signals.failed.connect(self._finish)
         QThreadPool.globalInstance().start(_Runnable(self._work, self._signals))
         return self
 
