@@ -32,7 +32,7 @@ database = open_database(Path(sys.argv[2]))
 service = ImportService(database.engine)
 base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 start = time.perf_counter()
-outcome = "imported"
+outcome = "(nothing to import)"
 if sys.argv[1] != "-":
     try:
         summary = service.import_file(Path(sys.argv[1]))
