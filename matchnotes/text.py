@@ -21,6 +21,16 @@ PLAIN_LETTERS = str.maketrans(
 )
 
 
+# Characters nobody sees, dropped from single-line text: control characters (a NUL in a
+# file's team name made a second "Qatar"), soft hyphen, zero-width space, word joiner,
+# byte-order mark. Joiners (U+200C, U+200D) stay: Persian and Indic names need them.
+# Control characters that are white space (tab, line breaks) become spaces.
+_INVISIBLE = {
+    code: " " if chr(code).isspace() else None
+    for code in [*range(0x20), *range(0x7F, 0xA0), 0xAD, 0x200B, 0x2060, 0xFEFF]
+}
+
+
 def fold(text: str) -> str:
     """Return the lookup key of a name: no accents, no case, single spaces.
 
@@ -33,5 +43,6 @@ def fold(text: str) -> str:
 
 
 def clean(text: str | None) -> str:
-    """Trim a user's text and collapse inner runs of spaces, keeping accents and case."""
-    return " ".join((text or "").split())
+    """Trim a user's text and collapse inner runs of spaces (line breaks and tabs too),
+    keeping accents and case; invisible characters (``_INVISIBLE``) go."""
+    return " ".join((text or "").translate(_INVISIBLE).split())

@@ -10,13 +10,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 from collections.abc import Callable, Iterable
 from enum import StrEnum
 from typing import Any, TypeVar
 
 from matchnotes.enums import Decision, MatchStatus, PersonRole
 from matchnotes.io.common import kickoff
-from matchnotes.io.errors import ImportFileError, Problem, RecordError
+from matchnotes.io.errors import ImportFileError, Problem, RecordError, not_utf8
 from matchnotes.io.records import MatchRecord, ParsedFile, PersonRecord
 from matchnotes.text import clean, fold
 
@@ -45,10 +46,20 @@ def csv_kind(header_line: str) -> str | None:
     return None
 
 
-def parse_csv(text: str, source: str, format: str, skip_errors: bool = False) -> ParsedFile:
-    first = text.lstrip("\ufeff").split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")), _dialect(first))
-    header = _header(next(reader, []))
+def parse_csv(
+    lines: str | Iterable[str], source: str, format: str, skip_errors: bool = False
+) -> ParsedFile:
+    """Rows of text, or an open file (opened with ``newline=""``) read row by row: a
+    big CSV is never held whole, and each repeated name is kept once."""
+    rows = iter(io.StringIO(lines, newline="") if isinstance(lines, str) else lines)
+    try:
+        first = next(rows, "").lstrip("\ufeff")
+        reader = csv.reader(itertools.chain([first], rows), _dialect(first))
+        header = _header(next(reader, []))
+    except csv.Error as exc:
+        raise ImportFileError(source, "line 1", _csv_problem(exc)) from None
+    except UnicodeDecodeError as exc:
+        raise not_utf8(source, 1) from exc
     unknown = [name for name in header if name not in COLUMNS[format]]
     if unknown:
         raise ImportFileError(
@@ -59,14 +70,26 @@ def parse_csv(text: str, source: str, format: str, skip_errors: bool = False) ->
     if missing:
         raise ImportFileError(source, "line 1", f"the column “{missing[0]}” is missing.")
     parsed = ParsedFile(format, source)
-    for row in reader:
+    seen: dict[Any, Any] = {}  # one copy of each repeated name, date, time or score
+    while True:
+        try:
+            row = next(reader, None)
+        except csv.Error as exc:
+            raise ImportFileError(source, f"line {reader.line_num}", _csv_problem(exc)) from None
+        except UnicodeDecodeError as exc:
+            raise not_utf8(source, reader.line_num + 1) from exc
+        if row is None:
+            break
         if not any(cell.strip() for cell in row):
             continue
         where = f"line {reader.line_num}"
-        values = {name: clean(cell) or None for name, cell in zip(header, row, strict=False)}
+        values = {
+            name: seen.setdefault(text, text) if (text := clean(cell)) else None
+            for name, cell in zip(header, row, strict=False)
+        }
         try:
             if format == CSV_MATCHES:
-                parsed.matches.append(_match(values, where))
+                parsed.matches.append(_shared(_match(values, where), seen))
             else:
                 parsed.people.append(_person(values, where))
         except RecordError as exc:
@@ -74,6 +97,25 @@ def parse_csv(text: str, source: str, format: str, skip_errors: bool = False) ->
                 raise ImportFileError(source, exc.where, exc.problem) from exc
             parsed.skipped.append(Problem(exc.where, exc.problem))
     return parsed
+
+
+def _csv_problem(exc: csv.Error) -> str:
+    if "field limit" in str(exc):
+        return (
+            f"a value is longer than {csv.field_size_limit():,} characters; a quote may "
+            "be missing its closing mark."
+        )
+    return f"not valid CSV ({exc})."
+
+
+def _shared(record: MatchRecord, seen: dict[Any, Any]) -> MatchRecord:
+    """Equal dates, times and scores of many rows as one object each."""
+    record.date = seen.setdefault(record.date, record.date)
+    if record.kickoff_time is not None:
+        record.kickoff_time = seen.setdefault(record.kickoff_time, record.kickoff_time)
+    if record.score is not None:
+        record.score = seen.setdefault(record.score, record.score)
+    return record
 
 
 def write_csv(columns: Iterable[str], rows: Iterable[dict[str, Any]]) -> str:
@@ -163,7 +205,8 @@ def _value(
 
 
 def _count(text: str) -> int:
-    if not text.isdigit() or int(text) > 500_000:
+    """A whole number; its range is the forms' rule, checked where records are written."""
+    if not text.isascii() or not text.isdigit() or len(text) > 9:
         raise ValueError(text)
     return int(text)
 

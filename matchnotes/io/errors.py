@@ -20,6 +20,12 @@ class ImportFileError(ValidationError):
         super().__init__(f"{place}: {problem}")
 
 
+def not_utf8(source: str, line: int) -> ImportFileError:
+    return ImportFileError(
+        source, f"line {line}", "is not UTF-8 text; save the file as UTF-8 and try again."
+    )
+
+
 class RecordError(Exception):
     """Raised inside a parser for one bad record; the caller adds the file name
     (or, when bad rows may be skipped, reports it and moves on)."""

@@ -120,7 +120,8 @@ def _encode(value: Any) -> Any:
 
 
 def parse_native(doc: Any, source: str) -> NativeFile:
-    """Check the version, every value's type and every reference; raise ImportFileError."""
+    """Check the version, every value's type and every reference; raise ImportFileError.
+    The rows of ``doc`` are used up as they are decoded (a big file is not held twice)."""
     if not isinstance(doc, dict):
         raise ImportFileError(source, None, "expected a JSON object with “format” and “version”.")
     version = doc.get("version")
@@ -145,9 +146,10 @@ def parse_native(doc: Any, source: str) -> NativeFile:
         raw = tables.get(name, [])
         if not isinstance(raw, list):
             raise ImportFileError(source, f"tables.{name}", "expected a list of rows.")
-        parsed.tables[name] = [
-            _decode_row(model, item, source, f"tables.{name}[{i}]") for i, item in enumerate(raw)
-        ]
+        rows = parsed.tables[name] = []
+        for i, item in enumerate(raw):
+            rows.append(_decode_row(model, item, source, f"tables.{name}[{i}]"))
+            raw[i] = None  # the document's row goes as its decoded copy comes: one at a time
     _check_references(parsed)
     return parsed
 
@@ -191,6 +193,8 @@ def _decode(column: Column[Any], value: Any) -> Any:
         if not isinstance(value, int) or isinstance(value, bool) != (kind is bool):
             expected = "true or false" if kind is bool else "a whole number"
             raise ValueError(f"expected {expected}, found {value!r}.")
+        if not -(2**63) <= value < 2**63:  # what a database column holds
+            raise ValueError(f"the number {value:.3e} is too large.")
         return value
     if not isinstance(value, str):
         raise ValueError(f"expected a text, found {value!r}.")

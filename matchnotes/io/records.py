@@ -68,7 +68,7 @@ DESCRIPTIVE = frozenset(
 )
 
 
-@dataclass
+@dataclass(slots=True)  # a big CSV holds hundreds of thousands: no __dict__ each
 class MatchRecord:
     """One match; None means "the file says nothing about it" (left as it is)."""
 
@@ -95,7 +95,7 @@ class MatchRecord:
     fill_only: frozenset[str] = frozenset()  # fields from DESCRIPTIVE this source only fills
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PersonRecord:
     where: str
     name: str

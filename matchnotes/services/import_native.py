@@ -33,6 +33,7 @@ from matchnotes.models import (
     Venue,
 )
 from matchnotes.services.base import explain_integrity_error, get_or_404
+from matchnotes.services.import_rules import RowRefused, check_row
 from matchnotes.text import fold
 
 Progress = Callable[[int, int], None]
@@ -68,6 +69,11 @@ def import_native(session: Session, native: NativeFile, progress: Progress | Non
         for i, raw in enumerate(native.tables[name]):
             row = {k: ids[fks[k]][v] if k in fks and v is not None else v for k, v in raw.items()}
             row.pop("id", None)
+            try:
+                check_row(model, row)  # the forms' rules: a file stores what a form would
+            except RowRefused as exc:
+                where = f"tables.{name}[{i}]" + (f".{exc.field}" if exc.field else "")
+                raise ImportFileError(native.source, where, str(exc)) from None
             _derive(model, row)
             found = _find_native(session, model, row, claimed)
             if found is None:

@@ -26,6 +26,7 @@ from matchnotes.services.import_names import (
     stray_scorers,
 )
 from matchnotes.services.import_people import People
+from matchnotes.services.inputs import check_match, check_person
 from matchnotes.services.lookup import competition_by_name, season_of, team_by_name, venue_by_name
 from matchnotes.text import fold
 
@@ -62,6 +63,7 @@ class RecordWriter:
     # --- people ---
 
     def person(self, rec: PersonRecord) -> None:
+        check_person(rec.shirt_number, rec.date_of_birth)  # the person form's rules
         person = self.people.get(rec.name, rec.role, rec.team)
         fields = {
             "role": rec.role,
@@ -78,6 +80,7 @@ class RecordWriter:
     # --- matches ---
 
     def match(self, rec: MatchRecord) -> None:
+        check_match(rec.date, rec.attendance, None, rec.score, rec.penalties)  # the form's
         home, away = self.team(rec.home), self.team(rec.away)
         if home.id == away.id:
             raise ValidationError(f"{home.name} cannot play against itself.")

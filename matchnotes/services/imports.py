@@ -22,7 +22,7 @@ from sqlmodel import col, select
 
 from matchnotes.errors import MatchNotesError, ValidationError
 from matchnotes.io.csv_files import MATCH_COLUMNS, PEOPLE_COLUMNS, write_csv
-from matchnotes.io.detect import FORMATS, parse_bytes, read_source
+from matchnotes.io.detect import FORMATS, parse_bytes, parse_path
 from matchnotes.io.errors import ImportFileError, Problem
 from matchnotes.io.native import NativeFile
 from matchnotes.io.records import MatchRecord, ParsedFile, PersonRecord
@@ -59,8 +59,8 @@ class ImportService(Service):
     ) -> ImportSummary:
         """Import a file; the format is recognised from its content unless given
         (one of ``matchnotes.io.FORMATS``). Raises ImportFileError, saving nothing."""
-        path = Path(path)
-        return self.import_bytes(read_source(path), path.name, format, skip_errors, progress)
+        parsed = parse_path(Path(path), format, skip_errors)  # a CSV is read as a stream
+        return self._import_parsed(parsed, skip_errors, progress)
 
     def import_bytes(
         self,
@@ -71,6 +71,12 @@ class ImportService(Service):
         progress: Progress | None = None,
     ) -> ImportSummary:
         parsed = parse_bytes(data, source, format, skip_errors)
+        return self._import_parsed(parsed, skip_errors, progress)
+
+    def _import_parsed(
+        self, parsed: ParsedFile | NativeFile, skip_errors: bool, progress: Progress | None
+    ) -> ImportSummary:
+        source = parsed.source
         if isinstance(parsed, NativeFile):
             return self._import_native(parsed, progress)
         excluded: dict[int, Problem] = {}

@@ -18,7 +18,9 @@ from matchnotes.enums import (
     PersonRole,
     QuoteContext,
 )
+from matchnotes.errors import ValidationError
 from matchnotes.minutes import Minute
+from matchnotes.text import clean
 
 
 @dataclass
@@ -111,9 +113,6 @@ class PersonInput:
     date_of_birth: dt.date | None = None
 
 
-MAX_QUOTE = 10_000
-
-
 @dataclass
 class QuoteInput:
     speaker: str | int  # a name (found or created) or a person id
@@ -123,3 +122,75 @@ class QuoteInput:
     said_at: dt.datetime | None = None
     source: str | None = None
     moment_id: int | None = None
+
+
+# --- the forms' rules: the services apply them to what the forms hand in, and the
+# importers to what a file holds, so a file cannot store what a form refuses.
+
+MAX_NAME = 200
+MAX_DESCRIPTION = 2000
+MAX_QUOTE = 10_000
+MAX_NOTE = 100_000
+MAX_ATTENDANCE = 500_000
+MAX_GOALS = 99
+EARLIEST = dt.date(1850, 1, 1)  # no match, and nobody born, before
+
+
+def checked_name(value: str | None, what: str) -> str:
+    """A name as stored: cleaned (text.clean), not empty, at most MAX_NAME characters."""
+    name = clean(value)
+    if not name:
+        raise ValidationError(f"The {what} needs a name.")
+    if len(name) > MAX_NAME:
+        raise ValidationError(f"The {what}'s name is too long (at most {MAX_NAME} characters).")
+    return name
+
+
+def checked_quote(text: str | None) -> str:
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError("A quote needs the words that were said.")
+    if len(text) > MAX_QUOTE:
+        raise ValidationError(f"A quote is at most {MAX_QUOTE} characters.")
+    return text
+
+
+def checked_note(text: str | None) -> str:
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError("A note cannot be empty.")
+    if len(text) > MAX_NOTE:
+        raise ValidationError(f"A note is at most {MAX_NOTE} characters.")
+    return text
+
+
+def checked_description(text: str | None) -> str:
+    description = clean(text)
+    if len(description) > MAX_DESCRIPTION:
+        raise ValidationError(f"A moment's description is at most {MAX_DESCRIPTION} characters.")
+    return description
+
+
+def check_person(shirt_number: int | None, date_of_birth: dt.date | None) -> None:
+    if shirt_number is not None and not 0 <= shirt_number <= 99:
+        raise ValidationError("A shirt number is from 0 to 99.")
+    if date_of_birth is not None and not EARLIEST <= date_of_birth <= dt.date.today():
+        raise ValidationError(f"{date_of_birth:%Y-%m-%d} is not a plausible date of birth.")
+
+
+def check_match(
+    date: dt.date,
+    attendance: int | None,
+    rating: int | None,
+    score: tuple[int, int] | None,
+    penalties: tuple[int, int] | None,
+) -> None:
+    if attendance is not None and not 0 <= attendance <= MAX_ATTENDANCE:
+        raise ValidationError(f"An attendance of {attendance} is not possible.")
+    if rating is not None and not 0 <= rating <= 10:
+        raise ValidationError("A rating is from 0 to 10.")
+    for label, pair in (("score", score), ("shoot-out score", penalties)):
+        if pair is not None and (min(pair) < 0 or max(pair) > MAX_GOALS):
+            raise ValidationError(f"The {label} {pair[0]}–{pair[1]} is not possible.")
+    if not EARLIEST <= date <= dt.date(2200, 1, 1):
+        raise ValidationError(f"{date:%Y-%m-%d} is not a plausible match date.")

@@ -7,16 +7,12 @@ from sqlmodel import Session, select
 from matchnotes.enums import PersonRole
 from matchnotes.errors import ValidationError
 from matchnotes.models import Competition, Person, Season, Team, Venue
+from matchnotes.services.inputs import checked_name
 from matchnotes.text import clean, fold
 
 
 def required_name(value: str | None, what: str) -> str:
-    name = clean(value)
-    if not name:
-        raise ValidationError(f"The {what} needs a name.")
-    if len(name) > 200:
-        raise ValidationError(f"The {what}'s name is too long (at most 200 characters).")
-    return name
+    return checked_name(value, what)  # the forms' rule (services/inputs.py)
 
 
 def team_by_name(session: Session, name: str, *, create: bool = True) -> Team:

@@ -23,7 +23,7 @@ from matchnotes.models import (
 from matchnotes.scores import Score, ScoreEvent, half_time_score
 from matchnotes.scores import shootout_score as derive_shootout
 from matchnotes.services.base import Service, get_or_404
-from matchnotes.services.inputs import MatchInput
+from matchnotes.services.inputs import MatchInput, check_match
 from matchnotes.services.lineups import load_lineup_views
 from matchnotes.services.lookup import (
     competition_by_name,
@@ -222,17 +222,9 @@ class MatchService(Service):
 
 
 def _validate(data: MatchInput) -> None:
-    if data.attendance is not None and not 0 <= data.attendance <= 500_000:
-        raise ValidationError(f"An attendance of {data.attendance} is not possible.")
-    if data.rating is not None and not 0 <= data.rating <= 10:
-        raise ValidationError("A rating is from 0 to 10.")
-    for label, pair in (("score", data.score_override), ("shoot-out score", data.penalties)):
-        if pair is not None and (min(pair) < 0 or max(pair) > 99):
-            raise ValidationError(f"The {label} {pair[0]}–{pair[1]} is not possible.")
+    check_match(data.date, data.attendance, data.rating, data.score_override, data.penalties)
     if data.penalties is not None and data.decided_by is not Decision.PENALTIES:
         raise ValidationError("A shoot-out score needs the result to be decided on penalties.")
-    if not dt.date(1850, 1, 1) <= data.date <= dt.date(2200, 1, 1):
-        raise ValidationError(f"{data.date:%Y-%m-%d} is not a plausible match date.")
 
 
 def load_match_summaries(session: Session, ids: list[int] | None) -> list[MatchSummary]:

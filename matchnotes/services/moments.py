@@ -11,9 +11,13 @@ from matchnotes.minutes import Minute
 from matchnotes.models import LineupEntry, Match, Moment, Person, Team
 from matchnotes.scores import ScoreEvent, running_scores
 from matchnotes.services.base import Service, get_or_404
-from matchnotes.services.inputs import NEEDS_PLAYER, SHOOTOUT_KINDS, MomentInput
+from matchnotes.services.inputs import (
+    NEEDS_PLAYER,
+    SHOOTOUT_KINDS,
+    MomentInput,
+    checked_description,
+)
 from matchnotes.services.views import MomentView
-from matchnotes.text import clean
 
 
 class MomentService(Service):
@@ -89,9 +93,7 @@ def apply_moment_input(session: Session, match: Match, moment: Moment, data: Mom
         raise ValidationError(
             "Which team? The player is not in this match's line-ups: add them or choose a team."
         )
-    description = clean(data.description)
-    if len(description) > 2000:
-        raise ValidationError("A moment's description is at most 2000 characters.")
+    description = checked_description(data.description)
     moment.period = data.minute.period
     moment.minute = data.minute.minute
     moment.stoppage = data.minute.stoppage

@@ -9,9 +9,8 @@ from sqlmodel import Session, col, select
 from matchnotes.errors import ValidationError
 from matchnotes.models import Match, Note, Person
 from matchnotes.services.base import Service, get_or_404
+from matchnotes.services.inputs import checked_note
 from matchnotes.services.views import NoteView
-
-MAX_NOTE = 100_000
 
 
 class NoteService(Service):
@@ -54,12 +53,7 @@ class NoteService(Service):
 
 
 def _checked(text: str) -> str:
-    text = (text or "").strip()
-    if not text:
-        raise ValidationError("A note cannot be empty.")
-    if len(text) > MAX_NOTE:
-        raise ValidationError(f"A note is at most {MAX_NOTE} characters.")
-    return text
+    return checked_note(text)
 
 
 def load_note_views(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 
 from sqlalchemy import or_
@@ -12,7 +11,7 @@ from matchnotes.enums import LineupRole, MomentKind, Period, PersonRole
 from matchnotes.errors import ValidationError
 from matchnotes.models import LineupEntry, Match, Moment, Person, Team
 from matchnotes.services.base import Service, get_or_404
-from matchnotes.services.inputs import PersonInput
+from matchnotes.services.inputs import PersonInput, check_person
 from matchnotes.services.lookup import required_name
 from matchnotes.services.matches import load_match_summaries
 from matchnotes.services.moments import load_moment_views
@@ -136,12 +135,7 @@ class PeopleService(Service):
 
 def _apply(person: Person, data: PersonInput) -> None:
     name = required_name(data.name, "person")
-    if data.shirt_number is not None and not 0 <= data.shirt_number <= 99:
-        raise ValidationError("A shirt number is from 0 to 99.")
-    if data.date_of_birth is not None and not (
-        dt.date(1850, 1, 1) <= data.date_of_birth <= dt.date.today()
-    ):
-        raise ValidationError(f"{data.date_of_birth:%Y-%m-%d} is not a plausible date of birth.")
+    check_person(data.shirt_number, data.date_of_birth)
     person.name, person.name_key = name, fold(name)
     person.role = data.role
     person.shirt_number = data.shirt_number

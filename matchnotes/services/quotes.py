@@ -10,7 +10,7 @@ from matchnotes.enums import PersonRole
 from matchnotes.errors import ValidationError
 from matchnotes.models import Match, Moment, Person, Quote, Team
 from matchnotes.services.base import Service, get_or_404
-from matchnotes.services.inputs import MAX_QUOTE, QuoteInput
+from matchnotes.services.inputs import QuoteInput, checked_quote
 from matchnotes.services.lookup import person_by_name
 from matchnotes.services.views import QuoteView
 from matchnotes.text import clean
@@ -55,11 +55,7 @@ class QuoteService(Service):
 
 
 def apply_quote_input(session: Session, quote: Quote, data: QuoteInput) -> None:
-    text = (data.text or "").strip()
-    if not text:
-        raise ValidationError("A quote needs the words that were said.")
-    if len(text) > MAX_QUOTE:
-        raise ValidationError(f"A quote is at most {MAX_QUOTE} characters.")
+    text = checked_quote(data.text)
     if isinstance(data.speaker, int):
         speaker = get_or_404(session, Person, data.speaker, "person")
     else:

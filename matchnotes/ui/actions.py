@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from matchnotes.entry import MomentEntry, PeriodEntry
@@ -300,6 +300,7 @@ class EditActions(QObject):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             self.window,
         )
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the question names user text
         box.setInformativeText(detail)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
 
@@ -323,5 +324,6 @@ class EditActions(QObject):
             QMessageBox.StandardButton.Ok,
             self.window,
         )
+        box.setTextFormat(Qt.TextFormat.PlainText)  # messages quote names as typed
         self.dialog = box
         box.open()

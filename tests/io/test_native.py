@@ -88,7 +88,7 @@ def test_the_demo_match_merges_into_a_database_that_has_it(
         (lambda d: d["tables"]["match"][0].pop("date"), "match[0].date: is missing"),
         (lambda d: d["tables"]["person"][0].update(shoe_size=44), "not a field"),
         (lambda d: d["tables"].update(players=[]), "tables.players: is not a MatchNotes table"),
-        (lambda d: d["tables"]["match"][0].update(rating=11), "match[0]: A value is out of range"),
+        (lambda d: d["tables"]["match"][0].update(rating=11), "match[0]: A rating is from 0 to 10"),
     ],
 )
 def test_a_damaged_export_is_refused_whole(database, demo_match_id, second, change, message):

@@ -57,6 +57,7 @@ class FormDialog(QDialog):
         self.error_label.setObjectName("formError")
         self.error_label.setStyleSheet("color: #d7263d;")
         self.error_label.setWordWrap(True)
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)  # messages quote user text
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -29,6 +29,7 @@ from matchnotes.services.search_results import (
     SearchResults,
     unmarked,
 )
+from matchnotes.ui.plain_text import as_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -133,7 +134,8 @@ class SearchResultsModel(QAbstractItemModel):
             return result_html(result)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             where = f" — {result.context}" if result.context else ""
-            return f"{result.title}{where}\n{unmarked(result.snippet)}"
+            text = f"{result.title}{where}\n{unmarked(result.snippet)}"
+            return text if role == Qt.ItemDataRole.DisplayRole else as_tooltip(text)
         return None
 
 

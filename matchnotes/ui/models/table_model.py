@@ -14,6 +14,8 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QIcon
 
+from matchnotes.ui.plain_text import as_tooltip
+
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
 
@@ -92,7 +94,7 @@ class ReadModelTable(QAbstractTableModel, Generic[T]):
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align is not None:
             return column.align
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
-            return column.tooltip(item)
+            return as_tooltip(column.tooltip(item))  # user text: never HTML
         if role == ID_ROLE:
             return getattr(item, "id", None)
         if role == ROW_ROLE:

@@ -19,6 +19,7 @@ from matchnotes.reports.timeline_render import (
     timeline_hit_test,
 )
 from matchnotes.services.views import MatchDetail
+from matchnotes.ui.plain_text import as_tooltip
 
 
 class TimelineWidget(QWidget):
@@ -81,7 +82,8 @@ class TimelineWidget(QWidget):
         text = f"{moment.minute_text} {KIND_LABELS[moment.kind]} — {moment.player or ''}"
         if moment.description:
             text += f"\n{moment.description}"
-        QToolTip.showText(event.globalPosition().toPoint(), f"{text}\n{moment.score_after}", self)
+        tip = as_tooltip(f"{text}\n{moment.score_after}")  # names and words are never HTML
+        QToolTip.showText(event.globalPosition().toPoint(), tip, self)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         moment_id = self.moment_at(event.position())
