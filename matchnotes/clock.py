@@ -10,16 +10,21 @@ the app: what is stored is *when* the running period started, not a ticking coun
 
 Minutes count as football does: the first minute of a half is 1' (0:00–0:59), the
 46th minute of the first half is shown as 45+1'.
+
+A moment the clock timed keeps its seconds into the period (schema 0005), so when the
+reporter corrects a period's kick-off time ("the second half kicked off at 21:03", by
+the referee's whistle) its minute is worked out again: time typed minus kick-off.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from matchnotes.enums import Period
+from matchnotes.enums import MatchStatus, Period
 from matchnotes.errors import ValidationError
-from matchnotes.minutes import PERIOD_RANGES, Minute, make_minute
+from matchnotes.minutes import PERIOD_ORDER, PERIOD_RANGES, Minute, make_minute
 
 # Minute already played when each period starts (1H starts at 0, 2H at 45, …).
 PERIOD_OFFSET = {
@@ -72,14 +77,25 @@ def minute_at(state: ClockState, now: dt.datetime) -> Minute | None:
     """The minute to log a moment at now, or None when no period is under way."""
     if state.period is None or state.started_at is None:
         return None
-    if state.period is Period.SHOOTOUT:
+    return minute_from_seconds(state.period, elapsed_seconds(state, now))
+
+
+def minute_from_seconds(period: Period, seconds: int) -> Minute:
+    """The minute of a moment ``seconds`` into ``period``: 0 -> 1', 2820 (47:00) -> 45+3'."""
+    if period is Period.SHOOTOUT:
         return make_minute(120, 0, Period.SHOOTOUT)
-    offset = PERIOD_OFFSET[state.period]
-    last = PERIOD_RANGES[state.period][1]
-    played = offset + elapsed_seconds(state, now) // 60 + 1
+    last = PERIOD_RANGES[period][1]
+    played = PERIOD_OFFSET[period] + max(0, seconds) // 60 + 1
     if played > last:
-        return make_minute(last, min(played - last, 60), state.period)
-    return make_minute(played, 0, state.period)
+        return make_minute(last, min(played - last, 60), period)
+    return make_minute(played, 0, period)
+
+
+def seconds_into(minute: Minute) -> int:
+    """The first second of ``minute`` in its period (17' -> 960); the inverse of the above."""
+    if minute.period is Period.SHOOTOUT:
+        return 0
+    return (minute.minute + minute.stoppage - PERIOD_OFFSET[minute.period] - 1) * 60
 
 
 def label_at(state: ClockState, now: dt.datetime) -> str:
@@ -133,8 +149,7 @@ def set_minute(state: ClockState, minute: Minute, now: dt.datetime) -> ClockStat
     """Correct the clock (the reporter started late): ``minute`` begins now."""
     if minute.period is Period.SHOOTOUT:
         return start_period(state, Period.SHOOTOUT, now)
-    offset = PERIOD_OFFSET[minute.period]
-    seconds = (minute.minute + minute.stoppage - offset - 1) * 60
+    seconds = seconds_into(minute)
     base = (
         state
         if state.period is minute.period and state.started_at
@@ -142,3 +157,66 @@ def set_minute(state: ClockState, minute: Minute, now: dt.datetime) -> ClockStat
     )
     elapsed_without_adjust = elapsed_seconds(replace(base, adjust_seconds=0), now)
     return replace(base, adjust_seconds=seconds - elapsed_without_adjust)
+
+
+def starts_period(before: ClockState, after: ClockState) -> bool:
+    """Whether a change sets a period going (a finished match would be live again)."""
+    if after.started_at is None:
+        return False
+    return before.started_at is None or before.period is not after.period
+
+
+def kickoff_of(state: ClockState) -> dt.datetime | None:
+    """When the running period kicked off by this clock (pauses and corrections included)."""
+    if state.started_at is None:
+        return None
+    return state.started_at - dt.timedelta(seconds=state.adjust_seconds)
+
+
+def correct_kickoff(
+    state: ClockState, period: Period, kickoff: dt.datetime, now: dt.datetime
+) -> ClockState:
+    """The referee's whistle started ``period`` at ``kickoff``: the clock's new state.
+
+    The running period is timed from then on; a later period starts then (the reporter
+    came late); a period already played keeps the clock as it is (its timed lines move,
+    see ``seconds_between``).
+    """
+    if kickoff > now:
+        raise ValidationError(
+            "That kick-off time has not come yet: give the time the referee's whistle "
+            "started the period, like 21:03."
+        )
+    if period is state.period and state.started_at is not None:
+        paused = state.paused_at
+        return ClockState(period, kickoff, paused and max(paused, kickoff), 0)
+    if state.period is None or PERIOD_ORDER[period] > PERIOD_ORDER[state.period]:
+        return ClockState(period=period, started_at=kickoff)
+    return state
+
+
+def seconds_between(logged_at: dt.datetime, kickoff: dt.datetime) -> int:
+    """Seconds into its period of a line typed at ``logged_at`` (never before the whistle)."""
+    return max(0, int((logged_at - kickoff).total_seconds()))
+
+
+def kickoff_from_local(time: dt.time, now: dt.datetime, tz: dt.tzinfo) -> dt.datetime:
+    """A time of day in the reporter's zone (21:03) as the nearest such moment to ``now``,
+    in UTC: just after midnight, 23:58 is yesterday's."""
+    today = now.astimezone(tz).date()
+    candidates = [
+        dt.datetime.combine(today + dt.timedelta(days=d), time, tzinfo=tz) for d in (-1, 0, 1)
+    ]
+    nearest = min(candidates, key=lambda c: abs((c - now).total_seconds()))
+    return nearest.astimezone(dt.UTC)
+
+
+def half_time_reached(state: ClockState, status: MatchStatus, periods: Iterable[Period]) -> bool:
+    """Whether a half-time score means anything yet: not while the first half is played."""
+    if status is MatchStatus.FINISHED:
+        return True
+    if any(p is not Period.FIRST_HALF for p in periods):
+        return True
+    if state.period is None:
+        return False
+    return state.period is not Period.FIRST_HALF or state.started_at is None

@@ -220,6 +220,11 @@ class Moment(SQLModel, table=True):
     )
     description: str = ""
     created_at: dt.datetime = Field(default_factory=_utcnow)
+    # Live logging (schema 0005): when the line was typed (UTC) if the match was live,
+    # and, when the running clock gave the minute, how many seconds into the period it
+    # was, so that a corrected kick-off time moves the minute. None: a typed minute.
+    logged_at: dt.datetime | None = None
+    clock_seconds: int | None = None
 
 
 class Quote(SQLModel, table=True):

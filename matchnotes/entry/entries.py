@@ -6,6 +6,7 @@ preview and the CLI prints for ``--dry-run``.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from matchnotes.entry.roster import RosterTeam
@@ -63,6 +64,7 @@ class MomentEntry:
     related: PersonRef | None = None  # assist, won by, foul on, or the player going off
     description: str = ""
     scores_for: RosterTeam | None = None  # the team the match score goes up for, if any
+    clock_timed: bool = False  # the minute is the running clock's, not typed
 
     @property
     def is_shootout_kick(self) -> bool:
@@ -111,8 +113,11 @@ class PeriodEntry:
     status: MatchStatus
     decided_by: Decision | None = None  # ET and PSO say how the result will be reached
     minute: Minute | None = None  # "45+3 HT": shown in the preview, not stored
+    kickoff: dt.time | None = None  # "2H 21:03": the whistle's time of day (a correction)
 
     def describe(self) -> str:
+        if self.kickoff is not None:
+            return f"{self.label}: kicked off at {self.kickoff:%H:%M}"
         return f"{self.minute} · {self.label}" if self.minute else self.label
 
 

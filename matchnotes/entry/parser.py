@@ -3,6 +3,7 @@
     [MINUTE] KIND [WHO] [LINK WHO] [free text]      17 goal Tchouameni (Griezmann)
     "words" - Speaker   |   q Speaker: words        quotes
     KO, HT, 2H, FT, ET, AET, PSO                    period markers
+    2H 21:03                                        the second half kicked off at 21:03
 
 The grammar is docs/quick-entry.md. Pure Python: the roster comes in as
 plain data, and every line that cannot be read raises EntryError, nothing else.
@@ -10,10 +11,11 @@ plain data, and every line that cannot be read raises EntryError, nothing else.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 
-from matchnotes.entry.entries import MomentEntry, ParsedEntry, PersonRef
+from matchnotes.entry.entries import MomentEntry, ParsedEntry, PeriodEntry, PersonRef
 from matchnotes.entry.errors import EntryError
 from matchnotes.entry.names import (
     Lookup,
@@ -70,6 +72,8 @@ def parse_line(
         raise EntryError(f"The line is too long (at most {MAX_LINE:,} characters).")
     if is_quote(text):
         return parse_quote(text, roster)
+    if (timed := kickoff_marker(text)) is not None:
+        return timed
     typed, rest = _split_minute(text)
     minute = _typed_minute(typed, clock_minute) if typed else None
     marker = PERIOD_MARKERS.get(" ".join(words(rest)))
@@ -79,6 +83,27 @@ def parse_line(
         raise EntryError(f"What happened at {minute}? Add a kind, like “{text} goal Kane”.")
     in_shootout = shootout or (clock_minute is not None and clock_minute.period is Period.SHOOTOUT)
     return _moment(rest, roster, minute, clock_minute, in_shootout)
+
+
+# "2H 21:03", "KO at 20.00": when the referee's whistle started the period.
+_KICKOFF = re.compile(r"\s(?:at\s+)?([0-9]{1,2})[:.h]([0-9]{2})$", re.IGNORECASE)
+
+
+def kickoff_marker(text: str) -> PeriodEntry | None:
+    """A period marker with the time of day its period kicked off (a clock correction)."""
+    found = _KICKOFF.search(text) if len(text) <= 40 else None  # markers are short
+    marker = PERIOD_MARKERS.get(" ".join(words(text[: found.start()]))) if found else None
+    if found is None or marker is None:
+        return None
+    if marker.period is None or marker.marker in ("HT", "AET"):
+        raise EntryError(
+            f"{marker.marker} takes no time: a time says when a period kicked off, "
+            "like “KO 20:00” or “2H 21:03”."
+        )
+    hour, minute = int(found.group(1)), int(found.group(2))
+    if hour > 23 or minute > 59:
+        raise EntryError(f"{found.group(1)}:{found.group(2)} is not a time; write it like 21:03.")
+    return replace(marker, kickoff=dt.time(hour, minute))
 
 
 def _split_minute(text: str) -> tuple[tuple[int, int] | None, str]:
@@ -176,7 +201,8 @@ def _moment(
             scores_for = team
         elif kind is MomentKind.OWN_GOAL:
             scores_for = roster.other(team.id)
-    return MomentEntry(minute, kind, team, player, related, description, scores_for)
+    clock_timed = typed is None and not in_shootout
+    return MomentEntry(minute, kind, team, player, related, description, scores_for, clock_timed)
 
 
 def _kind(cursor: _Cursor) -> MomentKind:

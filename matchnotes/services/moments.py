@@ -11,6 +11,7 @@ from matchnotes.minutes import Minute
 from matchnotes.models import LineupEntry, Match, Moment, Person, Team
 from matchnotes.scores import ScoreEvent, running_scores
 from matchnotes.services.base import Service, get_or_404
+from matchnotes.services.clock import as_utc, stamp, utc_now
 from matchnotes.services.inputs import (
     NEEDS_PLAYER,
     SHOOTOUT_KINDS,
@@ -33,6 +34,7 @@ class MomentService(Service):
                 kind=data.kind,
             )
             apply_moment_input(session, match, moment, data)
+            stamp(match, moment, timed_by_clock=False, now=utc_now())  # the form's minute is typed
             session.add(moment)
             session.flush()
             assert moment.id is not None
@@ -42,7 +44,10 @@ class MomentService(Service):
         with self._write() as session:
             moment = get_or_404(session, Moment, moment_id, "moment")
             match = get_or_404(session, Match, moment.match_id, "match")
+            timed_minute = Minute(moment.period, moment.minute, moment.stoppage)
             apply_moment_input(session, match, moment, data)
+            if data.minute != timed_minute:
+                moment.clock_seconds = None  # a minute typed by hand: not the clock's any more
 
     def delete(self, moment_id: int) -> None:
         with self._write() as session:
@@ -132,6 +137,8 @@ def load_moment_views(session: Session, match: Match) -> list[MomentView]:
             related_player=related_name,
             description=m.description,
             score_after=score,
+            logged_at=as_utc(m.logged_at) if m.logged_at else None,
+            clock_timed=m.clock_seconds is not None,
         )
         for (m, team, player_name, related_name), score in zip(rows, scores, strict=True)
     ]

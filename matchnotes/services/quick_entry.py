@@ -15,6 +15,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from matchnotes import clock
+from matchnotes.clock import ClockState
 from matchnotes.entry import (
     EntryError,
     MomentEntry,
@@ -32,7 +33,15 @@ from matchnotes.services.base import Service, get_or_404
 
 # The moments and quotes services own the validation of what is saved; recording a
 # line reuses it inside this service's own transaction.
-from matchnotes.services.clock import state_of, store, utc_now
+from matchnotes.services.clock import (
+    Now,
+    finished_message,
+    retime,
+    stamp,
+    state_of,
+    store,
+    utc_now,
+)
 from matchnotes.services.inputs import MomentInput, QuoteInput
 from matchnotes.services.moments import apply_moment_input as apply_moment
 from matchnotes.services.quotes import apply_quote_input as apply_quote
@@ -59,28 +68,77 @@ class RecordResult:
 
 
 class QuickEntryService(Service):
+    def __init__(self, engine: object, now: Now = utc_now, tz: dt.tzinfo | None = None) -> None:
+        super().__init__(engine)  # type: ignore[arg-type]
+        self.now = now  # injectable, so tests can move time
+        self.tz = tz  # the reporter's time zone for "2H 21:03"; None: this computer's
+
     def roster(self, match_id: int) -> Roster:
         """Who a line can name, nearest first (services/roster.py)."""
         with self._read() as session:
             roster = load_roster(session, get_or_404(session, Match, match_id, "match"))
             return replace(roster, directory=None)  # it needs the Session
 
-    def preview(self, match_id: int, line: str, clock_minute: Minute | None = None) -> ParsedEntry:
+    def preview(
+        self, match_id: int, line: str, clock_minute: Minute | None = None, reopen: bool = False
+    ) -> ParsedEntry:
         """What ``record`` would save for this line; saves nothing."""
         with self._read() as session:
             match = get_or_404(session, Match, match_id, "match")
-            return _parse(session, match, line, clock_minute)
+            entry = _parse(session, match, line, clock_minute)
+            if isinstance(entry, PeriodEntry):
+                self._period_change(match, entry, reopen)  # refusals show before Enter
+            return entry
 
-    def record(self, match_id: int, line: str, clock_minute: Minute | None = None) -> RecordResult:
-        """Parse the line and save it, committed before this returns (or nothing at all)."""
+    def record(
+        self, match_id: int, line: str, clock_minute: Minute | None = None, reopen: bool = False
+    ) -> RecordResult:
+        """Parse the line and save it, committed before this returns (or nothing at all).
+
+        A period marker that would set a finished match going again is refused unless
+        ``reopen`` says the user means it.
+        """
         with self._write() as session:
             match = get_or_404(session, Match, match_id, "match")
             entry = _parse(session, match, line, clock_minute)
             if isinstance(entry, PeriodEntry):
-                return _change_period(match, entry)
+                return self._change_period(session, match, entry, reopen)
             if isinstance(entry, QuoteEntry):
                 return _add_quote(session, match, entry)
-            return _add_moment(session, match, entry)
+            return _add_moment(session, match, entry, self.now())
+
+    def _period_change(
+        self, match: Match, entry: PeriodEntry, reopen: bool
+    ) -> tuple[ClockState, MatchStatus, dt.datetime | None]:
+        """(the clock, the status) after a marker, and the UTC kick-off of a timed one."""
+        now, before = self.now(), state_of(match)
+        if entry.kickoff is not None and entry.period is not None:
+            tz = self.tz or now.astimezone().tzinfo or dt.UTC
+            kickoff = clock.kickoff_from_local(entry.kickoff, now, tz)
+            after = clock.correct_kickoff(before, entry.period, kickoff, now)
+            goes_live = clock.starts_period(before, after)
+            status = MatchStatus.LIVE if goes_live else match.status
+        else:
+            kickoff, after, status = None, _marked_clock(before, entry, now), entry.status
+            # AET finishes a match that a PSO line may still take to a shoot-out.
+            after_aet = match.clock_period is Period.EXTRA_SECOND and entry.marker == "PSO"
+            goes_live = status is MatchStatus.LIVE and not after_aet
+        if match.status is MatchStatus.FINISHED and goes_live and not reopen:
+            raise EntryError(finished_message(f"type “{entry.marker}”"))
+        return after, status, kickoff
+
+    def _change_period(
+        self, session: Session, match: Match, entry: PeriodEntry, reopen: bool
+    ) -> RecordResult:
+        state, status, kickoff = self._period_change(match, entry, reopen)
+        store(match, state)
+        match.status = status
+        if kickoff is not None and entry.period is not None:
+            retime(session, match.id or 0, entry.period, kickoff)
+        if entry.decided_by and _DECISION_RANK[entry.decided_by] > _DECISION_RANK[match.decided_by]:
+            match.decided_by = entry.decided_by
+        match.updated_at = self.now()
+        return RecordResult(entry, period=match.clock_period, status=match.status)
 
 
 def _parse(session: Session, match: Match, line: str, clock: Minute | None) -> ParsedEntry:
@@ -88,23 +146,12 @@ def _parse(session: Session, match: Match, line: str, clock: Minute | None) -> P
     return parse_line(line, roster, clock, shootout=match.clock_period is Period.SHOOTOUT)
 
 
-def _change_period(match: Match, entry: PeriodEntry) -> RecordResult:
-    _move_clock(match, entry)
-    match.status = entry.status
-    if entry.decided_by and _DECISION_RANK[entry.decided_by] > _DECISION_RANK[match.decided_by]:
-        match.decided_by = entry.decided_by
-    match.updated_at = dt.datetime.now(dt.UTC)
-    return RecordResult(entry, period=match.clock_period, status=match.status)
-
-
 # Markers that blow the whistle: the clock stops between periods.
 _WHISTLES = {"HT", "FT", "AET"}
 
 
-def _move_clock(match: Match, entry: PeriodEntry) -> None:
+def _marked_clock(state: ClockState, entry: PeriodEntry, now: dt.datetime) -> ClockState:
     """KO, 2H, ET, ET2 and PSO start their period's clock now; HT, FT and AET stop it."""
-    state = state_of(match)
-    now = utc_now()
     if entry.marker in _WHISTLES:
         if state.period is not None:
             state = clock.end_period(state, now)
@@ -112,7 +159,7 @@ def _move_clock(match: Match, entry: PeriodEntry) -> None:
             state = replace(state, period=entry.period)
     elif entry.period is not None:
         state = clock.start_period(state, entry.period, now)
-    store(match, state)
+    return state
 
 
 def _add_quote(session: Session, match: Match, entry: QuoteEntry) -> RecordResult:
@@ -128,7 +175,9 @@ def _add_quote(session: Session, match: Match, entry: QuoteEntry) -> RecordResul
     return RecordResult(entry, quote_id=quote.id, created_person_ids=tuple(created))
 
 
-def _add_moment(session: Session, match: Match, entry: MomentEntry) -> RecordResult:
+def _add_moment(
+    session: Session, match: Match, entry: MomentEntry, now: dt.datetime
+) -> RecordResult:
     created: list[int] = []
     coming_on = LineupRole.SUBSTITUTE if entry.kind is MomentKind.SUBSTITUTION else None
     player_id = related_id = None
@@ -151,6 +200,7 @@ def _add_moment(session: Session, match: Match, entry: MomentEntry) -> RecordRes
         match_id=match.id or 0, period=entry.minute.period, minute=0, sort_key=0, kind=entry.kind
     )
     apply_moment(session, match, moment, data)
+    stamp(match, moment, entry.clock_timed, now)
     session.add(moment)
     session.flush()
     return RecordResult(entry, moment_id=moment.id, created_person_ids=tuple(created))

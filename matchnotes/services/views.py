@@ -72,6 +72,8 @@ class MomentView:
     related_player: str | None
     description: str
     score_after: Score
+    logged_at: dt.datetime | None = None  # when it was typed live (UTC), beside its minute
+    clock_timed: bool = False  # the minute came from the match clock
 
     @property
     def minute_text(self) -> str:

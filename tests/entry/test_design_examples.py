@@ -102,7 +102,7 @@ def test_unknown_name_may_be_logged_in_quotes(quick, demo_match_id):
 
 
 def test_shootout_kicks_when_the_match_is_in_the_shootout(quick, demo_match_id):
-    quick.record(demo_match_id, "PSO")
+    quick.record(demo_match_id, "PSO", reopen=True)  # the demo match is finished
     entry = quick.preview(demo_match_id, "pen goal Kane")
     assert isinstance(entry, MomentEntry)
     assert (entry.minute.period, entry.scores_for) == (Period.SHOOTOUT, None)
