@@ -82,6 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
     log.add_argument("--match", type=int, required=True, metavar="MATCH_ID")
     log.add_argument("line", metavar="LINE", help='e.g. "84 pen miss Kane over the bar"')
     log.add_argument("--dry-run", action="store_true", help="print what would be saved")
+    log.add_argument(
+        "--reopen", action="store_true", help="let a period marker set a finished match live again"
+    )
     log.add_argument("--json", action="store_true", help="print JSON (shapes in cli.md, see below)")
     log.set_defaults(handler=cmd_log)
 
@@ -236,10 +239,10 @@ def cmd_log(args: argparse.Namespace, out: TextIO) -> int:
         services = Services.create(db.engine)
         minute = services.clock.minute(args.match)  # None unless the match clock runs
         if args.dry_run:
-            entry = services.quick_entry.preview(args.match, args.line, minute)
+            entry = services.quick_entry.preview(args.match, args.line, minute, args.reopen)
             data: dict[str, Any] = {"saved": False, "entry": entry.describe()}
         else:
-            result = services.quick_entry.record(args.match, args.line, minute)
+            result = services.quick_entry.record(args.match, args.line, minute, args.reopen)
             data = {
                 "saved": True,
                 "entry": result.entry.describe(),

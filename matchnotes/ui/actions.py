@@ -133,8 +133,8 @@ class EditActions(QObject):
         """Record a quick-entry line; a moment or quote can be undone like any other."""
         entry = self.services.quick_entry.preview(match_id, line, minute)
         if isinstance(entry, PeriodEntry):
-            self.services.quick_entry.record(match_id, line, minute)
-            self.undo.changed.emit()
+            record = lambda: self.services.quick_entry.record(match_id, line, minute)  # noqa: E731
+            self.change_clock(match_id, f"Log {entry.describe()}", record)
             return entry.describe()
         model = "moment" if isinstance(entry, MomentEntry) else "quote"
 
@@ -144,6 +144,11 @@ class EditActions(QObject):
 
         self.undo.create(f"Log {entry.describe()}", model, do)
         return entry.describe()
+
+    def change_clock(self, match_id: int, text: str, do: Callable[[], object]) -> None:
+        """A clock change (start, whistle, pause, corrections, period markers), undoable."""
+        clock = self.services.clock
+        self.undo.change(text, do, lambda: clock.snapshot(match_id), clock.restore)
 
     # --- quotes ---
 

@@ -234,11 +234,11 @@ class MainWindow(QMainWindow):
             return None
         from matchnotes.ui.views.match_page import MatchPage
 
-        page = MatchPage(match_id, self.services, self.actions_.log_line)
+        clock_run = lambda text, do: self.actions_.change_clock(match_id, text, do)  # noqa: E731
+        page = MatchPage(match_id, self.services, self.actions_.log_line, clock_run=clock_run)
         if not self._load_match(page):
             return None
-        page.edit_requested.connect(self.actions_.edit)
-        page.clock_bar.changed.connect(self.refresh)
+        page.edit_requested.connect(self.actions_.edit)  # clock changes reload via the undo stack
         page.clock_bar.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
         page.quick_entry.recorded.connect(
             lambda saved: self.statusBar().showMessage(f"Saved: {saved}", 8000)

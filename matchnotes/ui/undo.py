@@ -57,7 +57,7 @@ class UndoController(QObject):
         self.stack.push(_Command(text, redo, undo, self))
         self.changed.emit()
 
-    # --- the three shapes of change -------------------------------------------------
+    # --- the four shapes of change --------------------------------------------------
 
     def create(self, text: str, table: str, do: Callable[[], int]) -> int:
         """Create something; undo deletes it, redo puts the same row back."""
@@ -71,6 +71,16 @@ class UndoController(QObject):
         """Apply ``after``; undo applies ``before`` (form inputs, not rows)."""
         apply(after)
         self._push(text, lambda: apply(after), lambda: apply(before))
+
+    def change(self, text: str, do: Callable[[], Any], take: Callable[[], Any],
+               put: Callable[[Any], None]) -> Any:  # fmt: skip
+        """A change computed at the moment it is made (the clock: "now"); undo puts back
+        the state ``take`` read before it, redo the state after it."""
+        before = take()
+        result = do()
+        after = take()
+        self._push(text, lambda: put(after), lambda: put(before))
+        return result
 
     def delete(self, text: str, table: str | None, ident: int,
                do: Callable[[], None]) -> None:  # fmt: skip

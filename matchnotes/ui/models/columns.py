@@ -48,6 +48,22 @@ def _players(m: MomentView) -> str:
     return m.player or ""
 
 
+def _logged(m: MomentView) -> str:
+    """The second clock of a live line: when it was typed, in the reporter's time."""
+    return f"{m.logged_at.astimezone():%H:%M:%S}" if m.logged_at else ""
+
+
+def _logged_tip(m: MomentView) -> str:
+    if m.logged_at is None:
+        return "Logged after the fact: the minute was typed."
+    source = (
+        "the match clock gave the minute (a corrected kick-off time moves it)"
+        if m.clock_timed
+        else "the minute was typed"
+    )
+    return f"Typed at {_logged(m)}; {source}."
+
+
 MOMENT_COLUMNS: list[Column[MomentView]] = [
     Column("Min", lambda m: m.minute_text, sort=lambda m: m.minute.sort_key, align=RIGHT),
     Column("Kind", lambda m: KIND_LABELS[m.kind], icon=lambda m: kind_icon(m.kind)),
@@ -55,6 +71,7 @@ MOMENT_COLUMNS: list[Column[MomentView]] = [
     Column("Players", _players),
     Column("Description", lambda m: m.description, tooltip=lambda m: m.description, stretch=True),
     Column("Score", lambda m: str(m.score_after), align=CENTER),
+    Column("Logged", _logged, tooltip=_logged_tip, align=RIGHT),
 ]
 
 LINEUP_COLUMNS: list[Column[LineupView]] = [

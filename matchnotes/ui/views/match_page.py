@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from matchnotes import clock
 from matchnotes.enums import Decision, MatchStatus
 from matchnotes.labels import DECISION_LABELS, STATUS_LABELS
 from matchnotes.minutes import Minute
@@ -30,7 +31,7 @@ from matchnotes.ui.models.columns import (
     QUOTE_COLUMNS,
 )
 from matchnotes.ui.models.table_model import ReadModelTable
-from matchnotes.ui.widgets.clock import ClockBar
+from matchnotes.ui.widgets.clock import ClockBar, Run
 from matchnotes.ui.widgets.quick_entry import QuickEntryBar
 from matchnotes.ui.widgets.table import ReadModelTableView
 from matchnotes.ui.widgets.timeline import TimelineWidget
@@ -44,7 +45,7 @@ class MatchPage(QWidget):
 
     def __init__(self, match_id: int, services: Services,
                  record_line: Callable[[int, str, Minute | None], str],
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+                 parent: QWidget | None = None, clock_run: Run | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.match_id = match_id
         self.detail: MatchDetail | None = None
@@ -75,7 +76,7 @@ class MatchPage(QWidget):
         self.tabs.addTab(lineups, "Line-ups")
         self.tabs.addTab(self.quotes, "Quotes")
         self.tabs.addTab(self.notes, "Notes")
-        self.clock_bar = ClockBar(services, match_id)
+        self.clock_bar = ClockBar(services, match_id, clock_run)  # clock_run: undoable
         self.quick_entry = QuickEntryBar(services, match_id, record_line)
         layout = QVBoxLayout(self)
         self.timeline = TimelineWidget()
@@ -96,7 +97,10 @@ class MatchPage(QWidget):
     def show_detail(self, detail: MatchDetail) -> None:
         self.detail = detail
         s = detail.summary
-        self.header.setText(header_html(detail))
+        self.clock_bar.reload(finished=detail.summary.status is MatchStatus.FINISHED)
+        periods = [m.minute.period for m in detail.moments]
+        half_time = clock.half_time_reached(self.clock_bar.state, s.status, periods)
+        self.header.setText(header_html(detail, half_time))
         self.moments.source.set_rows(detail.moments)
         self.home_lineup.source.set_rows(detail.lineup_of(s.home_id))
         self.away_lineup.source.set_rows(detail.lineup_of(s.away_id))
@@ -105,7 +109,6 @@ class MatchPage(QWidget):
         self.quotes.source.set_rows(detail.quotes)
         self.notes.source.set_rows(detail.notes)
         self.timeline.show_detail(detail)
-        self.clock_bar.reload(finished=detail.summary.status is MatchStatus.FINISHED)
         self.quick_entry.reload_names()
         self.moments.scrollToBottom()  # the newest moment in view while logging live
         counts = (len(detail.moments), len(detail.lineups), len(detail.quotes), len(detail.notes))
@@ -146,12 +149,14 @@ class MatchPage(QWidget):
             self.edit_requested.emit(kind, ident)
 
 
-def header_html(d: MatchDetail) -> str:
-    """The header as rich text; every user string is escaped (names are text, not HTML)."""
+def header_html(d: MatchDetail, half_time: bool = True) -> str:
+    """The header as rich text; every user string is escaped (names are text, not HTML).
+
+    ``half_time``: whether the first half is over (no "HT 0–1" while it is played)."""
     s = d.summary
     result = f"{escape(s.home)} {s.score.home}–{s.score.away} {escape(s.away)}"
     extra = []
-    if d.moments:
+    if d.moments and half_time:
         extra.append(f"HT {d.half_time}")
     if d.decided_by is not Decision.REGULAR:
         extra.append(DECISION_LABELS[d.decided_by].lower())
