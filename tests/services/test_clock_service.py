@@ -10,22 +10,8 @@ from matchnotes.entry import EntryError
 from matchnotes.enums import Decision, MatchStatus, MomentKind, Period
 from matchnotes.errors import ValidationError
 from matchnotes.minutes import parse_minute
-from matchnotes.services.clock import ClockService
 from matchnotes.services.inputs import MomentInput
-from matchnotes.services.quick_entry import QuickEntryService
-
-T0 = dt.datetime(2022, 12, 10, 19, 0, tzinfo=dt.UTC)
-
-
-class FakeTime:
-    def __init__(self) -> None:
-        self.now = T0
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-    def at(self, minutes: float) -> None:
-        self.now = T0 + dt.timedelta(seconds=minutes * 60)
+from tests.fake_time import T0, FakeTime, on_time
 
 
 @pytest.fixture
@@ -36,12 +22,7 @@ def time():
 @pytest.fixture
 def live(services, time):
     """The app's services on a clock the test moves (times of day are UTC here)."""
-    engine = services.engine
-    return dataclasses.replace(
-        services,
-        clock=ClockService(engine, now=time),
-        quick_entry=QuickEntryService(engine, now=time, tz=dt.UTC),
-    )
+    return on_time(services, time, tz=dt.UTC)
 
 
 @pytest.fixture

@@ -81,4 +81,4 @@ class KickoffDialog(QDialog):
     def value(self) -> tuple[Period, dt.time]:
         time = parse_time(self.time.text())
         assert time is not None  # OK is disabled until the time reads
-        return self.period.currentData(), time
+        return Period(self.period.currentData()), time
