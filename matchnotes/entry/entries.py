@@ -117,7 +117,7 @@ class PeriodEntry:
 
     def describe(self) -> str:
         if self.kickoff is not None:
-            return f"{self.label}: kicked off at {self.kickoff:%H:%M}"
+            return f"{self.label} — whistle at {self.kickoff:%H:%M}"
         return f"{self.minute} · {self.label}" if self.minute else self.label
 
 

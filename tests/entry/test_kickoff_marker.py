@@ -29,7 +29,7 @@ def test_a_starting_marker_takes_the_time_its_period_kicked_off(line, period, ti
     entry = parse(line)
     assert isinstance(entry, PeriodEntry)
     assert (entry.period, entry.kickoff) == (period, time)
-    assert entry.describe().endswith(f"kicked off at {time:%H:%M}")
+    assert entry.describe().endswith(f" — whistle at {time:%H:%M}")
 
 
 @pytest.mark.parametrize(

@@ -179,7 +179,7 @@ def test_correcting_the_second_half_kickoff_moves_only_its_clock_timed_lines(liv
 def test_the_quick_entry_marker_with_a_time_corrects_a_period_already_played(live, match, time):
     _second_half_with_lines(live, match, time)
     entry = live.quick_entry.preview(match, "KO 18:58")
-    assert entry.describe() == "Kick-off: kicked off at 18:58"
+    assert entry.describe() == "Kick-off — whistle at 18:58"
     live.quick_entry.record(match, "KO 18:58")
     assert _stored(live, match)["first half"][:2] == ("13'", True)
     assert str(live.clock.minute(match)) == "54'"  # the second half's clock is untouched
