@@ -74,7 +74,11 @@ def check_squads(
         team = _team_name(session, team_id)
         lines, problems = [], list(squad.problems)
         seen: dict[int, SquadLine] = {}
+        flagged = {p.line for p in squad.problems}  # said already: one problem per line
         for s in squad.lines:
+            if s.line in flagged:
+                lines.append(CheckedLine(s, None, "problem"))
+                continue
             person_id, problem = _person_of(session, s, team_id, by_key, by_id)
             where = taken.get(person_id or 0) if person_id else new_keys.get(fold(s.name))
             if problem is None and person_id in seen:
