@@ -7,7 +7,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
@@ -110,7 +110,6 @@ class TeamPane(QWidget):
         self.table.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.problems = QPlainTextEdit(readOnly=True)
         self.problems.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.problems.setMaximumHeight(6 * self.fontMetrics().lineSpacing())
         self.problems.hide()
         self.file_dialog: QFileDialog | None = None  # open now (tests reach them here)
         self.section_dialog: QInputDialog | None = None
@@ -151,6 +150,10 @@ class TeamPane(QWidget):
         self.model.colour = problem_colour(self)
         self.model.set_rows(check.lines)
         self.table.fit_columns()
+        wrong = next((i for i, c in enumerate(check.lines) if c.status == "problem"), None)
+        if wrong is not None:  # bring the first line with a problem into view, once laid out
+            index = self.table.model().index(wrong, 0)
+            QTimer.singleShot(0, self.table, lambda: self.table.scrollTo(index))
         counts = [sum(1 for c in check.lines if c.line.role is role) for role in LineupRole]
         new = sum(1 for c in check.lines if c.status == "new")
         parts = [f"{counts[0]} starting", f"{counts[1]} substitutes",
@@ -164,6 +167,10 @@ class TeamPane(QWidget):
         self.problems.setStyleSheet(f"color: {problem_colour(self).name()};")
         self.problems.setPlainText("\n".join(str(p) for p in problems))
         self.problems.setVisible(bool(problems))
+        # As tall as its lines (a long one wraps: allow one more), at most six; then it scrolls.
+        rows = min(6, len(problems) + 1)
+        frame = 2 * self.problems.frameWidth() + 8
+        self.problems.setFixedHeight(rows * self.fontMetrics().lineSpacing() + frame)
 
     def replace_text(self, text: str, note: str) -> None:
         """Put ``text`` in the editor as one edit, so Ctrl+Z in the editor takes it back."""
