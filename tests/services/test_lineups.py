@@ -94,7 +94,7 @@ def test_any_problem_refuses_the_whole_save(services, demo_match_id, db_path):
     }
     checks = services.lineups.check(demo_match_id, squads)
     assert [c.status for c in checks[france].lines] == ["known", "new", "known"]
-    assert [c.status for c in checks[england].lines] == ["known", "known", "problem"]
+    assert [c.status for c in checks[england].lines] == ["known", "problem", "problem"]
     kane = (
         "Line 3: Harry Kane is in France's line-up (line 3) for this match; "
         "remove them there first."
@@ -137,6 +137,8 @@ def test_shared_names_pick_the_one_who_played_for_the_team_or_ask_for_an_id(
     assert "Elsewhere" in message and "write “(id N)” after the name" in message
     chosen = parse_squad_text(f"1 Hugo Lloris (id {twin})")
     assert services.lineups.check(later, {spain: chosen})[spain].lines[0].person_id == twin
+    text = services.lineups.team_text(demo_match_id, france)  # the id keeps a copy exact
+    assert text.splitlines()[0] == f"1 Hugo Lloris (id {lloris}) (c) GK"
     wrong = parse_squad_text(f"1 Harry Kane (id {twin})")
     problem = str(services.lineups.check(later, {spain: wrong})[spain].problems[0])
     assert "is Hugo Lloris, not Harry Kane" in problem
