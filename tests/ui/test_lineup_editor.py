@@ -94,7 +94,7 @@ def test_both_teams_typed_and_pasted_then_saved_by_keys_and_undone(
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_V, CTRL)
     qtbot.waitUntil(lambda: len(dialog.away.model.rows()) == 5)
     assert _preview(dialog.away)[2] == (3, "Kylian Mbappé", "new")
-    assert dialog.home.summary.text() == "3 starting · 1 substitutes · 1 manager · 5 new people"
+    assert dialog.home.summary.text() == "3 starting · 1 substitute · 1 manager · 5 new people"
 
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return, CTRL)
     _closed(qtbot, dialog, window)

@@ -72,6 +72,10 @@ def problem_colour(widget: QWidget) -> QColor:
     return QColor("#ff7b7b" if dark else "#c0162c")
 
 
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
 class PreviewTable(ReadModelTable["CheckedLine"]):
     """The preview rows; a line with a problem is drawn in the error colour."""
 
@@ -152,16 +156,20 @@ class TeamPane(QWidget):
         self.table.fit_columns()
         wrong = next((i for i, c in enumerate(check.lines) if c.status == "problem"), None)
         if wrong is not None:  # bring the first line with a problem into view, once laid out
-            index = self.table.model().index(wrong, 0)
-            QTimer.singleShot(0, self.table, lambda: self.table.scrollTo(index))
+            QTimer.singleShot(0, self.table, lambda: self._scroll_to(wrong))
         counts = [sum(1 for c in check.lines if c.line.role is role) for role in LineupRole]
         new = sum(1 for c in check.lines if c.status == "new")
-        parts = [f"{counts[0]} starting", f"{counts[1]} substitutes",
-                 f"{counts[2]} manager" + ("s" if counts[2] != 1 else "")]  # fmt: skip
+        parts = [f"{counts[0]} starting", _count(counts[1], "substitute"),
+                 _count(counts[2], "manager")]  # fmt: skip
         if new:
             parts.append(f"{new} new {'person' if new == 1 else 'people'}")
         self.summary.setText(" · ".join(parts))
         self.show_problems(check.problems)
+
+    def _scroll_to(self, row: int) -> None:
+        # The row number, not a QModelIndex: the rows may have been replaced meanwhile.
+        if row < self.table.model().rowCount():
+            self.table.scrollTo(self.table.model().index(row, 0))
 
     def show_problems(self, problems: tuple[LineProblem, ...]) -> None:
         self.problems.setStyleSheet(f"color: {problem_colour(self).name()};")
