@@ -18,6 +18,7 @@ from typing import Any, TextIO
 
 from matchnotes import __version__
 from matchnotes.db.database import Database, open_database
+from matchnotes.enums import LineupRole
 from matchnotes.errors import MatchNotesError
 from matchnotes.paths import database_target, doc
 from matchnotes.reports.match_text import match_as_dict, match_as_text, summary_as_dict
@@ -87,6 +88,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     log.add_argument("--json", action="store_true", help="print JSON (shapes in cli.md, see below)")
     log.set_defaults(handler=cmd_log)
+
+    lineup = commands.add_parser(
+        "lineup", parents=[db_option], help="replace a team's line-up with text, one person a line"
+    )
+    lineup.add_argument("match_id", type=int, metavar="MATCH_ID")
+    lineup.add_argument("--team", required=True, help="the team's name, or home / away")
+    lineup.add_argument(
+        "--file", type=Path, metavar="FILE", help="the text, one person a line (default: stdin)"
+    )
+    lineup.add_argument("--dry-run", action="store_true", help="check and print, save nothing")
+    lineup.set_defaults(handler=cmd_lineup)
 
     imp = commands.add_parser(
         "import", parents=[db_option], help="import a file (MatchNotes JSON, openfootball, CSV)"
@@ -256,6 +268,49 @@ def cmd_log(args: argparse.Namespace, out: TextIO) -> int:
         _dump(data, out)
     else:
         print(("Saved: " if data["saved"] else "Would save: ") + data["entry"], file=out)
+    return 0
+
+
+def cmd_lineup(args: argparse.Namespace, out: TextIO) -> int:
+    """The line-up editor's text format from a file or stdin (see docs/cli.md)."""
+    from matchnotes.entry.squad_text import read_squad_text
+    from matchnotes.text import fold
+
+    try:
+        text = sys.stdin.read() if args.file in (None, Path("-")) else args.file.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise MatchNotesError(
+            f"{args.file} cannot be read ({exc}); give a UTF-8 text file."
+        ) from exc
+    squad = read_squad_text(text)  # every problem of the text at once, by line
+    db = open_from_args(args)
+    try:
+        services = Services.create(db.engine)
+        s = services.matches.get_summary(args.match_id)
+        teams = {fold(s.home): s.home_id, fold(s.away): s.away_id, "home": s.home_id,
+                 "away": s.away_id}  # fmt: skip
+        if fold(args.team) not in teams:
+            playing = f"{s.home} v {s.away}"
+            raise MatchNotesError(
+                f"{args.team} does not play in match {args.match_id} ({playing}); "
+                "use one of the two, or home / away."
+            )
+        team_id = teams[fold(args.team)]
+        check = services.lineups.check(args.match_id, {team_id: squad})[team_id]
+        if check.problems:
+            raise MatchNotesError("Nothing was saved:\n" + "\n".join(map(str, check.problems)))
+        if not args.dry_run:
+            services.lineups.replace(args.match_id, {team_id: squad})
+    finally:
+        db.close()
+    counts = [len(squad.of_role(role)) for role in LineupRole]
+    new = sum(1 for c in check.lines if c.status == "new")
+    done = "Would save" if args.dry_run else "Saved"
+    print(
+        f"{done} {check.team}'s line-up: {counts[0]} starting, {counts[1]} substitutes, "
+        f"{counts[2]} manager(s); {new} new people.",
+        file=out,
+    )
     return 0
 
 

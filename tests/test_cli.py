@@ -1,5 +1,6 @@
 """The headless commands, as a script or a user runs them."""
 
+import io
 import json
 import subprocess
 import sys
@@ -149,3 +150,39 @@ def test_backup_list_check_restore_and_search(demo_db, capsys):
     assert hit["kind"] == "moment" and hit["title"].startswith("84'")
     assert run(["search", "NOT kane", *db]) == 1
     assert "add a word" in capsys.readouterr().err
+
+
+def test_lineup_replaces_a_team_from_a_file_or_stdin(demo_db, tmp_path, capsys, monkeypatch):
+    sheet = tmp_path / "france.txt"
+    sheet.write_text("1 Hugo Lloris (c) GK\n10 kylian mbappe FW\nSubstitutes:\n"
+                     "25 Eduardo Camavinga MF\nManager: Didier Deschamps\n", "utf-8")  # fmt: skip
+    capsys.readouterr()
+    assert run(["lineup", "1", "--team", "france", "--file", str(sheet), "--db", str(demo_db)]) == 0
+    assert capsys.readouterr().out == (
+        "Saved France's line-up: 2 starting, 1 substitutes, 1 manager(s); 1 new people.\n"
+    )
+    assert run(["show", "1", "--json", "--db", str(demo_db)]) == 0
+    away = json.loads(capsys.readouterr().out)["lineups"]["away"]
+    assert [(e["shirt_number"], e["name"], e["role"]) for e in away] == [
+        (1, "Hugo Lloris", "starter"), (10, "Kylian Mbappé", "starter"),
+        (25, "Eduardo Camavinga", "substitute"), (None, "Didier Deschamps", "manager"),
+    ]  # fmt: skip
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO("1 Jordan Pickford GK\n"))
+    assert run(["lineup", "1", "--team", "home", "--dry-run", "--db", str(demo_db)]) == 0
+    assert capsys.readouterr().out.startswith("Would save England's line-up: 1 starting")
+
+
+def test_lineup_refuses_bad_lines_and_unknown_teams_saving_nothing(demo_db, capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.StringIO("1 Jordan Pickford GK\n1 Nick Pope\n"))
+    assert run(["lineup", "1", "--team", "England", "--db", str(demo_db)]) == 1
+    assert capsys.readouterr().err == (
+        "matchnotes: Line 2: #1 is worn by Jordan Pickford (line 1); change one of the numbers.\n"
+    )
+    monkeypatch.setattr(sys, "stdin", io.StringIO("9 Harry Kane\n"))
+    assert run(["lineup", "1", "--team", "France", "--db", str(demo_db)]) == 1
+    assert "Line 1: Harry Kane is in England's line-up" in capsys.readouterr().err
+    assert run(["lineup", "1", "--team", "Wales", "--db", str(demo_db)]) == 1
+    assert "Wales does not play in match 1 (England v France)" in capsys.readouterr().err
+    assert run(["show", "1", "--json", "--db", str(demo_db)]) == 0
+    assert len(json.loads(capsys.readouterr().out)["lineups"]["home"]) == 20

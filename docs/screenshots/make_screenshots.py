@@ -56,11 +56,13 @@ def main() -> int:
     loop.exec()
     shot("search")
     forms(app, window, page.match_id, "")
+    lineup_editor(app, window, page.match_id, "lineup-editor")
     apply_theme(app, "dark")
     window.tabs.setCurrentWidget(page)
     page.tabs.setCurrentIndex(0)
     shot("match-moments-dark")
     forms(app, window, page.match_id, "-dark")
+    lineup_editor(app, window, page.match_id, "lineup-editor-dark")
     apply_theme(app, "light")
     window.close()
     db.close()
@@ -103,6 +105,18 @@ def forms(app, window, match_id: int, suffix: str) -> None:
     dialog.place.setText("Al Bayt Stadium, press room")
     dialog.text.setFocus()
     grab("quote-dialog")
+
+
+def lineup_editor(app, window, match_id: int, name: str) -> None:  # type: ignore[no-untyped-def]
+    """The line-up editor on the demo match, with a new player and a line to fix typed in."""
+    dialog = window.actions_.edit_lineups(match_id)
+    dialog.resize(1200, 760)
+    dialog.away.editor.appendPlainText("25 Eduardo Camavinga MF\n10 Randal Kolo Muani")
+    dialog.recheck()
+    for _ in range(3):  # layout, then the preview scrolls to the line to fix
+        app.processEvents()
+    dialog.grab().save(str(HERE / f"{name}.png"))
+    dialog.done(0)  # close without the "discard changes?" question: nothing was saved
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ _PERSON = re.compile(
     r"^\s*(?P<number>\d{1,2}|-)\s*,\s*(?P<name>[^,]+?)(?:\s+\((?P<code>[A-Z]{2,4})\))?\s*,"
     r"\s*(?P<pos>GK|DF|MF|FW|MG)\s*(?:,\s*(?:b\.\s*(?P<born>\d{4}/\d{1,2}/\d{1,2}))?)?\s*$"
 )
-_TEAM = re.compile(r"^==\s*(?P<team>[^#]+?)\s*(?:#.*)?$")
+TEAM_LINE = re.compile(r"^==\s*(?P<team>[^#]+?)\s*(?:#.*)?$")
 
 
 def parse_squads(text: str, source: str, skip_errors: bool = False) -> ParsedFile:
@@ -35,12 +35,12 @@ def parse_squads(text: str, source: str, skip_errors: bool = False) -> ParsedFil
         where = f"line {number}"
         if not bare or bare.startswith("#") or (bare.startswith("=") and not bare.startswith("==")):
             continue
-        t = _TEAM.match(bare)
+        t = TEAM_LINE.match(bare)
         if t:
             team = clean(t.group("team"))
             continue
         try:
-            parsed.people.append(_person(line, team, where))
+            parsed.people.append(read_person_line(line, team, where))
         except RecordError as exc:
             if not skip_errors:
                 raise ImportFileError(source, exc.where, exc.problem) from exc
@@ -48,7 +48,8 @@ def parse_squads(text: str, source: str, skip_errors: bool = False) -> ParsedFil
     return parsed
 
 
-def _person(line: str, team: str | None, where: str) -> PersonRecord:
+def read_person_line(line: str, team: str | None, where: str) -> PersonRecord:
+    """One “9, Harry KANE, FW, b. 1993/07/28” line (also used by the line-up editor)."""
     p = _PERSON.match(line)
     if not p:
         raise RecordError(

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func
+from typing import Any
+
+from sqlalchemy import func, insert, or_
 from sqlmodel import Session, col, select
 
+from matchnotes.entry.squad_text import ParsedSquad, SquadLine, format_squad
 from matchnotes.enums import LineupRole, PersonRole
 from matchnotes.errors import ValidationError
-from matchnotes.models import LineupEntry, Match, Person, Team
+from matchnotes.models import LineupEntry, Match, Moment, Note, Person, Quote, Team
 from matchnotes.services.base import Service, get_or_404
 from matchnotes.services.inputs import LineupInput
+from matchnotes.services.lineup_text import LineupChange, TeamCheck, check_squads, row_of
 from matchnotes.services.lookup import person_by_name
 from matchnotes.services.views import LineupView
-from matchnotes.text import clean
+from matchnotes.text import clean, fold
 
 
 class LineupService(Service):
@@ -56,6 +60,106 @@ class LineupService(Service):
         with self._read() as session:
             get_or_404(session, Match, match_id, "match")
             return load_lineup_views(session, match_id)
+
+    # --- a whole team's line-up as text (the line-up editor, `matchnotes lineup`) ---
+
+    def check(self, match_id: int, squads: dict[int, ParsedSquad]) -> dict[int, TeamCheck]:
+        """What saving these texts would do, line by line, with every problem (no write)."""
+        with self._read() as session:
+            match = get_or_404(session, Match, match_id, "match")
+            _teams_of(match, squads)
+            return check_squads(session, match, squads)
+
+    def replace(self, match_id: int, squads: dict[int, ParsedSquad]) -> LineupChange:
+        """Make each given team's line-up exactly its text, in one transaction.
+
+        People are reused by name (new names are created); entries of people who stay
+        keep their ids. Refused as a whole, with every problem, if any line has one.
+        """
+        with self._write() as session:
+            match = get_or_404(session, Match, match_id, "match")
+            team_ids = _teams_of(match, squads)
+            checks = check_squads(session, match, squads)
+            problems = [f"{c.team}, {p}" for c in checks.values() for p in c.problems]
+            if problems:
+                raise ValidationError("Nothing was saved:\n" + "\n".join(problems))
+            stored = _entries(session, match_id, team_ids)
+            before = tuple(row_of(e) for e in stored)
+            created: list[Person] = []
+            wanted: dict[int, list[tuple[SquadLine, int]]] = {}
+            for team_id, check in checks.items():
+                for c in check.lines:
+                    person_id = c.person_id or _new_person(session, c.line, created)
+                    wanted.setdefault(team_id, []).append((c.line, person_id))
+            keep = {(t, pid) for t, lines in wanted.items() for _, pid in lines}
+            for e in stored:
+                if (e.team_id, e.person_id) not in keep:
+                    session.delete(e)
+            session.flush()  # deletes first: a person may move to the other team
+            existing = {(e.team_id, e.person_id): e for e in stored}
+            for team_id, lines in wanted.items():
+                for order, (line, person_id) in enumerate(lines, 1):
+                    entry = existing.get((team_id, person_id))
+                    if entry is None:
+                        entry = LineupEntry(match_id=match_id, team_id=team_id, person_id=person_id)
+                        session.add(entry)
+                    entry.role, entry.shirt_number, entry.position = (
+                        line.role, line.shirt_number, line.position)  # fmt: skip
+                    entry.captain, entry.sort_order = line.captain, order
+            session.flush()
+            after = tuple(row_of(e) for e in _entries(session, match_id, team_ids))
+            people = tuple(row_of(p) for p in created)
+            return LineupChange(match_id, team_ids, before, after, people)
+
+    def undo_replace(self, change: LineupChange) -> None:
+        """Put the line-ups back as they were; people the save created go again (unless
+        something else uses them by now)."""
+        with self._write() as session:
+            _set_rows(session, change.match_id, change.team_ids, change.before)
+            for values in change.created_people:
+                person = session.get(Person, values["id"])
+                if person is not None and not _in_use(session, values["id"]):
+                    session.delete(person)
+
+    def redo_replace(self, change: LineupChange) -> None:
+        with self._write() as session:
+            for values in change.created_people:
+                if session.get(Person, values["id"]) is None:
+                    session.execute(insert(Person).values(**values))
+            _set_rows(session, change.match_id, change.team_ids, change.after)
+
+    def team_text(self, match_id: int, team_id: int) -> str:
+        """A team's stored line-up as editor text (empty when there is none)."""
+        with self._read() as session:
+            get_or_404(session, Match, match_id, "match")
+            return _as_text(session, match_id, team_id)
+
+    def previous_text(self, match_id: int, team_id: int) -> tuple[str, str] | None:
+        """The line-up of the team's latest earlier match that has one, as editor text,
+        with that match's title; None when there is no such match."""
+        with self._read() as session:
+            match = get_or_404(session, Match, match_id, "match")
+            earlier = (
+                select(Match)
+                .join(LineupEntry, col(LineupEntry.match_id) == Match.id)
+                .where(
+                    LineupEntry.team_id == team_id,
+                    col(Match.id) != match_id,
+                    or_(
+                        col(Match.date) < match.date,
+                        (col(Match.date) == match.date) & (col(Match.id) < match_id),
+                    ),
+                )
+                .order_by(
+                    col(Match.date).desc(), col(Match.kickoff_time).desc(), col(Match.id).desc()
+                )
+                .limit(1)
+            )
+            found = session.exec(earlier).first()
+            if found is None or found.id is None:
+                return None
+            home, away = (_team(session, t) for t in (found.home_team_id, found.away_team_id))
+            return _as_text(session, found.id, team_id), f"{home} v {away}, {found.date:%d %b %Y}"
 
     def _apply(self, session: Session, match: Match, entry: LineupEntry, data: LineupInput) -> None:
         if data.team_id not in (match.home_team_id, match.away_team_id):
@@ -130,3 +234,81 @@ def load_lineup_views(session: Session, match_id: int) -> list[LineupView]:
         for e, name, team in rows
     ]
     return sorted(views, key=lambda v: (v.team_id, role_order[v.role]))
+
+
+def _teams_of(match: Match, squads: dict[int, Any]) -> tuple[int, ...]:
+    for team_id in squads:
+        if team_id not in (match.home_team_id, match.away_team_id):
+            raise ValidationError("A line-up is for the match's home or away team.")
+    return tuple(sorted(squads))
+
+
+def _entries(session: Session, match_id: int, team_ids: tuple[int, ...]) -> list[LineupEntry]:
+    query = select(LineupEntry).where(
+        LineupEntry.match_id == match_id, col(LineupEntry.team_id).in_(team_ids)
+    )
+    return list(session.exec(query.order_by(col(LineupEntry.sort_order), col(LineupEntry.id))))
+
+
+def _new_person(session: Session, line: SquadLine, created: list[Person]) -> int:
+    manager = line.role is LineupRole.MANAGER
+    person = Person(
+        name=line.name, name_key=fold(line.name),
+        role=PersonRole.MANAGER if manager else PersonRole.PLAYER,
+        shirt_number=line.shirt_number, position=line.position,
+    )  # fmt: skip
+    session.add(person)
+    session.flush()
+    created.append(person)
+    assert person.id is not None
+    return person.id
+
+
+def _set_rows(session: Session, match_id: int, team_ids: tuple[int, ...],
+              rows: tuple[dict[str, Any], ...]) -> None:  # fmt: skip
+    """Make the teams' entries exactly ``rows`` (by id): delete the others, then upsert."""
+    ids = {r["id"] for r in rows}
+    for e in _entries(session, match_id, team_ids):
+        if e.id not in ids:
+            session.delete(e)
+    session.flush()
+    for values in rows:
+        entry = session.get(LineupEntry, values["id"])
+        if entry is None:
+            session.execute(insert(LineupEntry).values(**values))
+        else:
+            for key, value in values.items():
+                setattr(entry, key, value)
+    session.flush()
+
+
+def _in_use(session: Session, person_id: int) -> bool:
+    checks = (
+        select(LineupEntry.id).where(LineupEntry.person_id == person_id),
+        select(Moment.id).where(or_(col(Moment.player_id) == person_id,
+                                    col(Moment.related_player_id) == person_id)),
+        select(Quote.id).where(Quote.speaker_id == person_id),
+        select(Note.id).where(Note.person_id == person_id),
+        select(Match.id).where(Match.referee_id == person_id),
+    )  # fmt: skip
+    return any(session.exec(query).first() is not None for query in checks)
+
+
+def _team(session: Session, team_id: int) -> str:
+    team = session.get(Team, team_id)
+    return team.name if team else "?"
+
+
+def _as_text(session: Session, match_id: int, team_id: int) -> str:
+    views = [v for v in load_lineup_views(session, match_id) if v.team_id == team_id]
+    keys = {fold(v.name) for v in views}
+    shared = select(Person.name_key).where(col(Person.name_key).in_(keys))
+    counts: dict[str, int] = {}
+    for key in session.exec(shared):
+        counts[key] = counts.get(key, 0) + 1
+    lines = [
+        SquadLine(0, v.name, v.role, v.shirt_number, v.position, v.captain, v.person_id)
+        for v in views
+    ]
+    ambiguous = frozenset(v.person_id for v in views if counts.get(fold(v.name), 0) > 1)
+    return format_squad(lines, with_ids=ambiguous)

@@ -224,6 +224,24 @@ class EditActions(QObject):
             ),
         )
 
+    def edit_lineups(self, match_id: int) -> QDialog:
+        """Both teams' line-ups as text; a save is one transaction and one undo step."""
+        from matchnotes.ui.dialogs.lineup_editor import LineupEditorDialog
+
+        dialog = LineupEditorDialog(self.services, match_id, parent=self.window)
+        lineups = self.services.lineups
+
+        def submit() -> None:
+            squads = dialog.value()
+            self.undo.change(
+                dialog.undo_text(),
+                lambda: lineups.replace(match_id, squads),
+                lineups.undo_replace,
+                lineups.redo_replace,
+            )
+
+        return self._open(dialog, submit)
+
     def edit_lineup(self, entry_id: int) -> QDialog:
         match_id, before, name = self.services.lineups.get_input(entry_id)
         dialog = self._lineup_dialog(match_id, before, name)
@@ -295,6 +313,7 @@ class EditActions(QObject):
             "quote": self.edit_quote,
             "note": self.edit_note,
             "lineup": self.edit_lineup,
+            "lineups": self.edit_lineups,  # ident: the match
         }[kind](ident)
 
     def _confirm(self, question: str, detail: str, on_yes: Callable[[], None]) -> QMessageBox:

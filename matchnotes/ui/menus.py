@@ -89,7 +89,9 @@ def build_menus(window: MainWindow) -> list[QAction]:
     b.add(match, "Log &moment…", lambda: w._with_match(w.actions_.add_moment), "Ctrl+M")
     b.add(match, "Add &quote…", lambda: w._with_match(w.actions_.add_quote), "Ctrl+Shift+Q")
     b.add(match, "Add &note…", lambda: w._with_match(w.actions_.add_note), "Ctrl+Shift+N")
-    b.add(match, "Add to &line-up…", lambda: w._with_match(w.actions_.add_lineup), "Ctrl+L")
+    b.add(match, "Edit &line-ups…", lambda: w._with_match(w.actions_.edit_lineups), "Ctrl+L")
+    b.add(match, "Add one &player to a line-up…", lambda: w._with_match(w.actions_.add_lineup),
+          "Ctrl+Shift+L")  # fmt: skip
 
     people = bar.addMenu("&People")
     b.add(people, "&New person…", lambda: w.actions_.new_person(), "Ctrl+Shift+P")

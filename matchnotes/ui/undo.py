@@ -8,13 +8,15 @@ stack, and the dialog that made it can show the error and keep the user's input.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from matchnotes.errors import MatchNotesError
 from matchnotes.services import Services
+
+T = TypeVar("T")
 
 
 class _Command(QUndoCommand):
@@ -91,3 +93,11 @@ class UndoController(QObject):
         )
         do()
         self._push(text, do, lambda: history.restore(snapshot))
+
+    def change(self, text: str, do: Callable[[], T], undo: Callable[[T], Any],
+               redo: Callable[[T], Any]) -> T:  # fmt: skip
+        """Make a change whose undo and redo need what it returned (e.g. a line-up save
+        hands back the rows it replaced and the people it created)."""
+        result = do()
+        self._push(text, lambda: redo(result), lambda: undo(result))
+        return result

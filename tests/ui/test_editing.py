@@ -5,9 +5,10 @@ import sqlite3
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
+from matchnotes.ui.dialogs.lineup_editor import LineupEditorDialog
 from matchnotes.ui.dialogs.match_dialog import MatchDialog
 from matchnotes.ui.dialogs.moment_dialog import MomentDialog
-from matchnotes.ui.dialogs.simple_dialogs import LineupDialog, QuoteDialog
+from matchnotes.ui.dialogs.simple_dialogs import QuoteDialog
 from matchnotes.ui.views.match_page import MatchPage
 
 
@@ -56,15 +57,14 @@ def test_match_moments_quote_edit_delete_undo(qtbot, window, db_path):
     page = window.tabs.currentWidget()  # the new match's page opens by itself
     assert isinstance(page, MatchPage) and page.match_id == match_id
 
-    # Line-ups: two players through the dialog.
-    for team, name, number in (("England", "Harry Kane", "9"), ("France", "Olivier Giroud", "9")):
-        qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-        lineup = window.actions_.dialog
-        assert isinstance(lineup, LineupDialog)
-        _pick(lineup.team, team)
-        _type(qtbot, lineup.person, name)
-        _type(qtbot, lineup.number, number)
-        _ok(qtbot, lineup)
+    # Line-ups: one player a team, typed into the line-up editor.
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    lineup = window.actions_.dialog
+    assert isinstance(lineup, LineupEditorDialog)
+    _type(qtbot, lineup.home.editor, "9 Harry Kane")
+    _type(qtbot, lineup.away.editor, "9 Olivier Giroud")
+    qtbot.mouseClick(lineup.save_button, Qt.MouseButton.LeftButton)
+    assert window.actions_.dialog is None
     assert page.home_lineup.model().rowCount() == 1 and page.away_lineup.model().rowCount() == 1
 
     # Moments: a bad minute is refused in the form, then fixed.

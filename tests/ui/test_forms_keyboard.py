@@ -78,7 +78,7 @@ def test_escape_asks_before_discarding_a_changed_form(qtbot, window, services):
         (Qt.Key.Key_M, CTRL, "minute"),
         (Qt.Key.Key_Q, CTRL | SHIFT, "speaker"),
         (Qt.Key.Key_N, CTRL | SHIFT, "text"),
-        (Qt.Key.Key_L, CTRL, "team"),
+        (Qt.Key.Key_L, CTRL | SHIFT, "team"),  # Ctrl+L opens the line-up editor
     ],
 )
 def test_every_match_form_opens_in_its_first_field(qtbot, window, match_page, shortcut, modifiers,
@@ -132,7 +132,7 @@ def test_note_saved_by_ctrl_enter_from_its_text(qtbot, window, match_page, servi
 
 
 def test_enter_in_a_combo_submits_the_line_up_form(qtbot, window, match_page, services):
-    form = open_form(qtbot, window, Qt.Key.Key_L)
+    form = open_form(qtbot, window, Qt.Key.Key_L, CTRL | SHIFT)
     type_keys(qtbot, "F")  # the team list jumps to France
     assert form.team.currentText() == "France"
     key(qtbot, Qt.Key.Key_Tab)

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -40,7 +41,8 @@ from matchnotes.ui.widgets.timeline import TimelineWidget
 class MatchPage(QWidget):
     page_kind = "match"  # how the main window tells pages apart without importing them
     person_activated = Signal(int)
-    # (what, id) the user asked to edit: "moment", "lineup", "quote", "note"
+    # (what, id) the user asked to edit: "moment", "lineup", "quote", "note"; or
+    # ("lineups", match id) for the line-up editor
     edit_requested = Signal(str, int)
 
     def __init__(self, match_id: int, services: Services,
@@ -63,7 +65,16 @@ class MatchPage(QWidget):
         self.quotes.setWordWrap(True)
 
         lineups = QWidget()
-        row = QHBoxLayout(lineups)
+        self.edit_lineups = QPushButton("Edit line-ups…")
+        self.edit_lineups.setToolTip("Type or paste both teams' line-ups (Ctrl+L)")
+        self.edit_lineups.clicked.connect(lambda: self.edit_requested.emit("lineups", match_id))
+        bar = QHBoxLayout()
+        bar.addWidget(self.edit_lineups)
+        bar.addStretch(1)
+        row = QHBoxLayout()
+        outer = QVBoxLayout(lineups)
+        outer.addLayout(bar)
+        outer.addLayout(row, 1)
         for title, table in ((self.home_title, self.home_lineup),
                              (self.away_title, self.away_lineup)):  # fmt: skip
             column = QVBoxLayout()

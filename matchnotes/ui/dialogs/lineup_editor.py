@@ -1,0 +1,184 @@
+"""The line-up editor: both teams of a match side by side, each typed or pasted as text,
+one person a line, with a live preview of what will be saved and every problem by line.
+
+Behaves like the app's forms: the first field has the focus, Ctrl+Enter saves, Escape
+asks before throwing changes away, and a refused save keeps the text and says why.
+Saving goes through ``submit`` (set by EditActions), one transaction and one undo step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from matchnotes.entry.squad_text import ParsedSquad, parse_squad_text
+from matchnotes.errors import MatchNotesError
+from matchnotes.services import Services
+from matchnotes.ui.dialogs.lineup_pane import TeamPane, problem_colour
+
+HINT = (
+    "One person a line: <i>1 Hugo Lloris (c) GK</i>. Headings <i>Substitutes:</i> and "
+    "<i>Manager: Name</i>; openfootball squads lines work too. Names already in the "
+    "database are reused. <b>Ctrl+Enter</b> saves both teams."
+)
+RECHECK_MS = 150  # the preview follows typing without a query per keystroke
+
+
+class LineupEditorDialog(QDialog):
+    def __init__(self, services: Services, match_id: int,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.services, self.match_id = services, match_id
+        s = services.matches.get_summary(match_id)
+        self.setWindowTitle(f"Line-ups: {s.home} v {s.away}")
+        self.setModal(True)
+        self.setSizeGripEnabled(True)
+        texts = [services.lineups.team_text(match_id, t) for t in (s.home_id, s.away_id)]
+        self.home = TeamPane(services, match_id, s.home_id, s.home, "home", texts[0])
+        self.away = TeamPane(services, match_id, s.away_id, s.away, "away", texts[1])
+        self.panes = (self.home, self.away)
+        self.submit: Callable[[], None] | None = None
+        self.discard_box: QMessageBox | None = None  # the "discard changes?" question, if up
+
+        hint = QLabel(HINT)
+        hint.setWordWrap(True)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        for pane in self.panes:
+            split.addWidget(pane)
+        split.setChildrenCollapsible(False)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("formError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setToolTip("Save both line-ups (Ctrl+Enter)")
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.save)
+        self.setTabOrder(self.home.editor, self.away.editor)
+
+        self.timer = QTimer(self, singleShot=True, interval=RECHECK_MS)
+        self.timer.timeout.connect(self.recheck)
+        for pane in self.panes:
+            pane.edited.connect(self.timer.start)
+        if parent is not None:  # keys reach the window again once the editor closes
+            self.finished.connect(lambda _r: parent.activateWindow())
+        self._size_to_screen()
+        self.recheck()
+        self.home.editor.setFocus()
+
+    def _size_to_screen(self) -> None:
+        """Wide enough for long names in both previews, never larger than the screen."""
+        screen = (self.parentWidget() or self).screen() or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry()
+        self.resize(min(1240, room.width() - 40), min(780, room.height() - 60))
+        self.setMinimumSize(min(720, room.width()), min(480, room.height()))
+
+    # --- preview ---
+
+    def parsed(self) -> dict[int, ParsedSquad]:
+        return {pane.team_id: parse_squad_text(pane.text()) for pane in self.panes}
+
+    def recheck(self) -> bool:
+        """Parse and resolve both texts now; True when both can be saved."""
+        self.timer.stop()
+        parsed = self.parsed()
+        changed = {p.team_id for p in self.panes if p.is_changed()}
+        # A changed team is checked against the other's stored line-up unless both changed,
+        # so a clash is reported on the line just typed, not on the untouched team.
+        groups = [parsed] if len(changed) != 1 else [
+            {t: squad} for t, squad in parsed.items()
+        ]  # fmt: skip
+        try:
+            checks = {}
+            for group in groups:
+                checks |= self.services.lineups.check(self.match_id, group)
+        except MatchNotesError as exc:
+            self._show_error(str(exc))
+            self.save_button.setEnabled(False)
+            return False
+        for pane in self.panes:
+            pane.show_check(checks[pane.team_id])
+        count = sum(len(c.problems) for c in checks.values())
+        lines = f"{count} line{'s' if count > 1 else ''}"
+        self._show_error(
+            f"{lines} to fix before saving (in red, with what to do)." if count else ""
+        )
+        self.save_button.setEnabled(not count)
+        return not count
+
+    def _show_error(self, message: str) -> None:
+        self.error_label.setStyleSheet(f"color: {problem_colour(self).name()};")
+        self.error_label.setText(message)
+
+    # --- what is saved ---
+
+    def value(self) -> dict[int, ParsedSquad]:
+        """The texts of the teams whose line-up changed (an empty dict: nothing to save)."""
+        return {p.team_id: parse_squad_text(p.text()) for p in self.panes if p.is_changed()}
+
+    def undo_text(self) -> str:
+        changed = [p.team for p in self.panes if p.is_changed()]
+        return f"Edit {changed[0]}'s line-up" if len(changed) == 1 else "Edit line-ups"
+
+    def is_changed(self) -> bool:
+        return any(p.is_changed() for p in self.panes)
+
+    def save(self) -> None:
+        if not self.recheck():
+            return
+        if self.submit is not None and self.is_changed():
+            try:
+                self.submit()
+            except MatchNotesError as exc:
+                self._show_error(str(exc))  # the texts stay as the user left them
+                return
+        self.accept()
+
+    def reject(self) -> None:
+        """Escape, Cancel or the close button: ask first when there are changes."""
+        if not self.is_changed():
+            super().reject()
+            return
+        if self.discard_box is not None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Line-ups",
+            "Discard your changes to the line-ups?",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setInformativeText("Cancel to keep editing; Ctrl+Enter saves.")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Cancel).setText("Keep editing")
+
+        def done(result: int) -> None:
+            self.discard_box = None
+            self.activateWindow()
+            if result == QMessageBox.StandardButton.Discard:
+                super(LineupEditorDialog, self).reject()
+
+        box.finished.connect(done)
+        self.discard_box = box
+        box.open()
