@@ -148,7 +148,7 @@ class EditActions(QObject):
     def change_clock(self, match_id: int, text: str, do: Callable[[], object]) -> None:
         """A clock change (start, whistle, pause, corrections, period markers), undoable."""
         clock = self.services.clock
-        self.undo.change(text, do, lambda: clock.snapshot(match_id), clock.restore)
+        self.undo.change_state(text, do, lambda: clock.snapshot(match_id), clock.restore)
 
     # --- quotes ---
 

@@ -59,7 +59,7 @@ class UndoController(QObject):
         self.stack.push(_Command(text, redo, undo, self))
         self.changed.emit()
 
-    # --- the four shapes of change --------------------------------------------------
+    # --- the shapes of change -----------------------------------------------------
 
     def create(self, text: str, table: str, do: Callable[[], int]) -> int:
         """Create something; undo deletes it, redo puts the same row back."""
@@ -74,8 +74,8 @@ class UndoController(QObject):
         apply(after)
         self._push(text, lambda: apply(after), lambda: apply(before))
 
-    def change(self, text: str, do: Callable[[], Any], take: Callable[[], Any],
-               put: Callable[[Any], None]) -> Any:  # fmt: skip
+    def change_state(self, text: str, do: Callable[[], Any], take: Callable[[], Any],
+                     put: Callable[[Any], None]) -> Any:  # fmt: skip
         """A change computed at the moment it is made (the clock: "now"); undo puts back
         the state ``take`` read before it, redo the state after it."""
         before = take()
