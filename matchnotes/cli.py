@@ -14,7 +14,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from matchnotes import __version__
 from matchnotes.db.database import Database, open_database
@@ -23,6 +23,7 @@ from matchnotes.errors import MatchNotesError
 from matchnotes.paths import database_target, doc
 from matchnotes.reports.match_text import match_as_dict, match_as_text, summary_as_dict
 from matchnotes.services import Services
+from matchnotes.terminal import PrintableWriter, json_safe, printable
 
 Handler = Callable[[argparse.Namespace, TextIO], int]
 
@@ -156,14 +157,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
-    """Run a headless command; return the exit code. GUI launches are not handled here."""
-    out = out or sys.stdout
+    """Run a headless command; return the exit code. GUI launches are not handled here.
+
+    Everything printed goes through `printable`: user text never drives the terminal.
+    """
+    shown = cast(TextIO, PrintableWriter(out or sys.stdout))
     args = build_parser().parse_args(argv)
     handler: Handler = args.handler
     try:
-        return handler(args, out)
+        return handler(args, shown)
     except MatchNotesError as exc:
-        print(f"matchnotes: {exc}", file=sys.stderr)
+        print(f"matchnotes: {printable(str(exc))}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # output piped into `head`: not an error worth a message
         return 0
@@ -486,5 +490,4 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _dump(data: Any, out: TextIO) -> None:
-    json.dump(data, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    out.write(json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
