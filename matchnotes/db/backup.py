@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from matchnotes.db.check import is_damage
+from matchnotes.db.disk import is_disk_full
 from matchnotes.errors import MatchNotesError
 
 _STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"
@@ -139,7 +140,7 @@ def _failed(db_path: Path, folder: Path, exc: BaseException) -> BackupError:
             f"{db_path} is damaged ({exc}), so no backup was made and the existing backups "
             "were kept. Run a full check (`matchnotes check`) and restore a backup."
         )
-    if (isinstance(exc, OSError) and exc.errno == 28) or ("disk" in detail and "full" in detail):
+    if is_disk_full(exc, folder if folder.is_dir() else folder.parent):
         return BackupError(
             f"The disk is full, so no backup of {db_path} was made in {folder}. "
             "Free some space and try again; the database itself is unchanged."

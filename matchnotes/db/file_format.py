@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from matchnotes.db.check import APPLICATION_ID, DatabaseDamagedError, cannot_open
+from matchnotes.db.disk import disk_full_message, is_disk_full
 from matchnotes.errors import DatabaseRefusedError
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -119,6 +120,10 @@ def _check_size(path: Path, header: bytes, size: int) -> None:
 
 def _unreadable(path: Path, exc: sqlite3.Error) -> DatabaseRefusedError:
     """SQLite could not open or lock the file: not damage, so say what is in the way."""
+    if is_disk_full(exc, path.parent):  # no room for the -shm index SQLite writes beside it
+        return DatabaseRefusedError(
+            disk_full_message(f"{path} cannot be opened (SQLite needs a little room)", path.parent)
+        )
     if not os.access(path.parent, os.W_OK) or not os.access(path, os.W_OK):
         return DatabaseRefusedError(
             f"{path} cannot be opened: the file or its folder is read-only, and SQLite "

@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
+import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -38,9 +40,17 @@ class ExportCancelled(MatchNotesError):
         super().__init__("Export cancelled; no file was written.")
 
 
+Verify = Callable[[Path], bool]  # True: the temporary file is complete
+
+
 @contextmanager
-def atomic_path(target: Path) -> Iterator[Path]:
-    """A temporary path next to `target`, renamed over it if the block succeeds."""
+def atomic_path(target: Path, complete: Verify | None = None) -> Iterator[Path]:
+    """A temporary path next to `target`, renamed over it if the block succeeds.
+
+    Before the rename the file is checked with ``complete`` (a writer that drops
+    errors, as QPdfWriter does on a full disk, leaves a short file), then fsync'ed:
+    on any failure the previous file stays and the message says why.
+    """
     target = Path(target)
     if not target.parent.is_dir():
         raise ValidationError(f"The folder {target.parent} does not exist.")
@@ -52,9 +62,15 @@ def atomic_path(target: Path) -> Iterator[Path]:
     tmp = Path(name)
     try:
         yield tmp
+        if complete is not None and not complete(tmp):
+            raise MatchNotesError(
+                f"{target} could not be written completely: {_room_left(target.parent)} "
+                "The previous file (if any) was kept; free some space and try again."
+            )
         with open(tmp, "rb+") as written:  # on disk before the rename makes it visible
             os.fsync(written.fileno())
         os.replace(tmp, target)
+        _fsync_dir(target.parent)
     except OSError as exc:
         raise MatchNotesError(f"{target} cannot be written: {exc.strerror or exc}.") from exc
     finally:
@@ -62,8 +78,45 @@ def atomic_path(target: Path) -> Iterator[Path]:
             tmp.unlink()
 
 
+def _room_left(folder: Path) -> str:
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        return "the disk may be full."
+    if free < 10_000_000:
+        return f"the disk is full (only {free // 1024} KB free)."
+    return "the disk may be full, or the file system refused to write more."
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); not possible, nor needed, on Windows."""
+    with suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+_STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
+
+
+def pdf_is_complete(path: Path) -> bool:
+    """Whether a PDF was written to its end: it ends in ``startxref N %%EOF`` and its
+    cross-reference table stands at N (a cut-off file has neither)."""
+    size = path.stat().st_size
+    with path.open("rb") as handle:
+        handle.seek(max(0, size - 1024))
+        found = _STARTXREF.search(handle.read())
+        if found is None or int(found[1]) >= size:
+            return False
+        handle.seek(int(found[1]))
+        return handle.read(4) == b"xref"
+
+
 def write_text(target: Path, text: str) -> None:
-    with atomic_path(target) as tmp:
+    size = len(text.encode("utf-8"))
+    with atomic_path(target, lambda tmp: tmp.stat().st_size == size) as tmp:
         tmp.write_text(text, encoding="utf-8", newline="")
 
 

@@ -3,7 +3,8 @@ timeline painted by `paint_timeline` on the same QPainter (one painter, two surf
 
 Text stays text (selectable and searchable). User text is escaped in report_html.py,
 and `_SafeDocument` refuses every resource, so a report never reads anything outside
-itself. Files are written through `export.atomic_path`: complete or not at all.
+itself. Files are written through `export.atomic_path`: complete (checked to its
+`%%EOF`, as QPdfWriter does not report a full disk) or not at all.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from PySide6.QtGui import (
 from matchnotes.errors import MatchNotesError, ValidationError
 from matchnotes.reports import content, person_content, report_html
 from matchnotes.reports.content import short_date
-from matchnotes.reports.export import Cancel, Progress, atomic_path, check
+from matchnotes.reports.export import Cancel, Progress, atomic_path, check, pdf_is_complete
 from matchnotes.reports.timeline_render import (
     none_refcount_guard,
     paint_timeline,
@@ -98,7 +99,7 @@ def _render(
     ensure_gui_app()
     size = _page_size(page_size)
     check(cancel)
-    with none_refcount_guard(), atomic_path(Path(path)) as tmp:
+    with none_refcount_guard(), atomic_path(Path(path), pdf_is_complete) as tmp:
         writer = QPdfWriter(str(tmp))
         writer.setResolution(DPI)
         writer.setPageSize(size)

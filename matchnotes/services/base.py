@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TypeVar
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, SQLModel
 
+from matchnotes.db.disk import disk_full_message, is_disk_full
 from matchnotes.errors import MatchNotesError, NotFoundError, ValidationError
 
 T = TypeVar("T", bound=SQLModel)
@@ -36,7 +38,14 @@ class Service:
                 raise ValidationError(explain_integrity_error(exc)) from exc
             except OperationalError as exc:
                 session.rollback()
-                raise MatchNotesError(explain_operational_error(exc)) from exc
+                raise MatchNotesError(explain_operational_error(exc, self._folder())) from exc
+
+    def _folder(self) -> Path | None:
+        """The folder of a SQLite file (for its free space); None for a server."""
+        database = self._engine.url.database
+        if self._engine.dialect.name != "sqlite" or not database or database == ":memory:":
+            return None
+        return Path(database).parent
 
     @contextmanager
     def _read(self) -> Iterator[Session]:
@@ -44,7 +53,7 @@ class Service:
             try:
                 yield session
             except OperationalError as exc:
-                raise MatchNotesError(explain_operational_error(exc)) from exc
+                raise MatchNotesError(explain_operational_error(exc, self._folder())) from exc
 
 
 def get_or_404(session: Session, model: type[T], ident: int, what: str) -> T:
@@ -67,7 +76,7 @@ def explain_integrity_error(exc: IntegrityError) -> str:
     return f"The database refused the change: {exc.orig}"
 
 
-def explain_operational_error(exc: OperationalError) -> str:
+def explain_operational_error(exc: OperationalError, folder: Path | None = None) -> str:
     detail = str(exc.orig)
     lowered = detail.lower()
     if "locked" in lowered or "busy" in lowered:
@@ -77,6 +86,6 @@ def explain_operational_error(exc: OperationalError) -> str:
         )
     if "readonly" in lowered or "read-only" in lowered:
         return "The database file is read-only, so the change was not saved."
-    if "disk" in lowered and "full" in lowered:
-        return "The disk is full, so the change was not saved. Free some space and try again."
+    if is_disk_full(exc, folder):
+        return disk_full_message("the change was not saved", folder)
     return f"The database could not complete the change: {detail}"
