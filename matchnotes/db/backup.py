@@ -23,7 +23,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from matchnotes.db.check import is_damage
+from matchnotes.db.check import is_damage, undecodable_schema
 from matchnotes.db.disk import is_disk_full
 from matchnotes.errors import MatchNotesError
 
@@ -120,6 +120,12 @@ def copy_verified(source_path: Path, target: Path) -> None:
     except (OSError, sqlite3.Error) as exc:
         _remove(partial)
         raise _failed(source_path, target.parent, exc) from exc
+    except UnicodeDecodeError as exc:  # SQLite's message quotes a schema that is not text
+        _remove(partial)
+        raise BackupError(
+            f"{source_path} is damaged ({undecodable_schema(exc)}), so no backup was made "
+            "and the existing backups were kept. Restore a backup (`matchnotes restore`)."
+        ) from exc
 
 
 def _connect_target(path: Path) -> sqlite3.Connection:

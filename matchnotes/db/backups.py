@@ -53,7 +53,7 @@ def describe_backup(path: Path) -> BackupInfo:
     made_at = name.made_at if name else dt.datetime.fromtimestamp(path.stat().st_mtime)
     match_count: int | None = None
     revision: str | None = None
-    with contextlib.suppress(sqlite3.Error):
+    with contextlib.suppress(sqlite3.Error, UnicodeDecodeError):  # damaged: shown as unknown
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
             match_count = int(conn.execute("SELECT count(*) FROM match").fetchone()[0])

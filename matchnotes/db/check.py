@@ -100,6 +100,8 @@ def _check(path: Path, *, full: bool) -> CheckReport:
                 problems += _foreign_key_problems(conn)
         finally:
             conn.close()
+    except UnicodeDecodeError as exc:  # SQLite quoted a schema byte that is not UTF-8
+        problems = [f"SQLite cannot read it: {undecodable_schema(exc)}"]
     except sqlite3.Error as exc:
         if cannot_open(exc):
             raise DatabaseRefusedError(
@@ -120,6 +122,13 @@ def cannot_open(exc: sqlite3.Error) -> bool:
         ("SQLITE_CANTOPEN", "SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_PERM", "SQLITE_READONLY",
          "SQLITE_IOERR", "SQLITE_NOMEM", "SQLITE_AUTH")
     )  # fmt: skip
+
+
+def undecodable_schema(exc: UnicodeDecodeError) -> str:
+    """What to say when Python's sqlite3 could not even decode SQLite's error message:
+    it quotes a piece of the schema, and that piece holds bytes that are not text."""
+    quoted = exc.object[:200].decode("utf-8", "replace") if isinstance(exc.object, bytes) else ""
+    return f"its schema holds bytes that are not valid UTF-8: {quoted}"
 
 
 def is_damage(exc: sqlite3.Error) -> bool:

@@ -15,7 +15,12 @@ import struct
 from functools import cache
 from pathlib import Path
 
-from matchnotes.db.check import APPLICATION_ID, DatabaseDamagedError, cannot_open
+from matchnotes.db.check import (
+    APPLICATION_ID,
+    DatabaseDamagedError,
+    cannot_open,
+    undecodable_schema,
+)
 from matchnotes.db.disk import disk_full_message, is_disk_full
 from matchnotes.errors import DatabaseRefusedError
 
@@ -89,6 +94,8 @@ def inspect_sqlite_file(path: Path) -> str:
             conn.execute("SELECT count(*) FROM match").fetchone()
         finally:
             conn.close()
+    except UnicodeDecodeError as exc:  # sqlite3 could not decode SQLite's own message
+        raise _damaged(path, undecodable_schema(exc)) from exc
     except sqlite3.DatabaseError as exc:
         if cannot_open(exc):
             raise _unreadable(path, exc) from exc
