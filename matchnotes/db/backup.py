@@ -20,6 +20,7 @@ import datetime as dt
 import os
 import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,8 +88,11 @@ def backup_sqlite(db_path: Path, reason: str, now: dt.datetime | None = None) ->
     return target
 
 
-def copy_verified(source_path: Path, target: Path) -> None:
-    """Write a verified single-file copy of ``source_path`` to ``target`` (via .partial)."""
+def copy_verified(
+    source_path: Path, target: Path, before_replace: Callable[[], None] | None = None
+) -> None:
+    """Write a verified single-file copy of ``source_path`` to ``target`` (via .partial);
+    ``before_replace`` runs once the copy is verified and on disk, before the rename."""
     partial = target.with_name(target.name + ".partial")
     try:
         source = sqlite3.connect(f"file:{source_path}?mode=ro", uri=True)
@@ -112,6 +116,8 @@ def copy_verified(source_path: Path, target: Path) -> None:
                 "run a full check (`matchnotes check`)."
             )
         _fsync(partial)
+        if before_replace is not None:
+            before_replace()
         partial.replace(target)
         _fsync_dir(target.parent)
     except BackupError:

@@ -12,14 +12,19 @@ How a restore writes, and why:
   next read instead of writing on into a file that was swapped under it;
 - the current content is backed up first (reason ``before-restore``), so a restore
   can itself be undone by restoring that backup;
-- a damaged current file is never written to: it is renamed beside the database as
+- a damaged current file is never written to: it is kept beside the database as
   ``<name>.damaged-YYYYmmdd-HHMMSS.sqlite`` (with its ``-wal``, which may hold the
-  last commits) for rescue, and the backup is copied to a new file in its place.
+  last commits; hard links, so no disk space is needed) for rescue, and a verified
+  copy of the backup is renamed over it in one atomic step: a kill at any moment
+  leaves a database file (tests/safety/test_restore_kill.py).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -94,26 +99,40 @@ def rescue_damaged(db_path: Path) -> RestoreReport:
 
 
 def _replace_damaged(db_path: Path, backup_path: Path) -> Path | None:
-    """Set the damaged file (if any) aside and copy the backup in its place.
+    """Keep the damaged file (if any) beside the database, then swap the verified copy
+    of the backup in with one atomic rename: there is always a database file, the
+    damaged one or the restored one, whenever the process is killed.
 
-    If the copy fails, the damaged file goes back: a missing file would otherwise be
-    created anew, empty, by the next start of the app.
+    If the copy fails, the database is as it was and the kept copy is removed again.
     """
-    damaged = set_aside_damaged(db_path) if db_path.exists() else None
+    damaged = keep_damaged_copy(db_path) if db_path.exists() else None
+    swapping = False
+
+    def drop_companions() -> None:
+        # Right before the rename: a -wal left beside the restored file would be replayed
+        # into it. The kept copy has its own (linked) -wal, with the last commits.
+        nonlocal swapping
+        swapping = True
+        for suffix in _COMPANIONS:
+            db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
+
     try:
-        copy_verified(backup_path, db_path)
+        copy_verified(backup_path, db_path, before_replace=drop_companions)
     except MatchNotesError as exc:
-        if damaged is not None:
-            _rename_with_companions(damaged, db_path)
+        if damaged is not None and not swapping:
+            _remove_with_companions(damaged)
+        kept = f" The damaged file is kept as {damaged.name}." if swapping and damaged else ""
         raise MatchNotesError(
             f"Could not restore {backup_path} as {db_path}: {exc.__cause__ or exc}. "
-            "Nothing was changed; free some disk space and try again."
+            f"Nothing was changed; free some disk space and try again.{kept}"
         ) from exc
     return damaged
 
 
-def set_aside_damaged(db_path: Path, now: dt.datetime | None = None) -> Path:
-    """Rename the file (and its -wal/-shm/-journal) to ``<name>.damaged-<time><suffix>``."""
+def keep_damaged_copy(db_path: Path, now: dt.datetime | None = None) -> Path:
+    """Keep the file (and its -wal/-shm/-journal) as ``<name>.damaged-<time><suffix>``,
+    leaving the original in place: a hard link (instant, no disk space), or a copy
+    where the file system has no links."""
     stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
     target = db_path.with_name(f"{db_path.stem}.damaged-{stamp}{db_path.suffix}")
     counter = 1
@@ -121,23 +140,33 @@ def set_aside_damaged(db_path: Path, now: dt.datetime | None = None) -> Path:
         counter += 1
         target = db_path.with_name(f"{db_path.stem}.damaged-{stamp}-{counter}{db_path.suffix}")
     try:
-        _rename_with_companions(db_path, target)
+        # The companions first: a kept file is only named *.sqlite once its -wal is there.
+        for suffix in (*_COMPANIONS, ""):
+            source = db_path.with_name(db_path.name + suffix)
+            if source.exists():
+                _link_or_copy(source, target.with_name(target.name + suffix))
     except OSError as exc:
+        _remove_with_companions(target)
         raise MatchNotesError(
-            f"Could not rename the damaged file {db_path} to keep it for rescue: "
-            f"{exc.strerror or exc}. Close other programs using it and try again."
+            f"Could not keep a copy of the damaged file {db_path} for rescue: "
+            f"{exc.strerror or exc}. Nothing was changed; free some disk space and try again."
         ) from exc
     return target
 
 
-def _rename_with_companions(source: Path, target: Path) -> None:
-    # The companions first: a -wal left behind under the old name would be replayed
-    # into the restored file the next time it is opened.
-    for suffix in _COMPANIONS:
-        companion = source.with_name(source.name + suffix)
-        if companion.exists():
-            companion.rename(target.with_name(target.name + suffix))
-    source.rename(target)
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+        with open(target, "rb+") as handle:
+            os.fsync(handle.fileno())
+
+
+def _remove_with_companions(path: Path) -> None:
+    for suffix in ("", *_COMPANIONS):
+        with contextlib.suppress(OSError):
+            path.with_name(path.name + suffix).unlink(missing_ok=True)
 
 
 def _copy_into_live_file(backup_path: Path, db_path: Path) -> None:

@@ -4,7 +4,6 @@ restoring the newest good backup while the damaged file is kept beside it."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import sqlite3
 import sys
 
@@ -19,7 +18,7 @@ from matchnotes.db.check import (
     quick_check_on_open,
 )
 from matchnotes.db.database import open_database
-from matchnotes.db.restore import rescue_damaged, set_aside_damaged
+from matchnotes.db.restore import keep_damaged_copy, rescue_damaged
 from matchnotes.errors import DatabaseRefusedError, MatchNotesError
 from matchnotes.services import Services
 from tests.safety.conftest import Pitch
@@ -122,10 +121,10 @@ def test_rescue_without_a_good_backup_changes_nothing(pitch: Pitch) -> None:
     assert sorted(p.name for p in pitch.path.parent.iterdir()) == [pitch.path.name]
 
 
-def test_setting_aside_twice_in_a_second_keeps_both(pitch: Pitch) -> None:
+def test_keeping_a_copy_twice_in_a_second_keeps_both(pitch: Pitch) -> None:
     now = dt.datetime(2025, 5, 6, 7, 8, 9)
-    first = set_aside_damaged(pitch.path, now)
-    shutil.copyfile(first, pitch.path)
-    second = set_aside_damaged(pitch.path, now)
+    first = keep_damaged_copy(pitch.path, now)
+    second = keep_damaged_copy(pitch.path, now)
+    assert pitch.path.read_bytes() == first.read_bytes() == second.read_bytes()
     assert first.name == "live.damaged-20250506-070809.sqlite"
     assert second.name == "live.damaged-20250506-070809-2.sqlite"

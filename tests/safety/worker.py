@@ -95,7 +95,32 @@ def upgrade(job: dict[str, Any]) -> None:
     say("done")
 
 
-JOBS = {"log_fast": log_fast, "upgrade": upgrade}
+def restore(job: dict[str, Any]) -> None:
+    """Rescue a damaged file (its newest good backup in its place); die by SIGKILL at the
+    ``kill_at_op``-th call that changes a name in the folder (link, rename, replace, unlink)."""
+    from matchnotes.db.restore import rescue_damaged
+
+    kill_at, count = job.get("kill_at_op"), 0
+
+    def counted(real: Any) -> Any:
+        def operation(*args: Any, **kwargs: Any) -> Any:
+            nonlocal count
+            count += 1
+            if count == kill_at:
+                os.kill(os.getpid(), signal.SIGKILL)
+            return real(*args, **kwargs)
+
+        return operation
+
+    for name in ("link", "rename", "replace", "unlink"):  # what Path's methods call, too
+        setattr(os, name, counted(getattr(os, name)))
+    say("ready")
+    rescue_damaged(Path(job["db"]))
+    say(f"operations {count}")
+    say("done")
+
+
+JOBS = {"log_fast": log_fast, "upgrade": upgrade, "restore": restore}
 
 
 def run(job: dict[str, Any]) -> None:
