@@ -140,6 +140,12 @@ def build_parser() -> argparse.ArgumentParser:
     which = restore.add_mutually_exclusive_group(required=True)
     which.add_argument("backup_file", nargs="?", type=Path, metavar="BACKUP")
     which.add_argument("--newest", action="store_true", help="the newest backup that checks out")
+    which.add_argument(
+        "--finish", action="store_true", help="finish a restore that was interrupted"
+    )
+    which.add_argument(
+        "--undo", action="store_true", help="put back the file an interrupted restore set aside"
+    )
     restore.set_defaults(handler=cmd_restore)
     check = commands.add_parser("check", parents=[db_option], help="run a full integrity check")
     check.set_defaults(handler=cmd_check)
@@ -368,14 +374,19 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _sqlite_path(args: argparse.Namespace) -> Path:
+def _sqlite_path(args: argparse.Namespace, must_exist: bool = True) -> Path:
     target = database_target(getattr(args, "db", None))
     if "://" in target and not target.startswith("sqlite:///"):
         raise MatchNotesError(
             "Backups, restore and check work on a SQLite file; a database server has its own."
         )
     path = Path(target.removeprefix("sqlite:///")).expanduser().resolve()
-    if not path.exists():
+    if must_exist and not path.exists():
+        from matchnotes.db.leftovers import UnfinishedRestoreError, find_leftovers
+
+        leftovers = find_leftovers(path)
+        if leftovers is not None:
+            raise UnfinishedRestoreError(leftovers)
         raise MatchNotesError(f"There is no database at {path}.")
     return path
 
@@ -422,9 +433,16 @@ def cmd_backups(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
+    from matchnotes.db.leftovers import finish_restore, undo_restore
     from matchnotes.db.restore import newest_good_backup, restore_backup
 
-    path = _sqlite_path(args)
+    path = _sqlite_path(args, must_exist=False)  # restoring onto a missing file is fine
+    if args.finish:
+        print(f"Finished the restore: {finish_restore(path)} is in place.", file=out)
+        return 0
+    if args.undo:
+        print(f"Put {undo_restore(path).name} back as {path}.", file=out)
+        return 0
     backup = args.backup_file
     if args.newest:
         newest = newest_good_backup(path)

@@ -26,6 +26,7 @@ from matchnotes.db.file_format import (
     inspect_sqlite_file,
     known_revisions,
 )
+from matchnotes.db.leftovers import UnfinishedRestoreError, find_leftovers
 from matchnotes.errors import DatabaseRefusedError
 
 if TYPE_CHECKING:
@@ -61,6 +62,9 @@ def open_sqlite(
     check started earlier on another thread (it reads the whole file).
     """
     if not path.exists():
+        leftovers = find_leftovers(path)
+        if leftovers is not None:  # never an empty database over an interrupted restore
+            raise UnfinishedRestoreError(leftovers)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:

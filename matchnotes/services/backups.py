@@ -9,6 +9,7 @@ from pathlib import Path
 
 from matchnotes.db.backup import AUTO, BEFORE_IMPORT, MANUAL, ON_OPEN
 from matchnotes.db.backups import BackupInfo, database_modified_at, list_backups, make_backup
+from matchnotes.db.leftovers import Leftovers, find_leftovers, finish_restore, undo_restore
 from matchnotes.db.restore import (
     RestoreReport,
     newest_good_backup,
@@ -18,7 +19,7 @@ from matchnotes.db.restore import (
 from matchnotes.db.schedule import BackupSchedule
 
 __all__ = ["AUTO", "BEFORE_IMPORT", "MANUAL", "ON_OPEN", "BackupInfo", "BackupService"]
-__all__ += ["BackupSchedule", "RestoreReport"]
+__all__ += ["BackupSchedule", "Leftovers", "RestoreReport"]
 
 
 class BackupService:
@@ -49,3 +50,15 @@ class BackupService:
     def rescue(self) -> RestoreReport:
         """A damaged file: the newest good backup in its place, the damaged file kept."""
         return rescue_damaged(self.db_path)
+
+    def unfinished(self) -> Leftovers | None:
+        """A restore's leftovers beside a missing database file (db/leftovers.py)."""
+        return find_leftovers(self.db_path)
+
+    def finish(self) -> None:
+        """Put an interrupted restore's verified copy in place."""
+        finish_restore(self.db_path)
+
+    def undo(self) -> Path:
+        """Put back the file an interrupted restore set aside; returns its old name."""
+        return undo_restore(self.db_path)

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from matchnotes.services.backups import BackupService
+from matchnotes.errors import MatchNotesError
+from matchnotes.services.backups import BackupService, Leftovers
 from matchnotes.ui.workers import BackgroundOp
 
 if TYPE_CHECKING:
@@ -111,6 +112,9 @@ class DatabaseOpener(QObject):
 def offer_rescue(path: Path, damaged: str, parent: QWidget | None) -> bool:
     """Ask to replace a damaged file by its newest good backup; True once it is."""
     backups = BackupService(path)
+    leftovers = backups.unfinished()
+    if leftovers is not None:  # no file, but an interrupted restore beside it
+        return offer_to_finish(backups, leftovers, parent)
     newest = backups.newest_good()
     title = "MatchNotes: the database is damaged"
     if newest is None:
@@ -132,4 +136,39 @@ def offer_rescue(path: Path, damaged: str, parent: QWidget | None) -> bool:
     QMessageBox.information(
         parent, "MatchNotes", f"Restored from {report.restored_from.name}.{kept}"
     )
+    return True
+
+
+FINISH, UNDO = "Finish the restore", "Put the old file back"
+
+
+def offer_to_finish(backups: BackupService, leftovers: Leftovers, parent: QWidget | None) -> bool:
+    """The database file is missing and a restore was interrupted: finish it, or put the
+    old file back; never a new empty database. True once there is a file to open."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "MatchNotes: a restore was interrupted",
+        f"There is no database at {backups.db_path}, but an interrupted restore left "
+        f"{leftovers.names()} beside it.\n\nFinish the restore, or put the old file back?",
+        QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    finish = box.addButton(FINISH, QMessageBox.ButtonRole.AcceptRole)
+    undo = box.addButton(UNDO, QMessageBox.ButtonRole.DestructiveRole)
+    finish.setVisible(leftovers.restored is not None)
+    undo.setVisible(leftovers.damaged is not None)
+    box.setDefaultButton(finish if leftovers.restored is not None else undo)
+    box.exec()
+    try:
+        if box.clickedButton() is finish:
+            backups.finish()
+            done = "Finished the restore."
+        elif box.clickedButton() is undo:
+            done = f"Put {backups.undo().name} back in place."
+        else:
+            return False
+    except MatchNotesError as exc:
+        QMessageBox.critical(parent, "MatchNotes", str(exc))
+        return False
+    QMessageBox.information(parent, "MatchNotes", done)
     return True

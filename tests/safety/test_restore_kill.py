@@ -84,3 +84,47 @@ def test_a_restore_killed_at_any_step_leaves_a_database(
         assert code in (0, 1) and "No matches yet" not in capsys.readouterr().out, where
         assert run(["restore", "--newest", "--db", str(pitch.path)]) == 0, where
         assert integrity(pitch.path) == ["ok"] and _people(pitch.path) == backed_up, where
+
+
+@pytest.fixture
+def interrupted(pitch: Pitch) -> tuple[Path, Path, Path]:
+    """What an older MatchNotes left when killed at the last rename of a restore: the
+    damaged file renamed aside, a complete .partial, no database."""
+    _damaged_with_backup(pitch)
+    (backup,) = list(pitch.path.with_name(f"{pitch.path.stem}-backups").glob("*.sqlite"))[:1]
+    damaged = pitch.path.with_name("live.damaged-20250101-120000.sqlite")
+    partial = pitch.path.with_name("live.sqlite.partial")
+    pitch.path.rename(damaged)
+    shutil.copyfile(backup, partial)
+    return pitch.path, damaged, partial
+
+
+def test_a_missing_database_beside_a_restores_leftovers_is_not_created_empty(
+    interrupted: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    db, damaged, partial = interrupted
+    for command in (["matches"], ["check"], ["log", "--match", "1", "12 goal"]):
+        capsys.readouterr()
+        assert run([*command, "--db", str(db)]) == 1
+        err = capsys.readouterr().err
+        assert "unfinished restore" in err and partial.name in err and damaged.name in err
+        assert "matchnotes restore --finish" in err and "--undo" in err
+        assert not db.exists(), "nothing was created"
+    assert run(["restore", "--finish", "--db", str(db)]) == 0
+    assert integrity(db) == ["ok"] and not partial.exists()
+    assert run(["matches", "--db", str(db)]) == 0
+
+
+def test_an_interrupted_restore_can_be_undone(interrupted: tuple[Path, Path, Path]) -> None:
+    db, damaged, partial = interrupted
+    before = damaged.read_bytes()
+    assert run(["restore", "--undo", "--db", str(db)]) == 0
+    assert db.read_bytes() == before and not damaged.exists() and not partial.exists()
+
+
+def test_restore_newest_works_onto_a_missing_database(
+    interrupted: tuple[Path, Path, Path],
+) -> None:
+    db, _damaged, _partial = interrupted
+    assert run(["restore", "--newest", "--db", str(db)]) == 0
+    assert integrity(db) == ["ok"]
