@@ -7,7 +7,8 @@ A backup is written to ``<name>.partial``, switched to a single self-contained f
 (``journal_mode=DELETE``, no ``-wal``/``-shm`` beside it), verified with
 ``PRAGMA integrity_check`` and only then renamed to its final name: a file named
 ``*.sqlite`` in the backup folder is always complete and verified. A crash or a full
-disk leaves at most a ``.partial`` (removed on failure, or later by the rotation).
+disk leaves at most a ``.partial`` and SQLite's files beside it (removed on failure, or
+by the next backup once untouched for ten minutes).
 
 Names: ``<name>-backups/<name>-YYYYmmdd-HHMMSS-ffffff-<reason>.sqlite`` (local time),
 so a listing sorts by age and says why each was made without opening it.
@@ -20,6 +21,7 @@ import datetime as dt
 import os
 import re
 import sqlite3
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,8 +86,30 @@ def backup_sqlite(db_path: Path, reason: str, now: dt.datetime | None = None) ->
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise _failed(db_path, target.parent, exc) from exc
+    remove_stale_partials(target.parent)
     copy_verified(db_path, target)
     return target
+
+
+# A .partial and SQLite's files beside it while it is written; untouched for this long,
+# no backup is writing them any more (one that is keeps touching them, or its journal).
+_PARTIAL_ENDINGS = (".partial", ".partial-journal", ".partial-wal", ".partial-shm")
+STALE_AFTER_SECONDS = 600
+
+
+def remove_stale_partials(folder: Path, now: float | None = None) -> list[Path]:
+    """Remove what killed backups left in ``folder`` (a .partial with its -journal,
+    -wal, -shm), once untouched for STALE_AFTER_SECONDS; returns what was removed."""
+    now = time.time() if now is None else now
+    removed = []
+    for path in folder.iterdir():
+        if not path.name.endswith(_PARTIAL_ENDINGS):
+            continue
+        with contextlib.suppress(OSError):  # another window may be cleaning up too
+            if now - path.stat().st_mtime > STALE_AFTER_SECONDS:
+                path.unlink()
+                removed.append(path)
+    return removed
 
 
 def copy_verified(
@@ -184,6 +208,8 @@ def _fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
-def _remove(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        path.unlink(missing_ok=True)
+def _remove(partial: Path) -> None:
+    """Remove a failed .partial and whatever SQLite left beside it."""
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        with contextlib.suppress(OSError):
+            partial.with_name(partial.name + suffix).unlink(missing_ok=True)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from matchnotes.db.backup import backup_dir_for, backup_sqlite, parse_backup_name
+from matchnotes.db.check import connect_read_only
 from matchnotes.db.rotation import rotate_backups
 
 
@@ -54,7 +55,7 @@ def describe_backup(path: Path) -> BackupInfo:
     match_count: int | None = None
     revision: str | None = None
     with contextlib.suppress(sqlite3.Error, UnicodeDecodeError):  # damaged: shown as unknown
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = connect_read_only(path)
         try:
             match_count = int(conn.execute("SELECT count(*) FROM match").fetchone()[0])
             revision = str(conn.execute("SELECT version_num FROM alembic_version").fetchone()[0])

@@ -13,6 +13,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 from matchnotes.errors import DatabaseRefusedError
 
@@ -83,11 +84,26 @@ def quick_check_on_open(path: Path) -> None:
         raise DatabaseDamagedError(path, report.problems)
 
 
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection that creates nothing beside the file.
+
+    SQLite makes a -wal and a -shm even to read a WAL database, and a read-only
+    connection cannot remove them again. Without a -wal beside it, no program has the
+    file open and every commit is in the file itself, so it is read as immutable (no
+    companion files, no locks). With a -wal (open elsewhere, or a crash left commits
+    in it), a plain read-only connection reads those commits too.
+    """
+    uri = f"file:{quote(str(path))}?mode=ro"
+    if not path.with_name(path.name + "-wal").exists():
+        uri += "&immutable=1"
+    return sqlite3.connect(uri, uri=True)
+
+
 def _check(path: Path, *, full: bool) -> CheckReport:
     if not path.is_file():
         raise DatabaseRefusedError(f"There is no database file at {path}.")
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = connect_read_only(path)
         try:
             conn.execute("PRAGMA busy_timeout=5000")
             (application_id,) = conn.execute("PRAGMA application_id").fetchone()

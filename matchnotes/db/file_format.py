@@ -19,6 +19,7 @@ from matchnotes.db.check import (
     APPLICATION_ID,
     DatabaseDamagedError,
     cannot_open,
+    connect_read_only,
     undecodable_schema,
 )
 from matchnotes.db.disk import disk_full_message, is_disk_full
@@ -80,7 +81,7 @@ def inspect_sqlite_file(path: Path) -> str:
         raise _damaged(path, "the file is shorter than a SQLite header")
     _check_size(path, header, size)
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = connect_read_only(path)  # nothing is created beside a file we may refuse
         try:
             # Asked through SQLite, not read from the header bytes: a commit still in
             # the -wal file (not yet checkpointed) is part of the database too.
@@ -125,6 +126,21 @@ def _check_size(path: Path, header: bytes, size: int) -> None:
         )
 
 
+def refuse_read_only_folder(path: Path) -> None:
+    """A WAL database is opened for use with a -wal and a -shm beside it: refuse a file
+    in a folder where they cannot be made (and are not there already)."""
+    if not path.with_name(path.name + "-wal").exists() and not os.access(path.parent, os.W_OK):
+        raise _read_only(path)
+
+
+def _read_only(path: Path) -> DatabaseRefusedError:
+    return DatabaseRefusedError(
+        f"{path} cannot be opened: the file or its folder is read-only, and SQLite "
+        "needs to write small -wal/-shm files beside it. Copy the file to a folder "
+        "you can write to, or change the permissions."
+    )
+
+
 def _unreadable(path: Path, exc: sqlite3.Error) -> DatabaseRefusedError:
     """SQLite could not open or lock the file: not damage, so say what is in the way."""
     if is_disk_full(exc, path.parent):  # no room for the -shm index SQLite writes beside it
@@ -132,11 +148,7 @@ def _unreadable(path: Path, exc: sqlite3.Error) -> DatabaseRefusedError:
             disk_full_message(f"{path} cannot be opened (SQLite needs a little room)", path.parent)
         )
     if not os.access(path.parent, os.W_OK) or not os.access(path, os.W_OK):
-        return DatabaseRefusedError(
-            f"{path} cannot be opened: the file or its folder is read-only, and SQLite "
-            "needs to write small -wal/-shm files beside it. Copy the file to a folder "
-            "you can write to, or change the permissions."
-        )
+        return _read_only(path)
     return DatabaseRefusedError(
         f"{path} cannot be opened right now ({exc}). If another program is using it, "
         "close that program and try again."

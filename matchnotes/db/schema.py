@@ -25,6 +25,7 @@ from matchnotes.db.file_format import (
     head_revision,
     inspect_sqlite_file,
     known_revisions,
+    refuse_read_only_folder,
 )
 from matchnotes.db.leftovers import UnfinishedRestoreError, find_leftovers
 from matchnotes.errors import DatabaseRefusedError
@@ -74,6 +75,7 @@ def open_sqlite(
         return engine, OpenReport(created=True)
 
     revision = inspect_sqlite_file(path)
+    refuse_read_only_folder(path)  # the inspection could read it, but SQLite must write
     # A damaged file is refused before anything writes to it. PRAGMA quick_check reads
     # the whole file: about 0.5 s for a 200 MB archive with a warm cache (BENCHMARKS.md).
     check(path)

@@ -71,11 +71,11 @@ def test_a_file_that_is_not_ours_is_refused_not_reported_damaged(tmp_path) -> No
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
 def test_a_read_only_folder_is_not_mistaken_for_damage(pitch: Pitch) -> None:
-    with (
-        read_only(pitch.path.parent),
-        pytest.raises(DatabaseRefusedError, match="read-only") as refused,
-    ):
-        quick_check_on_open(pitch.path)
+    with read_only(pitch.path.parent):
+        quick_check_on_open(pitch.path)  # read as immutable: it can be checked there
+        assert check_database(pitch.path).ok
+        with pytest.raises(DatabaseRefusedError, match="read-only") as refused:
+            open_database(pitch.path)
     assert not isinstance(refused.value, DatabaseDamagedError)
 
 

@@ -44,7 +44,8 @@ def _descriptions(path: Path) -> list[str]:
 
 
 def _no_leftovers(folder: Path) -> None:
-    leftovers = [p.name for p in folder.rglob("*") if p.name.endswith((".partial", ".part"))]
+    endings = (".part", ".partial", ".partial-journal", ".partial-wal", ".partial-shm")
+    leftovers = [p.name for p in folder.rglob("*") if p.name.endswith(endings)]
     assert leftovers == [], "no partial file may be left behind"
 
 
