@@ -329,12 +329,18 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
 
     db = open_from_args(args)
     try:
-        if db.path is not None:  # an import changes a lot at once: keep the file as it was
+        if db.path is not None and not db.report.created:  # a lot changes at once: keep it
             from matchnotes.db.backup import BEFORE_IMPORT
             from matchnotes.db.backups import make_backup
 
             make_backup(db.path, BEFORE_IMPORT)
         summary = ImportService(db.engine).import_file(args.file, args.format, args.skip_errors)
+    except MatchNotesError:
+        db.close()
+        if db.path is not None and db.report.created:  # refused: no empty file left behind
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                db.path.with_name(db.path.name + suffix).unlink(missing_ok=True)
+        raise
     finally:
         db.close()
     if args.json:

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from matchnotes.db.backup import BEFORE_RESTORE, backup_sqlite, copy_verified
 from matchnotes.db.backups import BackupInfo, list_backups
-from matchnotes.db.check import CheckReport, check_database, quick_check
+from matchnotes.db.check import CheckReport, DatabaseDamagedError, check_database, quick_check
 from matchnotes.db.file_format import inspect_sqlite_file
 from matchnotes.errors import DatabaseRefusedError, MatchNotesError
 
@@ -49,8 +49,18 @@ class RestoreReport:
 def verify_backup(backup_path: Path) -> CheckReport:
     """Full check of a file offered for restoring. Raises DatabaseRefusedError for a
     file that is not a MatchNotes database or is from a newer MatchNotes."""
-    inspect_sqlite_file(backup_path)
+    try:
+        inspect_sqlite_file(backup_path)
+    except DatabaseDamagedError as exc:  # its message is written for a database, not a backup
+        raise _damaged_backup(backup_path, exc.problems[0]) from exc
     return check_database(backup_path)
+
+
+def _damaged_backup(backup_path: Path, problem: str) -> DatabaseRefusedError:
+    return DatabaseRefusedError(
+        f"The backup {backup_path} is damaged ({problem}); it was not restored and the "
+        "database was not changed. Choose an older backup (`matchnotes backups`)."
+    )
 
 
 def newest_good_backup(db_path: Path) -> BackupInfo | None:
@@ -73,10 +83,7 @@ def restore_backup(db_path: Path, backup_path: Path) -> RestoreReport:
     """
     report = verify_backup(backup_path)
     if not report.ok:
-        raise DatabaseRefusedError(
-            f"The backup {backup_path} is damaged ({report.problems[0]}); "
-            "it was not restored. Choose an older backup."
-        )
+        raise _damaged_backup(backup_path, report.problems[0])
     if db_path.exists() and quick_check(db_path).ok:
         safety = backup_sqlite(db_path, BEFORE_RESTORE)
         _copy_into_live_file(backup_path, db_path)

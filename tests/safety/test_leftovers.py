@@ -71,3 +71,35 @@ def test_looking_at_a_refused_file_creates_nothing_beside_it(pitch: Pitch, tmp_p
 def test_checking_a_file_creates_nothing_beside_it(pitch: Pitch) -> None:
     assert check_database(pitch.path).ok
     assert _beside(pitch.path) == ["live.sqlite"]
+
+
+def test_a_refused_import_into_a_new_file_leaves_nothing(tmp_path: Path) -> None:
+    garbage = tmp_path / "notes.txt"
+    garbage.write_text("hello world\n")
+    new = tmp_path / "new.sqlite"
+    assert run(["import", str(garbage), "--db", str(new)]) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+def test_a_refused_import_into_a_file_keeps_it_and_its_backup(pitch: Pitch) -> None:
+    garbage = pitch.path.with_name("notes.txt")
+    garbage.write_text("hello world\n")
+    assert run(["import", str(garbage), "--db", str(pitch.path)]) == 1
+    assert check_database(pitch.path).ok
+    (kept,) = backup_dir_for(pitch.path).iterdir()
+    assert kept.name.endswith("-before-import.sqlite")
+
+
+@pytest.mark.parametrize("keep", [65536, 40000])  # whole pages, or cut mid-page
+def test_restoring_a_truncated_backup_blames_the_backup(
+    pitch: Pitch, capsys: pytest.CaptureFixture[str], keep: int
+) -> None:
+    backup = make_backup(pitch.path, MANUAL).path
+    backup.write_bytes(backup.read_bytes()[:keep])
+    before = pitch.path.read_bytes()
+    capsys.readouterr()
+    assert run(["restore", str(backup), "--db", str(pitch.path)]) == 1
+    err = capsys.readouterr().err
+    assert f"The backup {backup} is damaged" in err and "was not restored" in err
+    assert "Restore the newest good backup" not in err
+    assert pitch.path.read_bytes() == before
