@@ -12,12 +12,14 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontDatabase,
     QFontMetricsF,
     QGuiApplication,
     QPagedPaintDevice,
@@ -31,6 +33,7 @@ from PySide6.QtGui import (
 )
 
 from matchnotes.errors import MatchNotesError, ValidationError
+from matchnotes.paths import resource
 from matchnotes.reports import content, person_content, report_html
 from matchnotes.reports.content import short_date
 from matchnotes.reports.export import Cancel, Progress, atomic_path, check, pdf_is_complete
@@ -45,6 +48,7 @@ PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Lett
 DPI = 300
 MARGINS_MM = QMarginsF(16, 14, 16, 12)
 BODY_PT, SMALL_PT = 9.0, 7.5
+EMOJI_FONT = "NotoEmoji-Regular.ttf"
 _app: QGuiApplication | None = None  # kept alive for headless exports
 
 
@@ -56,6 +60,16 @@ def ensure_gui_app() -> None:
         if sys.platform.startswith("linux") and headless:
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         _app = QGuiApplication([])
+    _add_emoji_font()
+
+
+@cache
+def _add_emoji_font() -> None:
+    """Noto Emoji (monochrome, OFL; resources/fonts/) for emoji that the system's fonts
+    lack: without it a "⚽😀" note prints as empty boxes on a machine with no emoji font."""
+    font_id = QFontDatabase.addApplicationFont(str(resource("fonts", EMOJI_FONT)))
+    for family in QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []:
+        QFontDatabase.addApplicationEmojiFontFamily(family)
 
 
 class _SafeDocument(QTextDocument):

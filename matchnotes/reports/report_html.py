@@ -2,7 +2,8 @@
 
 Pure: no Qt. Every user string goes through `esc` (html.escape), so a note holding
 ``<b>`` or ``<img src=...>`` prints those characters and never becomes markup; the
-PDF renderer additionally refuses to load any resource.
+PDF renderer additionally refuses to load any resource. `esc` also drops bidi controls,
+which would reorder a whole line around a name.
 """
 
 from __future__ import annotations
@@ -58,8 +59,13 @@ _MARKS = {
 }
 
 
+# Explicit bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): one
+# in a name would reorder the rest of the printed line around it ("evil" as "live").
+_BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
 def esc(text: str) -> str:
-    return html.escape(text, quote=True)
+    return html.escape(text.translate(_BIDI_CONTROLS), quote=True)
 
 
 def h2(title: str) -> str:
