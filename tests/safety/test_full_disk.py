@@ -43,8 +43,10 @@ def demo_db(tmp_path: Path) -> Path:
 
 
 def test_a_pdf_that_does_not_fit_is_refused_and_the_old_one_kept(
-    demo_db: Path, tmp_path: Path
+    demo_db: Path, tmp_path: Path, qapp: object
 ) -> None:
+    # qapp: pytest-qt's QApplication first, or the renderer's QGuiApplication would be the
+    # process's app and later widget tests could not build widgets (tests/reports/conftest).
     out = tmp_path / "out"
     out.mkdir()
     target = out / "match.pdf"
