@@ -61,6 +61,9 @@ def atomic_path(target: Path, complete: Verify | None = None) -> Iterator[Path]:
     os.close(fd)
     tmp = Path(name)
     try:
+        # mkstemp makes 0600; the export gets what any new file of the user's gets,
+        # or keeps the mode of the file it replaces.
+        os.chmod(tmp, _mode_for(target))
         yield tmp
         if complete is not None and not complete(tmp):
             raise MatchNotesError(
@@ -76,6 +79,25 @@ def atomic_path(target: Path, complete: Verify | None = None) -> Iterator[Path]:
     finally:
         with suppress(FileNotFoundError):
             tmp.unlink()
+
+
+def _mode_for(target: Path) -> int:
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it where the system tells it (Linux);
+    elsewhere set and put back at once."""
+    with suppress(OSError, ValueError), open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _room_left(folder: Path) -> str:

@@ -164,3 +164,22 @@ def test_text_exports_do_not_load_qt():
         "assert 'PySide6' not in sys.modules"
     )
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
+def test_exports_get_the_users_umask_or_keep_the_mode_they_replace(services, demo_match_id, out):
+    import os
+
+    old = os.umask(0o022)
+    try:
+        new = out / "match.md"
+        export_match(services, demo_match_id, "md", new)
+        assert new.stat().st_mode & 0o777 == 0o644
+        os.umask(0o077)
+        kept = out / "shared.md"
+        kept.write_text("old", encoding="utf-8")
+        kept.chmod(0o664)
+        export_match(services, demo_match_id, "md", kept)
+        assert kept.stat().st_mode & 0o777 == 0o664
+    finally:
+        os.umask(old)
