@@ -18,6 +18,7 @@ from typing import Any, TextIO
 
 from matchnotes import __version__
 from matchnotes.db.database import Database, open_database
+from matchnotes.entry import PossibleDuplicate
 from matchnotes.errors import MatchNotesError
 from matchnotes.paths import database_target, doc
 from matchnotes.reports.match_text import match_as_dict, match_as_text, summary_as_dict
@@ -83,6 +84,12 @@ def build_parser() -> argparse.ArgumentParser:
     log.add_argument("line", metavar="LINE", help='e.g. "84 pen miss Kane over the bar"')
     log.add_argument("--dry-run", action="store_true", help="print what would be saved")
     log.add_argument("--json", action="store_true", help="print JSON (shapes in cli.md, see below)")
+    log.add_argument(
+        "--allow-duplicate",
+        "--force",
+        action="store_true",
+        help="save a moment that looks like one logged already",
+    )
     log.set_defaults(handler=cmd_log)
 
     imp = commands.add_parser(
@@ -235,11 +242,16 @@ def cmd_log(args: argparse.Namespace, out: TextIO) -> int:
     try:
         services = Services.create(db.engine)
         minute = services.clock.minute(args.match)  # None unless the match clock runs
+        again = args.allow_duplicate
         if args.dry_run:
-            entry = services.quick_entry.preview(args.match, args.line, minute)
+            entry = services.quick_entry.preview(
+                args.match, args.line, minute, allow_duplicate=again
+            )
             data: dict[str, Any] = {"saved": False, "entry": entry.describe()}
         else:
-            result = services.quick_entry.record(args.match, args.line, minute)
+            result = services.quick_entry.record(
+                args.match, args.line, minute, allow_duplicate=again
+            )
             data = {
                 "saved": True,
                 "entry": result.entry.describe(),
@@ -247,6 +259,11 @@ def cmd_log(args: argparse.Namespace, out: TextIO) -> int:
                 "quote_id": result.quote_id,
                 "created_person_ids": list(result.created_person_ids),
             }
+    except PossibleDuplicate as exc:
+        raise MatchNotesError(
+            f"{exc} (moment {exc.existing.moment_id}). Nothing saved; run again with "
+            "--allow-duplicate to save it anyway."
+        ) from None
     finally:
         db.close()
     if args.json:
