@@ -158,8 +158,11 @@ def _moment(
         raise EntryError(f"Who? A {label} needs a player: a name, #9 or ENG#9.")
     kind = _goal_mark(cursor, kind)  # "54 goal Kane pen"
     related, same_team = _link(cursor, kind, label)
-    if related is None:
-        kind = _goal_mark(cursor, kind)  # "54 goal Kane (pen)" after "(Saka)" was not a name
+    if related is not None and _goal_mark(cursor, kind) is not kind:
+        raise EntryError(  # "goal Kane (Saka) pen": a penalty or an own goal has no assist
+            "Put pen or og right after the scorer, with no assist: "
+            "“54 goal Kane pen won by Saka”, “30 goal Varane og”."
+        )
     description = cursor.rest()
     if len(description) > MAX_DESCRIPTION:
         raise EntryError(f"A moment's text is at most {MAX_DESCRIPTION:,} characters.")

@@ -154,6 +154,11 @@ def test_a_penalty_marked_after_the_scorer_keeps_who_won_it():
     assert entry.related is not None and entry.related.name == "Bukayo Saka"
 
 
+@pytest.mark.parametrize("line", ["54 goal Kane (Saka) pen", "54 goal Kane assist Saka og"])
+def test_pen_or_og_after_an_assist_is_refused_not_kept_as_text(line):
+    refused(line, "Put pen or og right after the scorer, with no assist")
+
+
 # --- one line, one moment ---
 
 
