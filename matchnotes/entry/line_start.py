@@ -91,6 +91,23 @@ def typed_minute(typed: Typed, clock: Minute | None, *, extra_time: bool) -> Min
     return result
 
 
+def clock_minute(clock: Minute) -> Minute:
+    """The running clock's minute for a line without one, unless it is past any stoppage:
+    45+25 on the clock means the half-time whistle was never typed."""
+    try:
+        check_plausible(clock)
+    except ValidationError:
+        way_out = ""
+        if clock.period in _NEXT:
+            marker, starts = _NEXT[clock.period]
+            way_out = f"If {starts} has started, type {marker}; or "
+        raise EntryError(
+            f"The clock says {clock}, more stoppage time than a period has. "
+            f"{way_out or 'Correct the clock, or '}start the line with the minute."
+        ) from None
+    return clock
+
+
 def _clock_behind(period: Period, typed: Typed) -> str:
     """54 while the clock runs in the first half: the half-time whistle was never typed."""
     marker, starts = _NEXT[period]

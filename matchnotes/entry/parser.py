@@ -16,6 +16,7 @@ from matchnotes.entry.entries import MomentEntry, ParsedEntry, PersonRef
 from matchnotes.entry.errors import EntryError
 from matchnotes.entry.line_start import (
     EXTRA_PERIODS,
+    clock_minute,
     refuse_two_lines,
     split_minute,
     typed_minute,
@@ -235,7 +236,7 @@ def _when(
         )
     if clock is None:
         raise EntryError("Start with the minute, like “17 goal Tchouameni”: no clock is running.")
-    return clock
+    return clock_minute(clock)
 
 
 def _link(cursor: _Cursor, kind: MomentKind, label: str) -> tuple[PersonRef | None, bool]:

@@ -120,6 +120,16 @@ def test_the_clock_message_offers_stoppage_only_when_it_is_plausible():
     assert moment("95 goal Kane", second_half).minute == Minute(Period.SECOND_HALF, 90, 5)
 
 
+def test_a_clock_left_running_past_any_stoppage_is_not_used_silently():
+    forgot_ht = Minute(Period.FIRST_HALF, 45, 25)
+    message = refused("yc Rice", "The clock says 45\\+25', more stoppage time", forgot_ht)
+    assert message.endswith(
+        "If the second half has started, type 2H; or start the line with the minute."
+    )
+    assert moment("yc Rice", Minute(Period.FIRST_HALF, 45, 20)).minute.stoppage == 20
+    refused("yc Rice", "Correct the clock, or start the line", Minute(Period.EXTRA_SECOND, 120, 31))
+
+
 def test_a_marker_with_a_minute_is_not_bounded_by_the_clock():
     entry = parse_line("46 2H", demo_roster(), FIRST_HALF_CLOCK)
     assert isinstance(entry, PeriodEntry) and entry.marker == "2H"
