@@ -8,15 +8,33 @@
 
 from __future__ import annotations
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, col, select
 
 from matchnotes.entry import EntryError, LoggedMoment, MomentEntry, PossibleDuplicate
-from matchnotes.enums import Decision, Period
+from matchnotes.enums import Decision, MomentKind, Period
 from matchnotes.minutes import Minute
 from matchnotes.models import Match, Moment, Person
 from matchnotes.scores import Score, ScoreEvent, final_score
 
 _EXTRA_PERIODS = (Period.EXTRA_FIRST, Period.EXTRA_SECOND, Period.SHOOTOUT)
+
+
+# Built once: this runs on every Enter, and building the statement costs more than
+# running it (BENCHMARKS.md, quick entry).
+_DUPLICATE = (
+    select(Moment.id, Moment.minute, Moment.stoppage, Person.name)
+    .join(Person, col(Person.id) == Moment.player_id)
+    .where(
+        Moment.match_id == bindparam("match_id"),
+        Moment.player_id == bindparam("player_id"),
+        Moment.kind == bindparam("kind"),
+        Moment.period == bindparam("period"),
+        (col(Moment.minute) + col(Moment.stoppage)).between(bindparam("low"), bindparam("high")),
+    )
+    .order_by(col(Moment.sort_key), col(Moment.id))
+    .limit(1)
+)
 
 
 def went_to_extra_time(match: Match) -> bool:
@@ -41,10 +59,12 @@ def check_moment(
 def score_before_shootout(session: Session, match: Match) -> Score:
     if match.home_score_override is not None:  # a match logged without its goals
         return Score(match.home_score_override, match.away_score_override or 0)
-    moments = session.exec(
-        select(Moment).where(Moment.match_id == match.id, Moment.period != Period.SHOOTOUT)
+    rows = session.exec(
+        select(Moment.period, Moment.kind, Moment.team_id).where(
+            Moment.match_id == match.id, Moment.period != Period.SHOOTOUT
+        )
     ).all()
-    events = [ScoreEvent(m.period, m.kind, m.team_id) for m in moments]
+    events = [ScoreEvent(Period(p), MomentKind(k), team_id) for p, k, team_id in rows]
     return final_score(events, match.home_team_id, match.away_team_id)
 
 
@@ -56,20 +76,19 @@ def find_duplicate(session: Session, match: Match, entry: MomentEntry) -> Logged
     player_id = entry.player.person_id if entry.player else None
     if player_id is None:
         return None
-    rows = session.exec(
-        select(Moment, Person.name)
-        .join(Person, col(Person.id) == Moment.player_id)
-        .where(
-            Moment.match_id == match.id,
-            Moment.kind == entry.kind,
-            Moment.player_id == player_id,
-            Moment.period == entry.minute.period,
-        )
-        .order_by(col(Moment.sort_key), col(Moment.id))
-    ).all()
     typed = entry.minute.minute + entry.minute.stoppage  # 45+2 is the 47th minute played
-    for moment, name in rows:
-        if abs(moment.minute + moment.stoppage - typed) <= 1:
-            minute = Minute(moment.period, moment.minute, moment.stoppage)
-            return LoggedMoment(moment.id or 0, minute, moment.kind, name)
-    return None
+    params = {
+        "match_id": match.id,
+        "player_id": player_id,
+        "kind": entry.kind,
+        "period": entry.minute.period,
+        "low": typed - 1,
+        "high": typed + 1,
+    }
+    row = session.exec(_DUPLICATE, params=params).first()
+    if row is None:
+        return None
+    moment_id, minute, stoppage, name = row
+    return LoggedMoment(
+        moment_id or 0, Minute(entry.minute.period, minute, stoppage), entry.kind, name
+    )
