@@ -121,8 +121,8 @@ def written_minute(minute: int, stoppage: int = 0, *, extra_time: bool = True) -
     return make_minute(minute, stoppage)
 
 
-# The most stoppage time a live line may add (documented in docs/quick-entry.md): a
-# first half (45+N, 105+N) has rarely had more than 15, a match end more than 25.
+# The most stoppage time a typed line may add (docs/quick-entry.md): generous bounds
+# that real stoppage stays well inside, so 45+25 is taken for the typo it is.
 STOPPAGE_LIMITS: dict[int, int] = {45: 20, 90: 30, 105: 20, 120: 30}
 
 
