@@ -18,6 +18,7 @@ from typing import Any, TextIO, cast
 
 from matchnotes import __version__
 from matchnotes.db.database import Database, open_database
+from matchnotes.entry import PossibleDuplicate
 from matchnotes.enums import LineupRole
 from matchnotes.errors import MatchNotesError
 from matchnotes.paths import database_target, doc
@@ -88,6 +89,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--reopen", action="store_true", help="let a period marker set a finished match live again"
     )
     log.add_argument("--json", action="store_true", help="print JSON (shapes in cli.md, see below)")
+    log.add_argument(
+        "--allow-duplicate",
+        "--force",
+        action="store_true",
+        help="save a moment that looks like one logged already",
+    )
     log.set_defaults(handler=cmd_log)
 
     lineup = commands.add_parser(
@@ -260,11 +267,16 @@ def cmd_log(args: argparse.Namespace, out: TextIO) -> int:
     try:
         services = Services.create(db.engine)
         minute = services.clock.minute(args.match)  # None unless the match clock runs
+        again = args.allow_duplicate
         if args.dry_run:
-            entry = services.quick_entry.preview(args.match, args.line, minute, args.reopen)
+            entry = services.quick_entry.preview(
+                args.match, args.line, minute, args.reopen, allow_duplicate=again
+            )
             data: dict[str, Any] = {"saved": False, "entry": entry.describe()}
         else:
-            result = services.quick_entry.record(args.match, args.line, minute, args.reopen)
+            result = services.quick_entry.record(
+                args.match, args.line, minute, args.reopen, allow_duplicate=again
+            )
             data = {
                 "saved": True,
                 "entry": result.entry.describe(),
@@ -272,6 +284,11 @@ def cmd_log(args: argparse.Namespace, out: TextIO) -> int:
                 "quote_id": result.quote_id,
                 "created_person_ids": list(result.created_person_ids),
             }
+    except PossibleDuplicate as exc:
+        raise MatchNotesError(
+            f"{exc} (moment {exc.existing.moment_id}). Nothing saved; run again with "
+            "--allow-duplicate to save it anyway."
+        ) from None
     finally:
         db.close()
     if args.json:

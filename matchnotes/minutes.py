@@ -108,6 +108,34 @@ def make_minute(minute: int, stoppage: int = 0, period: Period | None = None) ->
     return Minute(period, minute, stoppage)
 
 
+def written_minute(minute: int, stoppage: int = 0, *, extra_time: bool = True) -> Minute:
+    """A minute as reporters and files write it, made valid (the importers and quick entry
+    share this rule): past 90 without a plus is stoppage time of the second half unless
+    the match went to extra time (95 -> 90+5), and past 120 is stoppage of extra time
+    (125 -> 120+5). Raises ValidationError like ``make_minute``."""
+    if not stoppage:
+        if minute > 90 and not extra_time:
+            minute, stoppage = 90, minute - 90
+        elif minute > 120:
+            minute, stoppage = 120, minute - 120
+    return make_minute(minute, stoppage)
+
+
+# The most stoppage time a typed line may add (docs/quick-entry.md): generous bounds
+# that real stoppage stays well inside, so 45+25 is taken for the typo it is.
+STOPPAGE_LIMITS: dict[int, int] = {45: 20, 90: 30, 105: 20, 120: 30}
+
+
+def check_plausible(minute: Minute) -> None:
+    """Refuse stoppage time no period has had (45+25 is a typo): ValidationError."""
+    limit = STOPPAGE_LIMITS.get(minute.minute)
+    if limit is not None and minute.period is not Period.SHOOTOUT and minute.stoppage > limit:
+        raise ValidationError(
+            f"{minute.minute}+{minute.stoppage} is more stoppage time than a period has "
+            f"(at most {minute.minute}+{limit}); check the minute."
+        )
+
+
 def period_end(period: Period) -> int:
     return PERIOD_RANGES[period][1]
 

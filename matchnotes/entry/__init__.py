@@ -7,22 +7,25 @@ The grammar is docs/quick-entry.md; services/quick_entry.py records entries.
 """
 
 from matchnotes.entry.entries import (
+    LoggedMoment,
     MomentEntry,
     ParsedEntry,
     PeriodEntry,
     PersonRef,
     QuoteEntry,
 )
-from matchnotes.entry.errors import EntryError
+from matchnotes.entry.errors import EntryError, PossibleDuplicate
 from matchnotes.entry.parser import parse_line
 from matchnotes.entry.roster import Roster, RosterPerson, RosterTeam
 
 __all__ = [
     "EntryError",
+    "LoggedMoment",
     "MomentEntry",
     "ParsedEntry",
     "PeriodEntry",
     "PersonRef",
+    "PossibleDuplicate",
     "QuoteEntry",
     "Roster",
     "RosterPerson",

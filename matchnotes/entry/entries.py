@@ -121,4 +121,21 @@ class PeriodEntry:
         return f"{self.minute} · {self.label}" if self.minute else self.label
 
 
+@dataclass(frozen=True)
+class LoggedMoment:
+    """A moment already saved for the match, as a warning names it: 54' Goal Harry Kane."""
+
+    moment_id: int
+    minute: Minute
+    kind: MomentKind
+    player: str | None = None
+
+    @property
+    def label(self) -> str:
+        kind = (SHOOTOUT_LABELS if self.minute.period is Period.SHOOTOUT else KIND_LABELS)[
+            self.kind
+        ]
+        return " ".join(part for part in (str(self.minute), kind, self.player) if part)
+
+
 ParsedEntry = MomentEntry | QuoteEntry | PeriodEntry

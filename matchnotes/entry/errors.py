@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from matchnotes.entry.entries import LoggedMoment
 from matchnotes.errors import ValidationError
 
 
@@ -15,3 +16,15 @@ class EntryError(ValidationError):
     def __init__(self, message: str, candidates: tuple[str, ...] = ()) -> None:
         super().__init__(message)
         self.candidates = candidates
+
+
+class PossibleDuplicate(EntryError):
+    """The line repeats a moment logged already (same kind and player, a minute apart at most).
+
+    Nothing is saved; a caller that has asked the user records it again with
+    ``allow_duplicate=True``. ``existing`` is the moment already there.
+    """
+
+    def __init__(self, existing: LoggedMoment) -> None:
+        super().__init__(f"Looks like {existing.label} again: it is logged already.")
+        self.existing = existing

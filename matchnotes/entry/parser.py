@@ -17,6 +17,13 @@ from dataclasses import replace
 
 from matchnotes.entry.entries import MomentEntry, ParsedEntry, PeriodEntry, PersonRef
 from matchnotes.entry.errors import EntryError
+from matchnotes.entry.line_start import (
+    EXTRA_PERIODS,
+    clock_minute,
+    refuse_two_lines,
+    split_minute,
+    typed_minute,
+)
 from matchnotes.entry.names import (
     Lookup,
     Token,
@@ -30,40 +37,43 @@ from matchnotes.entry.roster import Roster
 from matchnotes.entry.vocabulary import (
     ASSIST_WORDS,
     FOUL_ON_WORDS,
+    GOAL_MARKS,
     KIND_ALIASES,
     KIND_HELP,
     LONGEST_ALIAS,
     NEEDS_PLAYER,
+    NOT_A_MARK_BEFORE,
     PENALTY_KICKS,
     PERIOD_MARKERS,
     SUB_OFF_WORDS,
     WON_BY_WORDS,
 )
 from matchnotes.enums import MomentKind, Period
-from matchnotes.errors import ValidationError
 from matchnotes.labels import KIND_LABELS
-from matchnotes.minutes import MAX_STOPPAGE, PERIOD_ORDER, Minute, make_minute
+from matchnotes.minutes import Minute, make_minute
 from matchnotes.text import clean
 
 MAX_LINE = 12_000
 MAX_DESCRIPTION = 2000  # as the moments service allows
-# 17, 17', 45+2, 90 + 8' at the start of a line; more than 4 digits is not a minute.
-_MINUTE = re.compile(
-    r"([0-9]{1,4})(?![0-9])(?:\s*\+\s*([0-9]{1,4})(?![0-9]))?(?:\s*['’′]|(?=\s|$))"
-)
 _REQUIRED, _OPTIONAL = Lookup(), Lookup(required=False, prefixes=False)
 _CARDS = frozenset({MomentKind.YELLOW, MomentKind.SECOND_YELLOW, MomentKind.RED})
 
 
 def parse_line(
-    line: str, roster: Roster, clock_minute: Minute | None = None, *, shootout: bool = False
+    line: str,
+    roster: Roster,
+    clock_minute: Minute | None = None,
+    *,
+    shootout: bool = False,
+    extra_time: bool = False,
 ) -> ParsedEntry:
     """Read one line; raise EntryError (with a message for the user) if it cannot be recorded.
 
     ``clock_minute`` is the running clock's minute, used when the line has none; a typed
-    minute after the clock's period must be written as stoppage time (45+2, not 47).
+    minute after the clock's period is refused (type 2H first, or write 45+2 for 47).
     In the shoot-out (``shootout``, or a clock in the PSO period) a penalty without a
-    minute is a shoot-out kick, which does not change the match score.
+    minute is a shoot-out kick, which does not change the match score. ``extra_time``
+    says the match has gone to extra time; until then 95 is 90+5 and 105+1 is refused.
     """
     text = line.strip()
     if not text:
@@ -74,14 +84,20 @@ def parse_line(
         return parse_quote(text, roster)
     if (timed := kickoff_marker(text)) is not None:
         return timed
-    typed, rest = _split_minute(text)
-    minute = _typed_minute(typed, clock_minute) if typed else None
+    refuse_two_lines(text)
+    in_shootout = shootout or (clock_minute is not None and clock_minute.period is Period.SHOOTOUT)
+    clock_period = clock_minute.period if clock_minute else None
+    extra_time = extra_time or in_shootout or clock_period in EXTRA_PERIODS
+    typed, rest = split_minute(text)
     marker = PERIOD_MARKERS.get(" ".join(words(rest)))
     if marker is not None:
+        # A marker's minute is shown, not stored, and "46 2H" starts the period it names.
+        extra_time = extra_time or marker.decided_by is not None
+        minute = typed_minute(typed, None, extra_time=extra_time) if typed else None
         return replace(marker, minute=minute)
+    minute = typed_minute(typed, clock_minute, extra_time=extra_time) if typed else None
     if not rest:
         raise EntryError(f"What happened at {minute}? Add a kind, like “{text} goal Kane”.")
-    in_shootout = shootout or (clock_minute is not None and clock_minute.period is Period.SHOOTOUT)
     return _moment(rest, roster, minute, clock_minute, in_shootout)
 
 
@@ -104,28 +120,6 @@ def kickoff_marker(text: str) -> PeriodEntry | None:
     if hour > 23 or minute > 59:
         raise EntryError(f"{found.group(1)}:{found.group(2)} is not a time; write it like 21:03.")
     return replace(marker, kickoff=dt.time(hour, minute))
-
-
-def _split_minute(text: str) -> tuple[tuple[int, int] | None, str]:
-    found = _MINUTE.match(text)
-    if not found:
-        return None, text
-    return (int(found.group(1)), int(found.group(2) or 0)), text[found.end() :].strip()
-
-
-def _typed_minute(typed: tuple[int, int], clock: Minute | None) -> Minute:
-    minute, stoppage = typed
-    if minute > 120 + MAX_STOPPAGE:
-        raise EntryError(f"{minute} is not a minute of a match; write it like 17, 45+2 or 90+8.")
-    try:
-        result = make_minute(minute, stoppage)
-        later = clock is not None and PERIOD_ORDER[result.period] > PERIOD_ORDER[clock.period]
-        if clock is not None and later and clock.period is not Period.SHOOTOUT:
-            # 47 while the first half runs is stoppage time: say how to write it.
-            make_minute(minute, stoppage, clock.period)
-        return result
-    except ValidationError as exc:
-        raise EntryError(str(exc)) from None
 
 
 class _Cursor:
@@ -189,7 +183,13 @@ def _moment(
         player = cursor.who(_REQUIRED if kind in NEEDS_PLAYER else _OPTIONAL)
     if player is None and kind in NEEDS_PLAYER:
         raise EntryError(f"Who? A {label} needs a player: a name, #9 or ENG#9.")
+    kind = _goal_mark(cursor, kind)  # "54 goal Kane pen"
     related, same_team = _link(cursor, kind, label)
+    if related is not None and _goal_mark(cursor, kind) is not kind:
+        raise EntryError(  # "goal Kane (Saka) pen": a penalty or an own goal has no assist
+            "Put pen or og right after the scorer, with no assist: "
+            "“54 goal Kane pen won by Saka”, “30 goal Varane og”."
+        )
     description = cursor.rest()
     if len(description) > MAX_DESCRIPTION:
         raise EntryError(f"A moment's text is at most {MAX_DESCRIPTION:,} characters.")
@@ -226,6 +226,29 @@ def _kind(cursor: _Cursor) -> MomentKind:
     )
 
 
+def _goal_mark(cursor: _Cursor, kind: MomentKind) -> MomentKind:
+    """A goal whose scorer is followed by pen, p, og, (pen)…: a penalty goal or an own goal."""
+    if kind is not MomentKind.GOAL:
+        return kind
+    tokens, start = cursor.tokens, cursor.i
+    opened = start < len(tokens) and tokens[start].kind == "open"
+    i = start + opened
+    for n in (2, 1):
+        mark = GOAL_MARKS.get(phrase(tokens, i, n) or "")
+        if mark is None:
+            continue
+        end = i + n
+        if opened:
+            if end >= len(tokens) or tokens[end].kind != "close":
+                return kind
+            end += 1
+        elif end < len(tokens) and set(tokens[end].key) & NOT_A_MARK_BEFORE:
+            return kind  # "penalty area scramble" is text
+        cursor.i = end
+        return mark
+    return kind
+
+
 def _when(
     typed: Minute | None, clock: Minute | None, in_shootout: bool, kind: MomentKind
 ) -> Minute:
@@ -240,7 +263,7 @@ def _when(
         )
     if clock is None:
         raise EntryError("Start with the minute, like “17 goal Tchouameni”: no clock is running.")
-    return clock
+    return clock_minute(clock)
 
 
 def _link(cursor: _Cursor, kind: MomentKind, label: str) -> tuple[PersonRef | None, bool]:

@@ -23,10 +23,16 @@ KIND_ALIASES: dict[str, MomentKind] = {
     "pen missed": K.PENALTY_MISSED,
     "penalty miss": K.PENALTY_MISSED,
     "penalty missed": K.PENALTY_MISSED,
+    "missed pen": K.PENALTY_MISSED,
+    "missed penalty": K.PENALTY_MISSED,
+    "miss pen": K.PENALTY_MISSED,
     "pm": K.PENALTY_MISSED,
     "pen saved": K.PENALTY_SAVED,
     "pen save": K.PENALTY_SAVED,
     "penalty saved": K.PENALTY_SAVED,
+    "penalty save": K.PENALTY_SAVED,
+    "saved pen": K.PENALTY_SAVED,
+    "saved penalty": K.PENALTY_SAVED,
     "ps": K.PENALTY_SAVED,
     "pen won": K.PENALTY_AWARDED,
     "pen awarded": K.PENALTY_AWARDED,
@@ -65,6 +71,19 @@ PENALTY_KICKS = frozenset({K.PENALTY_GOAL, K.PENALTY_MISSED, K.PENALTY_SAVED})
 KIND_HELP = (
     "goal, pen, pen miss, pen saved, pen won, og, yc, 2yc, rc, sub, var, chance, save, inj, note"
 )
+
+# A goal's scorer followed by one of these is a penalty or an own goal, as match
+# reports write it: "54 goal Kane pen", "Kane (p)", "Varane og". Not before "area",
+# "box" or "spot", which start a description ("goal Kane penalty area scramble").
+GOAL_MARKS: dict[str, MomentKind] = {
+    "pen": K.PENALTY_GOAL,
+    "p": K.PENALTY_GOAL,
+    "penalty": K.PENALTY_GOAL,
+    "og": K.OWN_GOAL,
+    "o g": K.OWN_GOAL,
+    "own goal": K.OWN_GOAL,
+}
+NOT_A_MARK_BEFORE = frozenset({"area", "box", "spot"})
 
 # Links: the words that introduce a moment's second person, by kind.
 ASSIST_WORDS = ("assist", "assisted by", "ast")

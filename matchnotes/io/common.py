@@ -7,7 +7,7 @@ import re
 
 from matchnotes.errors import ValidationError
 from matchnotes.io.errors import RecordError
-from matchnotes.minutes import Minute, make_minute
+from matchnotes.minutes import Minute, make_minute, written_minute
 from matchnotes.text import clean, fold
 
 _CAPS_WORD = re.compile(r"^(M[a]?c)?([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'-]+)$")
@@ -52,14 +52,12 @@ def game_minute(
     where: str, minute: int, stoppage: int = 0, *, extra_time: bool = True, shootout: bool = False
 ) -> Minute:
     """A minute as files write it, made valid: 125' (after extra time) is 120+5,
-    and 95' in a match without extra time is 90+5."""
-    if not shootout and not stoppage:
-        if minute > 120:
-            minute, stoppage = 120, minute - 120
-        elif minute > 90 and not extra_time:
-            minute, stoppage = 90, minute - 90
+    and 95' in a match without extra time is 90+5 (``written_minute``, which quick
+    entry shares, so a typed line and an imported file read a minute alike)."""
     try:
-        return make_minute(minute, stoppage)
+        if shootout:
+            return make_minute(minute, stoppage)
+        return written_minute(minute, stoppage, extra_time=extra_time)
     except ValidationError as exc:
         raise RecordError(where, str(exc)) from exc
 

@@ -44,6 +44,7 @@ from matchnotes.services.clock import (
 )
 from matchnotes.services.inputs import MomentInput, QuoteInput
 from matchnotes.services.moments import apply_moment_input as apply_moment
+from matchnotes.services.quick_entry_checks import check_moment, went_to_extra_time
 from matchnotes.services.quotes import apply_quote_input as apply_quote
 from matchnotes.services.roster import load_roster
 from matchnotes.text import fold
@@ -80,27 +81,41 @@ class QuickEntryService(Service):
             return replace(roster, directory=None)  # it needs the Session
 
     def preview(
-        self, match_id: int, line: str, clock_minute: Minute | None = None, reopen: bool = False
+        self,
+        match_id: int,
+        line: str,
+        clock_minute: Minute | None = None,
+        reopen: bool = False,
+        *,
+        allow_duplicate: bool = False,
     ) -> ParsedEntry:
-        """What ``record`` would save for this line; saves nothing."""
+        """What ``record`` would save for this line (or its refusal); saves nothing."""
         with self._read() as session:
             match = get_or_404(session, Match, match_id, "match")
-            entry = _parse(session, match, line, clock_minute)
+            entry = _parse(session, match, line, clock_minute, allow_duplicate)
             if isinstance(entry, PeriodEntry):
                 self._period_change(match, entry, reopen)  # refusals show before Enter
             return entry
 
     def record(
-        self, match_id: int, line: str, clock_minute: Minute | None = None, reopen: bool = False
+        self,
+        match_id: int,
+        line: str,
+        clock_minute: Minute | None = None,
+        reopen: bool = False,
+        *,
+        allow_duplicate: bool = False,
     ) -> RecordResult:
         """Parse the line and save it, committed before this returns (or nothing at all).
 
         A period marker that would set a finished match going again is refused unless
-        ``reopen`` says the user means it.
+        ``reopen`` says the user means it. A moment that repeats one logged already
+        raises PossibleDuplicate (nothing saved) unless ``allow_duplicate``: the user has
+        been asked and wants it twice.
         """
         with self._write() as session:
             match = get_or_404(session, Match, match_id, "match")
-            entry = _parse(session, match, line, clock_minute)
+            entry = _parse(session, match, line, clock_minute, allow_duplicate)
             if isinstance(entry, PeriodEntry):
                 return self._change_period(session, match, entry, reopen)
             if isinstance(entry, QuoteEntry):
@@ -141,9 +156,20 @@ class QuickEntryService(Service):
         return RecordResult(entry, period=match.clock_period, status=match.status)
 
 
-def _parse(session: Session, match: Match, line: str, clock: Minute | None) -> ParsedEntry:
+def _parse(
+    session: Session, match: Match, line: str, clock: Minute | None, allow_duplicate: bool
+) -> ParsedEntry:
     roster = load_roster(session, match)
-    return parse_line(line, roster, clock, shootout=match.clock_period is Period.SHOOTOUT)
+    entry = parse_line(
+        line,
+        roster,
+        clock,
+        shootout=match.clock_period is Period.SHOOTOUT,
+        extra_time=went_to_extra_time(match),
+    )
+    if isinstance(entry, MomentEntry):
+        check_moment(session, match, entry, allow_duplicate=allow_duplicate)
+    return entry
 
 
 # Markers that blow the whistle: the clock stops between periods.

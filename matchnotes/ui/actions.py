@@ -129,9 +129,15 @@ class EditActions(QObject):
             parent=self.window,
         )
 
-    def log_line(self, match_id: int, line: str, minute: Minute | None) -> str:
-        """Record a quick-entry line; a moment or quote can be undone like any other."""
-        entry = self.services.quick_entry.preview(match_id, line, minute)
+    def log_line(
+        self, match_id: int, line: str, minute: Minute | None, *, allow_duplicate: bool = False
+    ) -> str:
+        """Record a quick-entry line; a moment or quote can be undone like any other.
+
+        A line that repeats a logged moment raises PossibleDuplicate unless
+        ``allow_duplicate`` (the user was asked)."""
+        again = allow_duplicate
+        entry = self.services.quick_entry.preview(match_id, line, minute, allow_duplicate=again)
         if isinstance(entry, PeriodEntry):
             record = lambda: self.services.quick_entry.record(match_id, line, minute)  # noqa: E731
             self.change_clock(match_id, f"Log {entry.describe()}", record)
@@ -139,7 +145,7 @@ class EditActions(QObject):
         model = "moment" if isinstance(entry, MomentEntry) else "quote"
 
         def do() -> int:
-            result = self.services.quick_entry.record(match_id, line, minute)
+            result = self.services.quick_entry.record(match_id, line, minute, allow_duplicate=again)
             return result.moment_id or result.quote_id or 0
 
         self.undo.create(f"Log {entry.describe()}", model, do)

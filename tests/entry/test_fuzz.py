@@ -40,16 +40,20 @@ PIECES = [
     *["Kane", "Tchouameni", "harry", "#9", "#", "#999", "ENG#9", "france", "ENG", "FRA", "#22"],
     *['"A. Newman"', '"', "“", "”", "„", "«", "»", '""', "Won", "CIV", ".", "N'Golo", "Ø"],
     *["assist", "(Griezmann)", "for", "won by", "foul on", "by", "over the bar", "Southgate"],
+    *["90'+3", "17min", "17´", "95", "105+1", "45+25", ";", "; 18 goal", "(pen)", "og", "area"],
+    *["missed pen", "saved penalty", "o.g.", "m", "min", "+"],
 ]
 GRAMMAR_LINES = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=4)), max_size=8).map(
     lambda parts: " ".join(parts)
 )
+FLAGS = st.tuples(st.booleans(), st.booleans())  # in the shoot-out, gone to extra time
 JOINED_LINES = st.lists(st.sampled_from(PIECES), max_size=6).map("".join)
 
 
-def _parses_or_refuses(line: str, roster: Roster, clock: Minute | None, shootout: bool) -> None:
+def _parses_or_refuses(line: str, roster: Roster, clock: Minute | None, flags: tuple) -> None:
+    shootout, extra_time = flags
     try:
-        entry = parse_line(line, roster, clock, shootout=shootout)
+        entry = parse_line(line, roster, clock, shootout=shootout, extra_time=extra_time)
     except EntryError as exc:
         assert str(exc)  # a message for the user, always
     else:
@@ -57,12 +61,12 @@ def _parses_or_refuses(line: str, roster: Roster, clock: Minute | None, shootout
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.text(), ROSTERS, CLOCKS, st.booleans())
-def test_arbitrary_text_parses_or_raises_entry_error(line, roster, clock, shootout):
-    _parses_or_refuses(line, roster, clock, shootout)
+@given(st.text(), ROSTERS, CLOCKS, FLAGS)
+def test_arbitrary_text_parses_or_raises_entry_error(line, roster, clock, flags):
+    _parses_or_refuses(line, roster, clock, flags)
 
 
 @settings(max_examples=600, deadline=None)
-@given(st.one_of(GRAMMAR_LINES, JOINED_LINES), ROSTERS, CLOCKS, st.booleans())
-def test_grammar_shaped_lines_parse_or_raise_entry_error(line, roster, clock, shootout):
-    _parses_or_refuses(line, roster, clock, shootout)
+@given(st.one_of(GRAMMAR_LINES, JOINED_LINES), ROSTERS, CLOCKS, FLAGS)
+def test_grammar_shaped_lines_parse_or_raise_entry_error(line, roster, clock, flags):
+    _parses_or_refuses(line, roster, clock, flags)

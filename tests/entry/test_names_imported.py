@@ -37,9 +37,10 @@ def test_the_final_has_no_lineup_but_its_scorers_can_be_logged(services, final):
     assert result.describe() == "100' · Yellow card · Argentina · Lionel Messi (joins the line-up)"
     assert not result.created_person_ids and len(services.people.all()) == people
     assert _lineup(services, final) == {"Lionel Messi": ("Argentina", LineupRole.STARTER)}
-    again = services.quick_entry.record(final, "101 yc Messi")  # now from the line-up
-    assert again.describe() == "101' · Yellow card · Argentina · Lionel Messi"
-    assert services.quick_entry.record(final, "102 yc L. Messi").entry.describe().endswith("Messi")
+    # Minutes apart: a card a minute from the last would ask first (a possible repeat).
+    again = services.quick_entry.record(final, "105 yc Messi")  # now from the line-up
+    assert again.describe() == "105' · Yellow card · Argentina · Lionel Messi"
+    assert services.quick_entry.record(final, "110 yc L. Messi").entry.describe().endswith("Messi")
     assert len(services.lineups.lineup(final)) == 1
     # Julián Álvarez scored in earlier matches, not in this one; Mbappé in this one.
     services.quick_entry.record(final, "103 goal Alvarez (Messi)")

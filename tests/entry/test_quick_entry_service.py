@@ -1,7 +1,5 @@
 """Recording lines: one transaction each, nothing saved when a line is refused."""
 
-import datetime as dt
-
 import pytest
 from sqlmodel import Session, select
 
@@ -11,7 +9,6 @@ from matchnotes.errors import NotFoundError
 from matchnotes.minutes import Minute
 from matchnotes.models import Match, Person
 from matchnotes.scores import Score
-from matchnotes.services.inputs import LineupInput, MatchInput
 from matchnotes.services.quick_entry import QuickEntryService
 
 # The England v France story (tests/data/samples/kane-penalty-article.txt), as a reporter types it.
@@ -42,20 +39,6 @@ STORY = [
 @pytest.fixture
 def quick(database) -> QuickEntryService:
     return QuickEntryService(database.engine)
-
-
-@pytest.fixture
-def fresh_match(services, demo_match_id) -> int:
-    """A new England v France match with both line-ups copied from the demo, nothing logged."""
-    match_id = services.matches.create_match(
-        MatchInput(home="England", away="France", date=dt.date(2022, 12, 10))
-    )
-    for e in services.lineups.lineup(demo_match_id):
-        services.lineups.add(
-            match_id,
-            LineupInput(e.team_id, e.person_id, e.role, e.shirt_number, e.position, e.captain),
-        )
-    return match_id
 
 
 def _match(database, match_id: int) -> Match:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from matchnotes.entry import EntryError
+from matchnotes.entry import EntryError, PossibleDuplicate
 from matchnotes.errors import MatchNotesError
 from matchnotes.minutes import Minute
 from matchnotes.services import Services
@@ -88,8 +88,18 @@ class QuickEntryBar(QWidget):
         text = self.line.text()
         if not text.strip():
             return
+        # A possible duplicate asks first; Enter again while the question is still shown
+        # for this very line saves it anyway (any edit of the line asks again).
+        asked = getattr(self, "_duplicate_question", None) == (text, self.preview.text())
         try:
-            saved = self._record(self.match_id, text, self._clock_minute())
+            saved = self._record(self.match_id, text, self._clock_minute(), allow_duplicate=asked)
+        except PossibleDuplicate as exc:
+            question = (
+                f"Looks like {exc.existing.label} again — press Enter again to save it anyway."
+            )
+            self._show(question, error=True)
+            self._duplicate_question = (text, question)
+            return
         except (EntryError, MatchNotesError) as exc:
             self._show(str(exc), error=True)  # the line stays for the user to fix
             return
