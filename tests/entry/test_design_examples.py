@@ -42,7 +42,7 @@ def test_story_lines_on_the_demo_match(
     quick, demo_match_id, line, minute, kind, team, player, description
 ):
     if line.startswith(("105", "120")):
-        quick.record(demo_match_id, "ET")  # extra-time minutes once the match has some
+        quick.record(demo_match_id, "ET", reopen=True)  # extra time (the demo is finished)
     # The demo match has these moments logged: typed again they would ask first.
     entry = quick.preview(demo_match_id, line, allow_duplicate=True)
     assert isinstance(entry, MomentEntry)
