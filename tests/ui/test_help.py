@@ -24,3 +24,6 @@ def test_f1_shows_the_grammar_and_the_shortcuts(qtbot, window):
     qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_F1)
     qtbot.waitUntil(lambda: window._help.isVisible())
     assert window._help is first
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window._help)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not window._help.isVisible())

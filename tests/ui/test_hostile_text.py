@@ -193,6 +193,10 @@ def test_the_timeline_hover_shows_the_moment_as_text(qtbot, window, services, te
     match_id, _ = hostile_match
     page = window.open_match(match_id)
     qtbot.waitExposed(page)
+    # Tooltips show in the active window only; a window manager activates the window a
+    # user points at, offscreen has none.
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     goal = services.moments.moments(match_id)[0]
     qtbot.mouseMove(page.timeline, QPoint(1, 1))  # the window settles its size on the first event
     qtbot.mouseMove(page.timeline, _point_of(page.timeline, goal.id))
