@@ -166,7 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
         "search",
         parents=[db_option],
         help="search everything",
-        epilog="e.g. matchnotes search penalty -kane  (a word after - is left out)",
+        epilog="e.g. matchnotes search mount -kane  (a word after - is left out)",
     )
     search.add_argument("words", nargs="+", metavar="WORDS")
     search.add_argument("--kind", choices=("match", "person", "team", "moment", "quote", "note"))
