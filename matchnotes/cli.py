@@ -188,11 +188,12 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 # Options of the top level and of `search` that take a value (the value is never a word).
 _TAKES_VALUE = {"--db", "--kind", "--limit"}
-_SEARCH_FLAGS = {"-h", "--help", "--json", "--rebuild", "--", "-"}
+_SEARCH_FLAGS = {"-h"}  # the one short option; "-" + anything else is a word
 
 
 def _search_words_as_words(args: list[str]) -> list[str]:
-    """A leading space makes argparse read "-kane" as a positional; cmd_search strips it."""
+    """`search`'s options first, then its words; a leading space makes argparse read
+    "-kane" as a word (cmd_search strips it), and words may come between options."""
     command_at = next(
         (i for i, a in enumerate(args)
          if not a.startswith("-") and (i == 0 or args[i - 1] not in _TAKES_VALUE)),
@@ -200,14 +201,15 @@ def _search_words_as_words(args: list[str]) -> list[str]:
     )  # fmt: skip
     if command_at is None or args[command_at] != "search" or "--" in args:
         return args
-    out = args[: command_at + 1]
+    options: list[str] = []
+    words: list[str] = []
     for i in range(command_at + 1, len(args)):
         a, before = args[i], args[i - 1]
-        is_value = before in _TAKES_VALUE
-        is_option = a in _SEARCH_FLAGS or a.split("=")[0] in _TAKES_VALUE
-        word_with_dash = a.startswith("-") and not a.startswith("--") and len(a) > 1
-        out.append(" " + a if word_with_dash and not is_value and not is_option else a)
-    return out
+        if before in _TAKES_VALUE or a in _SEARCH_FLAGS or a.startswith("--"):
+            options.append(a)  # an unknown --option stays one: argparse says so
+        else:
+            words.append(" " + a if a.startswith("-") else a)
+    return [*args[: command_at + 1], *options, *words]
 
 
 def run(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:

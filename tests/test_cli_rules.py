@@ -74,8 +74,11 @@ def test_search_takes_a_word_to_leave_out_without_double_dash(story, capsys):
     without = json.loads(out)
     assert code == 0 and without and len(without) < len(with_kane)
     assert all("Kane" not in hit["title"] for hit in without)
-    code, out, _ = cli(story, "search", "england", "-hernandez", "--kind", "team", out=capsys)
-    assert code == 0 and "England" in out
+    code, out, _ = cli(story, "search", "-hernandez", "--kind", "team", "england", out=capsys)
+    assert code == 0 and out.startswith("team    England")  # words between options
+    with pytest.raises(SystemExit) as usage:  # a mistyped option is still a usage error
+        run(["search", "england", "--kinds", "team", "--db", str(story)])
+    assert usage.value.code == 2 and "unrecognized arguments: --kinds" in capsys.readouterr().err
 
 
 READ_COMMANDS = [
