@@ -79,7 +79,8 @@ def _person(services: Services, match_id: int, text: str) -> tuple[int | None, i
     ref, end = find_person(tokens, 0, services.quick_entry.roster(match_id), Lookup())
     if ref is None or end != len(tokens):
         raise ValidationError(f"“{text}” does not name one person of this match's line-ups.")
-    if ref.person_id is None:
+    if ref.person_id is None or ref.joins is not None:  # new, or found in a squad: the
+        # form offers only the line-ups; `log` adds such a person in the same transaction.
         raise ValidationError(
             f"{ref.name} is not in this match's line-ups. Log the moment with "
             "`matchnotes log`, which adds a new name in quotes, or add them in the app."
