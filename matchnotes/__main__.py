@@ -14,7 +14,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from matchnotes import cli
 
     args_list = list(sys.argv[1:] if argv is None else argv)
-    args = cli.build_parser().parse_args(args_list)
+    args = cli.parse_args(args_list)
     if args.command:
         return cli.run(args_list)
     from matchnotes.app import run_app

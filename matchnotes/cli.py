@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, TextIO, cast
 
 from matchnotes import __version__
+from matchnotes.cli_records import add_record_commands
 from matchnotes.db.database import Database, open_database
 from matchnotes.entry import PossibleDuplicate
 from matchnotes.enums import LineupRole
@@ -28,6 +29,9 @@ from matchnotes.terminal import PrintableWriter, json_safe, printable
 
 Handler = Callable[[argparse.Namespace, TextIO], int]
 
+# Exit codes (docs/cli.md): 0 done, 1 refused with a message, 2 usage (argparse), 3 a bug.
+REFUSED, UNEXPECTED_ERROR = 1, 3
+
 
 def build_parser() -> argparse.ArgumentParser:
     # --db is accepted before or after the sub-command; SUPPRESS keeps the later one
@@ -37,7 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--db",
         metavar="PATH_OR_URL",
         default=argparse.SUPPRESS,
-        help="database file (created if missing) or PostgreSQL URL; "
+        help="database file or PostgreSQL URL (only demo, import and match add create "
+        "a missing file); "
         "default: $MATCHNOTES_DB or the file in your data folder",
     )
     parser = argparse.ArgumentParser(
@@ -157,8 +162,13 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", parents=[db_option], help="run a full integrity check")
     check.set_defaults(handler=cmd_check)
 
-    search = commands.add_parser("search", parents=[db_option], help="search everything")
-    search.add_argument("words", metavar="WORDS")
+    search = commands.add_parser(
+        "search",
+        parents=[db_option],
+        help="search everything",
+        epilog="e.g. matchnotes search mount -kane  (a word after - is left out)",
+    )
+    search.add_argument("words", nargs="+", metavar="WORDS")
     search.add_argument("--kind", choices=("match", "person", "team", "moment", "quote", "note"))
     search.add_argument("--limit", type=int, default=20)
     search.add_argument("--rebuild", action="store_true", help="rebuild the search index first")
@@ -166,7 +176,40 @@ def build_parser() -> argparse.ArgumentParser:
         "--json", action="store_true", help="print JSON (shapes in cli.md, see below)"
     )
     search.set_defaults(handler=cmd_search)
+    add_record_commands(commands, db_option)
     return parser
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """Parse a command line; ``search`` takes "-kane" as a word to leave out, not an option."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    return build_parser().parse_args(_search_words_as_words(args))
+
+
+# Options of the top level and of `search` that take a value (the value is never a word).
+_TAKES_VALUE = {"--db", "--kind", "--limit"}
+_SEARCH_FLAGS = {"-h"}  # the one short option; "-" + anything else is a word
+
+
+def _search_words_as_words(args: list[str]) -> list[str]:
+    """`search`'s options first, then its words; a leading space makes argparse read
+    "-kane" as a word (cmd_search strips it), and words may come between options."""
+    command_at = next(
+        (i for i, a in enumerate(args)
+         if not a.startswith("-") and (i == 0 or args[i - 1] not in _TAKES_VALUE)),
+        None,
+    )  # fmt: skip
+    if command_at is None or args[command_at] != "search" or "--" in args:
+        return args
+    options: list[str] = []
+    words: list[str] = []
+    for i in range(command_at + 1, len(args)):
+        a, before = args[i], args[i - 1]
+        if before in _TAKES_VALUE or a in _SEARCH_FLAGS or a.startswith("--"):
+            options.append(a)  # an unknown --option stays one: argparse says so
+        else:
+            words.append(" " + a if a.startswith("-") else a)
+    return [*args[: command_at + 1], *options, *words]
 
 
 def run(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
@@ -175,13 +218,13 @@ def run(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     Everything printed goes through `printable`: user text never drives the terminal.
     """
     shown = cast(TextIO, PrintableWriter(out or sys.stdout))
-    args = build_parser().parse_args(argv)
+    args = parse_args(argv)  # a usage error exits with 2 (argparse)
     handler: Handler = args.handler
     try:
         return handler(args, shown)
     except MatchNotesError as exc:
         print(f"matchnotes: {printable(str(exc))}", file=sys.stderr)
-        return 1
+        return REFUSED
     except BrokenPipeError:  # output piped into `head`: not an error worth a message
         return 0
     except Exception as exc:  # a bug: still one readable line unless debugging
@@ -192,11 +235,36 @@ def run(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             "Run again with MATCHNOTES_DEBUG=1 to see the details, and please report it.",
             file=sys.stderr,
         )
-        return 2
+        return UNEXPECTED_ERROR
 
 
-def open_from_args(args: argparse.Namespace) -> Database:
-    return open_database(database_target(getattr(args, "db", None)))
+def open_from_args(args: argparse.Namespace, *, create: bool = False) -> Database:
+    """The database of --db / $MATCHNOTES_DB / the default file.
+
+    Only commands that make one on purpose (``import``, ``match add``) pass ``create``:
+    a mistyped path must not leave an empty database (or folder) behind.
+    """
+    target = database_target(getattr(args, "db", None))
+    if not create:
+        _refuse_missing_file(target)
+    return open_database(target)
+
+
+def _refuse_missing_file(target: str) -> None:
+    if "://" in target and not target.startswith("sqlite:///"):
+        return  # a server: nothing to create by mistake
+    path = Path(target.removeprefix("sqlite:///")).expanduser().resolve()
+    if not path.exists():
+        from matchnotes.db.leftovers import UnfinishedRestoreError, find_leftovers
+
+        leftovers = find_leftovers(path)  # an interrupted restore: say how to finish it
+        if leftovers is not None:
+            raise UnfinishedRestoreError(leftovers)
+        raise MatchNotesError(
+            f"There is no database at {path}. Create one with "
+            f"`matchnotes demo --db PATH`, `matchnotes import FILE --db PATH` or "
+            "`matchnotes match add ... --db PATH`, or open the app."
+        )
 
 
 def make_demo_database(path: Path | None = None) -> Path:
@@ -344,7 +412,7 @@ def cmd_lineup(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     from matchnotes.services.imports import ImportService
 
-    db = open_from_args(args)
+    db = open_from_args(args, create=True)
     try:
         if db.path is not None and not db.report.created:  # a lot changes at once: keep it
             from matchnotes.db.backup import BEFORE_IMPORT
@@ -404,13 +472,8 @@ def _sqlite_path(args: argparse.Namespace, must_exist: bool = True) -> Path:
             "Backups, restore and check work on a SQLite file; a database server has its own."
         )
     path = Path(target.removeprefix("sqlite:///")).expanduser().resolve()
-    if must_exist and not path.exists():
-        from matchnotes.db.leftovers import UnfinishedRestoreError, find_leftovers
-
-        leftovers = find_leftovers(path)
-        if leftovers is not None:
-            raise UnfinishedRestoreError(leftovers)
-        raise MatchNotesError(f"There is no database at {path}.")
+    if must_exist:
+        _refuse_missing_file(target)
     return path
 
 
@@ -499,7 +562,8 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
         if args.rebuild:
             print(f"Rebuilt the index: {services.search.rebuild()} documents", file=sys.stderr)
         kinds = [SearchKind(args.kind)] if args.kind else None
-        results = services.search.search(args.words, kinds=kinds, limit=args.limit)
+        words = " ".join(w.strip() for w in args.words)  # see _search_words_as_words
+        results = services.search.search(words, kinds=kinds, limit=args.limit)
     finally:
         db.close()
     if args.json:
@@ -521,7 +585,7 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
         )
         return 0
     if not len(results):
-        print(f"Nothing found for {args.words!r}.", file=out)
+        print(f"Nothing found for {words!r}.", file=out)
     for r in results:
         where = f" — {r.context}" if r.context else ""
         print(f"{r.kind.value:<7} {unmarked(r.title)}{where}", file=out)

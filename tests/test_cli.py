@@ -70,6 +70,9 @@ def test_errors_are_one_line_on_stderr_with_nonzero_exit(tmp_path, demo_db, caps
 
 
 def test_empty_database_says_what_to_do(tmp_path, capsys):
+    from matchnotes.db.database import open_database
+
+    open_database(tmp_path / "new.sqlite").close()
     assert run(["matches", "--db", str(tmp_path / "new.sqlite")]) == 0
     assert "No matches yet" in capsys.readouterr().out
 

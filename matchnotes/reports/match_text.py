@@ -10,7 +10,13 @@ from typing import Any
 from matchnotes.enums import Decision, LineupRole
 from matchnotes.labels import CONTEXT_LABELS, DECISION_LABELS, KIND_LABELS
 from matchnotes.services.inputs import RELATED_ROLE
-from matchnotes.services.views import LineupView, MatchDetail, MatchSummary, MomentView
+from matchnotes.services.views import (
+    LineupView,
+    MatchDetail,
+    MatchSummary,
+    MomentView,
+    QuoteView,
+)
 
 
 def summary_as_dict(m: MatchSummary) -> dict[str, Any]:
@@ -44,6 +50,18 @@ def moment_as_dict(m: MomentView) -> dict[str, Any]:
     }
 
 
+def quote_as_dict(q: QuoteView) -> dict[str, Any]:
+    return {
+        "id": q.id,
+        "speaker": q.speaker,
+        "text": q.text,
+        "context": q.context.value,
+        "place": q.place,
+        "source": q.source,
+        "moment_id": q.moment_id,
+    }
+
+
 def _lineup_as_dict(e: LineupView) -> dict[str, Any]:
     return {
         "person_id": e.person_id,
@@ -70,18 +88,7 @@ def match_as_dict(d: MatchDetail) -> dict[str, Any]:
             "away": [_lineup_as_dict(e) for e in d.lineup_of(s.away_id)],
         },
         "moments": [moment_as_dict(m) for m in d.moments],
-        "quotes": [
-            {
-                "id": q.id,
-                "speaker": q.speaker,
-                "text": q.text,
-                "context": q.context.value,
-                "place": q.place,
-                "source": q.source,
-                "moment_id": q.moment_id,
-            }
-            for q in d.quotes
-        ],
+        "quotes": [quote_as_dict(q) for q in d.quotes],
         "notes": [n.text for n in d.notes],
         "tags": d.tags,
     }

@@ -7,6 +7,7 @@ SQLAlchemy (the window paints before the database stack has loaded).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from matchnotes.enums import (
@@ -194,3 +195,65 @@ def check_match(
             raise ValidationError(f"The {label} {pair[0]}–{pair[1]} is not possible.")
     if not EARLIEST <= date <= dt.date(2200, 1, 1):
         raise ValidationError(f"{date:%Y-%m-%d} is not a plausible match date.")
+
+
+# --- typed text -> values, with the message a form or the command line shows ---
+
+DATE_EXAMPLE = "2022-12-18"
+_ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+
+
+def match_date_range() -> tuple[dt.date, dt.date]:
+    """Plausible match dates: from the first recorded football to two years ahead."""
+    return EARLIEST, dt.date(dt.date.today().year + 2, 12, 31)
+
+
+def parse_date(
+    text: str, *, earliest: dt.date, latest: dt.date, what: str = "the date",
+    optional: bool = False,
+) -> tuple[dt.date | None, str | None]:  # fmt: skip
+    """(the date typed as YYYY-MM-DD, None) or (None, what is wrong with it)."""
+    text = text.strip()
+    if not text:
+        return None, None if optional else f"Type {what} as YYYY-MM-DD."
+    found = _ISO.fullmatch(text)
+    if found is None:
+        return None, f"Write {what} as YYYY-MM-DD, e.g. {DATE_EXAMPLE}: “{text}” is not one."
+    year, month, day = (int(part) for part in found.groups())
+    try:
+        date = dt.date(year, month, day)
+    except ValueError:
+        return None, f"{text} is not a day of the calendar: check the month and the day."
+    if not earliest <= date <= latest:
+        return None, (
+            f"{text} is not plausible for {what}: "
+            f"use a date from {earliest.isoformat()} to {latest.isoformat()}."
+        )
+    return date, None
+
+
+KICKOFF_PROBLEM = "Write the kick-off as HH:MM."
+
+
+def parse_kickoff(text: str) -> tuple[dt.time | None, str | None]:
+    """(the kick-off typed as HH:MM or H:MM, or None when blank; None) or (None, the problem)."""
+    text = text.strip()
+    if not text:
+        return None, None
+    try:
+        return dt.time.fromisoformat(text if len(text) > 4 else text.zfill(5)), None
+    except ValueError:
+        return None, KICKOFF_PROBLEM
+
+
+def optional_int(text: str, low: int, high: int, what: str) -> tuple[int | None, str | None]:
+    """Parse an optional whole number as typed ("68,895" too)."""
+    text = text.strip().replace(",", "").replace(" ", "")
+    if not text:
+        return None, None
+    if not text.isdigit():
+        return None, f"{what} must be a whole number."
+    value = int(text)
+    if not low <= value <= high:
+        return None, f"{what} must be between {low:,} and {high:,}."
+    return value, None

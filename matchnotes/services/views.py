@@ -175,6 +175,20 @@ class DeletionImpact:
     notes: int
     lineup_entries: int
 
+    def goes(self) -> str:
+        """What goes with it, for the app's question and the command line: "" when nothing."""
+        parts = [
+            f"{n} {what}"
+            for n, what in (
+                (self.moments, "moments"),
+                (self.quotes, "quotes"),
+                (self.notes, "notes"),
+                (self.lineup_entries, "line-up entries"),
+            )
+            if n
+        ]
+        return ("Its " + ", ".join(parts) + " go with it.") if parts else ""
+
 
 @dataclass(frozen=True)
 class TeamView:

@@ -65,17 +65,7 @@ class EditActions(QObject):
 
     def delete_match(self, match_id: int) -> None:
         impact = self.services.matches.deletion_impact(match_id)
-        goes = [
-            f"{n} {what}"
-            for n, what in (
-                (impact.moments, "moments"),
-                (impact.quotes, "quotes"),
-                (impact.notes, "notes"),
-                (impact.lineup_entries, "line-up entries"),
-            )
-            if n
-        ]
-        detail = ("Its " + ", ".join(goes) + " go with it.") if goes else ""
+        detail = impact.goes()
         self._confirm(
             f"Delete the match {impact.title}?",
             detail + " You can undo this (Ctrl+Z).",

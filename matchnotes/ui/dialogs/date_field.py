@@ -9,7 +9,6 @@ arrows move, Enter picks, Escape closes it.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from PySide6.QtCore import QDate, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
@@ -24,13 +23,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QWidget
 
-_ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
-EXAMPLE = "2022-12-18"
-
-
-def match_date_range() -> tuple[dt.date, dt.date]:
-    """Plausible match dates: from the first recorded football to two years ahead."""
-    return dt.date(1850, 1, 1), dt.date(dt.date.today().year + 2, 12, 31)
+from matchnotes.services.inputs import parse_date
 
 
 class DateField(QLineEdit):
@@ -56,23 +49,8 @@ class DateField(QLineEdit):
         return self._parse()[1]
 
     def _parse(self) -> tuple[dt.date | None, str | None]:
-        text = self.text().strip()
-        if not text:
-            return None, None if self.optional else f"Type {self.what} as YYYY-MM-DD."
-        found = _ISO.fullmatch(text)
-        if found is None:
-            return None, f"Write {self.what} as YYYY-MM-DD, e.g. {EXAMPLE}: “{text}” is not one."
-        year, month, day = (int(part) for part in found.groups())
-        try:
-            date = dt.date(year, month, day)
-        except ValueError:
-            return None, f"{text} is not a day of the calendar: check the month and the day."
-        if not self.earliest <= date <= self.latest:
-            return None, (
-                f"{text} is not plausible for {self.what}: "
-                f"use a date from {self.earliest.isoformat()} to {self.latest.isoformat()}."
-            )
-        return date, None
+        return parse_date(self.text(), earliest=self.earliest, latest=self.latest,
+                          what=self.what, optional=self.optional)  # fmt: skip
 
     # --- the calendar ---
 

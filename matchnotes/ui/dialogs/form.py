@@ -265,19 +265,6 @@ def required(get_text: Callable[[], str], message: str) -> Check:
     return lambda: None if get_text().strip() else message
 
 
-def optional_int(text: str, low: int, high: int, what: str) -> tuple[int | None, str | None]:
-    """Parse an optional whole number typed in a line edit."""
-    text = text.strip().replace(",", "").replace(" ", "")
-    if not text:
-        return None, None
-    if not text.isdigit():
-        return None, f"{what} must be a whole number."
-    value = int(text)
-    if not low <= value <= high:
-        return None, f"{what} must be between {low:,} and {high:,}."
-    return value, None
-
-
 def completing_line_edit(words: list[str], placeholder: str = "") -> QLineEdit:
     """A line edit that completes from ``words`` (case-insensitive, anywhere in the word)."""
     from PySide6.QtCore import Qt

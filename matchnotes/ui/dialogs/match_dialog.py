@@ -16,10 +16,16 @@ from PySide6.QtWidgets import (
 
 from matchnotes.enums import Decision
 from matchnotes.labels import ATTENDANCE_LABELS, DECISION_LABELS, STATUS_LABELS
-from matchnotes.services.inputs import MatchInput
+from matchnotes.services.inputs import (
+    MAX_ATTENDANCE,
+    MatchInput,
+    match_date_range,
+    optional_int,
+    parse_kickoff,
+)
 from matchnotes.text import clean, fold
-from matchnotes.ui.dialogs.date_field import DateField, match_date_range
-from matchnotes.ui.dialogs.form import FormDialog, completing_line_edit, optional_int
+from matchnotes.ui.dialogs.date_field import DateField
+from matchnotes.ui.dialogs.form import FormDialog, completing_line_edit
 
 STAGES = ["Group stage", "Round of 16", "Quarter-final", "Semi-final", "Final", "Friendly"]
 
@@ -99,7 +105,7 @@ class MatchDialog(FormDialog):
         return problem
 
     def _kickoff_check(self) -> str | None:
-        return None if self._kickoff_value()[1] is None else "Write the kick-off as HH:MM."
+        return parse_kickoff(self.kickoff.text())[1]
 
     def _season_check(self) -> str | None:
         if clean(self.season.text()) and not clean(self.competition.text()):
@@ -107,16 +113,7 @@ class MatchDialog(FormDialog):
         return None
 
     def _attendance_check(self) -> str | None:
-        return optional_int(self.attendance.text(), 0, 500_000, "Attendance")[1]
-
-    def _kickoff_value(self) -> tuple[dt.time | None, str | None]:
-        text = self.kickoff.text().strip()
-        if not text:
-            return None, None
-        try:
-            return dt.time.fromisoformat(text if len(text) > 4 else text.zfill(5)), None
-        except ValueError:
-            return None, "bad"
+        return optional_int(self.attendance.text(), 0, MAX_ATTENDANCE, "Attendance")[1]
 
     def new_teams(self) -> list[str]:
         """Names typed that are not teams yet (the form says they will be created)."""
@@ -150,14 +147,14 @@ class MatchDialog(FormDialog):
             home=self.home.text(),
             away=self.away.text(),
             date=self.date.value() or dt.date.today(),  # OK waits for a valid date
-            kickoff_time=self._kickoff_value()[0],
+            kickoff_time=parse_kickoff(self.kickoff.text())[0],
             competition=clean(self.competition.text()) or None,
             season=clean(self.season.text()) or None,
             stage=clean(self.stage.currentText()) or None,
             venue=clean(self.venue.text()) or None,
             venue_city=clean(self.venue_city.text()) or None,
             referee=clean(self.referee.text()) or None,
-            attendance=optional_int(self.attendance.text(), 0, 500_000, "Attendance")[0],
+            attendance=optional_int(self.attendance.text(), 0, MAX_ATTENDANCE, "Attendance")[0],
             status=self.status.currentData(),
             score_override=(self.home_score.value(), self.away_score.value())
             if self.override.isChecked() else None,

@@ -8,10 +8,17 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, Q
 
 from matchnotes.enums import LineupRole, PersonRole
 from matchnotes.labels import CONTEXT_LABELS, KIND_LABELS, LINEUP_ROLE_LABELS, ROLE_LABELS
-from matchnotes.services.inputs import MAX_QUOTE, POSITIONS, LineupInput, PersonInput, QuoteInput
+from matchnotes.services.inputs import (
+    MAX_QUOTE,
+    POSITIONS,
+    LineupInput,
+    PersonInput,
+    QuoteInput,
+    optional_int,
+)
 from matchnotes.services.views import MomentView
 from matchnotes.ui.dialogs.date_field import DateField
-from matchnotes.ui.dialogs.form import FormDialog, completing_line_edit, optional_int, required
+from matchnotes.ui.dialogs.form import FormDialog, completing_line_edit, required
 
 
 def _combo(items: dict) -> QComboBox:  # type: ignore[type-arg]

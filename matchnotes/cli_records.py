@@ -1,0 +1,256 @@
+"""`matchnotes match|quote|note|moment ...`: create, edit and delete records headless.
+
+The same rules and messages as the app's forms: typed values go through the parsers
+in services/inputs.py and minutes.py, records through the services (one call = one
+transaction). No Qt. Registered by cli.build_parser; exit codes as in cli.run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, TextIO
+
+from matchnotes.enums import MatchStatus, MomentKind, QuoteContext
+from matchnotes.errors import MatchNotesError, ValidationError
+from matchnotes.services.inputs import (
+    MAX_ATTENDANCE,
+    MatchInput,
+    QuoteInput,
+    match_date_range,
+    optional_int,
+    parse_date,
+    parse_kickoff,
+)
+
+if TYPE_CHECKING:
+    from matchnotes.services import Services
+
+Subcommands = argparse._SubParsersAction
+EXAMPLE = "example:\n  "
+
+
+def add_record_commands(commands: Subcommands, db_option: argparse.ArgumentParser) -> None:
+    """Register `match`, `quote`, `note` and `moment`, each with its own verbs."""
+    from matchnotes.cli_moments import add_moment_commands
+
+    def verb(group: Subcommands, name: str, help: str, example: str) -> argparse.ArgumentParser:
+        parser: argparse.ArgumentParser = group.add_parser(
+            name,
+            parents=[db_option],
+            help=help,
+            description=help[0].upper() + help[1:] + ".",
+            epilog=EXAMPLE + example,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        parser.add_argument("--json", action="store_true", help="print what was saved as JSON")
+        return parser
+
+    def noun(name: str, help: str) -> Subcommands:
+        parser = commands.add_parser(name, parents=[db_option], help=help)
+        group = parser.add_subparsers(dest="verb", metavar="ACTION", required=True)
+        return group
+
+    match = noun("match", "add, edit or delete a match")
+    add = verb(match, "add", "create a match; prints its id",
+               "matchnotes match add --home England --away France --date 2022-12-10 "
+               '--kickoff 20:00 --competition "FIFA World Cup" --stage Quarter-final '
+               '--venue "Al Bayt Stadium"')  # fmt: skip
+    _match_fields(add, required=True)
+    add.set_defaults(handler=cmd_match_add)
+    example = 'matchnotes match edit 1 --attendance 68895 --referee "Wilton Sampaio"'
+    edit = verb(match, "edit", "change the given fields of a match; an empty value clears one",
+                example)  # fmt: skip
+    edit.add_argument("match_id", type=int, metavar="MATCH_ID")
+    _match_fields(edit, required=False)
+    edit.set_defaults(handler=cmd_match_edit)
+    delete = verb(match, "delete", "delete a match with its line-ups, moments, quotes and notes",
+                  "matchnotes match delete 1 --yes")  # fmt: skip
+    delete.add_argument("match_id", type=int, metavar="MATCH_ID")
+    delete.add_argument("--yes", action="store_true", help="also when moments or quotes go")
+    delete.set_defaults(handler=cmd_match_delete)
+
+    quote = noun("quote", "add a quote to a match")
+    add = verb(quote, "add", "add a quote: the exact words, who said them, where",
+               'matchnotes quote add --match 1 --speaker "Harry Kane" --context '
+               "post-match-interview \"It was just the execution on the night.\"")  # fmt: skip
+    add.add_argument("--match", type=int, required=True, metavar="MATCH_ID")
+    add.add_argument("--speaker", required=True, metavar="NAME",
+                     help="someone of the line-ups, or a new name (created)")  # fmt: skip
+    add.add_argument("text", metavar="WORDS")
+    contexts = [c.value for c in QuoteContext]
+    add.add_argument("--context", type=_dashes_to_underscores, choices=contexts,
+                     default=QuoteContext.POST_MATCH_INTERVIEW.value,
+                     help=", ".join(c.replace("_", "-") for c in contexts)
+                     + " (default: post-match-interview)")  # fmt: skip
+    add.add_argument("--place", help="e.g. Al Bayt Stadium, mixed zone")
+    add.add_argument("--source", help="where it was published")
+    add.add_argument("--moment", type=int, metavar="MOMENT_ID", help="the moment it is about")
+    add.set_defaults(handler=cmd_quote_add)
+
+    note = noun("note", "add a note to a match or a person")
+    example = 'matchnotes note add --match 1 "Southgate went straight to console Kane."'
+    add = verb(note, "add", "add a note to a match (or a person)", example)
+    on = add.add_mutually_exclusive_group(required=True)
+    on.add_argument("--match", type=int, metavar="MATCH_ID")
+    on.add_argument("--person", type=int, metavar="PERSON_ID")
+    add.add_argument("text", metavar="TEXT")
+    add.set_defaults(handler=cmd_note_add)
+
+    add_moment_commands(noun("moment", "edit or delete a moment (log one with `log`)"), verb)
+
+
+def _dashes_to_underscores(value: str) -> str:
+    return value.strip().lower().replace("-", "_")
+
+
+def _match_fields(parser: argparse.ArgumentParser, *, required: bool) -> None:
+    parser.add_argument("--home", required=required, metavar="TEAM")
+    parser.add_argument("--away", required=required, metavar="TEAM")
+    parser.add_argument("--date", required=required, metavar="YYYY-MM-DD")
+    parser.add_argument("--kickoff", metavar="HH:MM", help="local time")
+    parser.add_argument("--competition")
+    parser.add_argument("--season", help="default: the year of the date")
+    parser.add_argument("--stage", help="e.g. Quarter-final, Matchday 3")
+    parser.add_argument("--venue")
+    parser.add_argument("--referee", metavar="NAME")
+    parser.add_argument("--attendance", metavar="N")
+    parser.add_argument("--status", choices=[s.value for s in MatchStatus])
+
+
+@contextmanager
+def opened(args: argparse.Namespace, *, create: bool = False) -> Iterator[Services]:
+    """The services on the command's database, closed afterwards."""
+    from matchnotes.cli import open_from_args
+    from matchnotes.services import Services
+
+    db = open_from_args(args, create=create)
+    try:
+        yield Services.create(db.engine)
+    finally:
+        db.close()
+
+
+def dump(data: Any, out: TextIO) -> None:
+    from matchnotes.cli import _dump
+
+    _dump(data, out)
+
+
+# --- matches ---
+
+
+def _with_fields(data: MatchInput, args: argparse.Namespace) -> MatchInput:
+    """``data`` with the fields given on the command line; "" clears an optional one."""
+    changes: dict[str, Any] = {}
+    for name in ("home", "away", "competition", "season", "stage", "venue", "referee"):
+        value = getattr(args, name)
+        if value is not None:
+            optional = name not in ("home", "away")
+            changes[name] = (value.strip() or None) if optional else value
+    if args.date is not None:
+        earliest, latest = match_date_range()
+        date, problem = parse_date(args.date, earliest=earliest, latest=latest,
+                                   what="the match date")  # fmt: skip
+        if problem:
+            raise ValidationError(problem)
+        changes["date"] = date
+    if args.kickoff is not None:
+        changes["kickoff_time"], problem = parse_kickoff(args.kickoff)
+        if problem:
+            raise ValidationError(problem)
+    if args.attendance is not None:
+        changes["attendance"], problem = optional_int(
+            args.attendance, 0, MAX_ATTENDANCE, "Attendance"
+        )
+        if problem:
+            raise ValidationError(problem)
+    if args.status is not None:
+        changes["status"] = MatchStatus(args.status)
+    return dataclasses.replace(data, **changes)
+
+
+def cmd_match_add(args: argparse.Namespace, out: TextIO) -> int:
+    from matchnotes.reports.match_text import match_as_dict
+
+    blank = MatchInput(home="", away="", date=match_date_range()[0])
+    data = _with_fields(blank, args)
+    with opened(args, create=True) as services:  # a first match may start a new file
+        match_id = services.matches.create_match(data)
+        detail = services.matches.get_match(match_id) if args.json else None
+    if detail is not None:
+        dump(match_as_dict(detail), out)
+    else:
+        print(match_id, file=out)
+    return 0
+
+
+def cmd_match_edit(args: argparse.Namespace, out: TextIO) -> int:
+    from matchnotes.reports.match_text import match_as_dict
+
+    with opened(args) as services:
+        data = _with_fields(services.matches.get_input(args.match_id), args)
+        services.matches.update_match(args.match_id, data)
+        detail = services.matches.get_match(args.match_id)
+    if args.json:
+        dump(match_as_dict(detail), out)
+    else:
+        print(f"Saved: {detail.summary.title}", file=out)
+    return 0
+
+
+def cmd_match_delete(args: argparse.Namespace, out: TextIO) -> int:
+    with opened(args) as services:
+        impact = services.matches.deletion_impact(args.match_id)
+        if (impact.moments or impact.quotes) and not args.yes:
+            raise MatchNotesError(
+                f"Not deleted: {impact.title}. {impact.goes()} "
+                "Run again with --yes to delete it with all of that."
+            )
+        services.matches.delete_match(args.match_id)
+    if args.json:
+        dump({"deleted": "match", "id": args.match_id, **dataclasses.asdict(impact)}, out)
+    else:
+        print(f"Deleted {impact.title}. {impact.goes()}".rstrip(), file=out)
+    return 0
+
+
+# --- quotes and notes ---
+
+
+def cmd_quote_add(args: argparse.Namespace, out: TextIO) -> int:
+    from matchnotes.reports.match_text import quote_as_dict
+
+    # The speaker goes by name, as from the app's quote form: the service resolves it.
+    data = QuoteInput(speaker=args.speaker, text=args.text, context=QuoteContext(args.context),
+                      place=args.place, source=args.source, moment_id=args.moment)  # fmt: skip
+    with opened(args) as services:
+        quote_id = services.quotes.add(args.match, data)
+        saved = next(q for q in services.quotes.for_match(args.match) if q.id == quote_id)
+    if args.json:
+        dump({**quote_as_dict(saved), "match_id": saved.match_id}, out)
+    else:
+        print(quote_id, file=out)
+    return 0
+
+
+def cmd_note_add(args: argparse.Namespace, out: TextIO) -> int:
+    with opened(args) as services:
+        note_id = services.notes.add(args.text, match_id=args.match, person_id=args.person)
+        note = services.notes.get(note_id)
+    if args.json:
+        dump({"id": note.id, "match_id": note.match_id, "person_id": note.person_id,
+              "text": note.text}, out)  # fmt: skip
+    else:
+        print(note_id, file=out)
+    return 0
+
+
+def kind_value(value: str) -> str:
+    """Moment kinds as stored (penalty_goal) or with dashes (penalty-goal)."""
+    return _dashes_to_underscores(value)
+
+
+KINDS = [k.value for k in MomentKind]
