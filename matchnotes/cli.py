@@ -125,7 +125,11 @@ def build_parser() -> argparse.ArgumentParser:
     exp = commands.add_parser(
         "export", parents=[db_option], help="write a match, person or season report"
     )
-    exp.add_argument("format", choices=("pdf", "md", "csv", "json"))
+    exp.add_argument(
+        "format",
+        choices=("pdf", "md", "csv", "json", "sportscode"),
+        help="sportscode: a match's moments as SportsCode XML (timeline codes for analysts)",
+    )
     what = exp.add_mutually_exclusive_group(required=True)
     what.add_argument("--match", type=int, metavar="MATCH_ID")
     what.add_argument("--person", type=int, metavar="PERSON_ID")

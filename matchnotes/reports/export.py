@@ -1,4 +1,5 @@
-"""Exports of a match, a person or a season as PDF, Markdown, CSV or JSON.
+"""Exports of a match, a person or a season as PDF, Markdown, CSV or JSON, and of a
+match's moments as SportsCode XML.
 
 The one entry point for the CLI and the app. Qt is imported only when a PDF is asked
 for, so `matchnotes export md ...` runs on a server without Qt loaded. Every file is
@@ -21,14 +22,15 @@ from pathlib import Path
 from typing import Any, Literal
 
 from matchnotes.errors import MatchNotesError, ValidationError
-from matchnotes.reports import content, csv_export, markdown, person_content
+from matchnotes.reports import content, csv_export, markdown, person_content, sportscode
 from matchnotes.reports.match_text import match_as_dict, moment_as_dict, summary_as_dict
 from matchnotes.services import Services
 from matchnotes.services.views import MatchDetail, MatchSummary
 from matchnotes.text import fold
 
-Format = Literal["pdf", "md", "csv", "json"]
-FORMATS: tuple[Format, ...] = ("pdf", "md", "csv", "json")
+Format = Literal["pdf", "md", "csv", "json", "sportscode"]
+FORMATS: tuple[Format, ...] = ("pdf", "md", "csv", "json", "sportscode")
+MATCH_ONLY: tuple[Format, ...] = ("sportscode",)  # a timeline of one match's moments
 Progress = Callable[[int, int], None]  # (steps done, steps in all)
 Cancel = Callable[[], bool]  # True: stop now
 
@@ -149,7 +151,17 @@ def check(cancel: Cancel | None) -> None:
 
 def _check_format(fmt: str) -> Format:
     if fmt not in FORMATS:
-        raise ValidationError(f"“{fmt}” is not an export format; use pdf, md, csv or json.")
+        raise ValidationError(
+            f"“{fmt}” is not an export format; use pdf, md, csv, json or sportscode."
+        )
+    return fmt
+
+
+def _not_match_only(fmt: Format, what: str) -> Format:
+    if fmt in MATCH_ONLY:
+        raise ValidationError(
+            f"A SportsCode file holds one match's moments, not {what}; export a match."
+        )
     return fmt
 
 
@@ -172,6 +184,8 @@ def export_match(
         return out
     if fmt == "json":
         text = _json(match_as_dict(detail))
+    elif fmt == "sportscode":
+        text = sportscode.match_sportscode(detail)
     elif fmt == "csv":
         text = csv_export.match_moments_csv(detail)
     else:
@@ -188,7 +202,7 @@ def export_person(
     page_size: str = "A4", progress: Progress | None = None, cancel: Cancel | None = None,
 ) -> Path:  # fmt: skip
     """Write a person's report; CSV is their moments across matches."""
-    fmt, out = _check_format(fmt), Path(out_path)
+    fmt, out = _not_match_only(_check_format(fmt), "a person's matches"), Path(out_path)
     check(cancel)
     page = services.people.page(person_id)
     notes = [n.text for n in services.notes.for_person(person_id)]
@@ -252,7 +266,7 @@ def export_season(
     page_size: str = "A4", progress: Progress | None = None, cancel: Cancel | None = None,
 ) -> Path:  # fmt: skip
     """Write the season or diary report; CSV is the list of matches."""
-    fmt, out = _check_format(fmt), Path(out_path)
+    fmt, out = _not_match_only(_check_format(fmt), "a season"), Path(out_path)
     chosen = select_matches(services.matches.list_matches(), competition, season, year)
     if not chosen:
         raise ValidationError("No match is in that competition, season or year.")

@@ -4,6 +4,7 @@ a summary at the end, and (for exports) a Cancel that leaves no half-written fil
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,9 @@ EXPORT_FILTERS = {
     "md": "Markdown (*.md)",
     "csv": "CSV (*.csv)",
     "json": "JSON (*.json)",
+    "sportscode": "SportsCode XML (*.xml)",
 }
+MATCH_ONLY = {"sportscode"}  # one match's timeline: not offered for people or years
 
 
 class DataActions(QObject):
@@ -41,13 +44,13 @@ class DataActions(QObject):
         self.window = parent
         self.op: BackgroundOp | None = None  # the running job (tests wait on it)
         self.message: QMessageBox | None = None  # the last summary or error shown
+        self.file_dialog: QFileDialog | None = None  # the file chooser now open
 
     # --- import ---
 
     def choose_and_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Import", "", IMPORT_FILTER)
-        if path:
-            self.import_path(Path(path))
+        self._choose("Import", "", IMPORT_FILTER, save=False,
+                     chosen=lambda path, _filter: self.import_path(path))  # fmt: skip
 
     def import_path(self, path: Path) -> BackgroundOp:
         progress = self._progress(f"Importing {path.name}…", cancellable=False)
@@ -69,14 +72,16 @@ class DataActions(QObject):
     # --- export ---
 
     def choose_and_export(self, what: str, ident: int | None, fmt: str = "pdf") -> None:
-        suggested = f"matchnotes-{what}{'-' + str(ident) if ident else ''}.{fmt}"
-        filters = ";;".join(EXPORT_FILTERS.values())
-        path, chosen = QFileDialog.getSaveFileName(
-            self.window, "Export", suggested, filters, EXPORT_FILTERS[fmt]
-        )
-        if path:
-            fmt = next((f for f, label in EXPORT_FILTERS.items() if label == chosen), fmt)
-            self.export_to(what, ident, fmt, Path(path))
+        extension = "xml" if fmt == "sportscode" else fmt
+        suggested = f"matchnotes-{what}{'-' + str(ident) if ident else ''}.{extension}"
+        offered = [f for f in EXPORT_FILTERS if what == "match" or f not in MATCH_ONLY]
+        self._choose(
+            "Export", suggested, ";;".join(EXPORT_FILTERS[f] for f in offered), save=True,
+            selected=EXPORT_FILTERS[fmt],
+            chosen=lambda path, name_filter: self.export_to(
+                what, ident, _format_for(path, name_filter, offered, fmt), path
+            ),
+        )  # fmt: skip
 
     def export_to(self, what: str, ident: int | None, fmt: str, path: Path) -> BackgroundOp:
         """what: "match", "person" or "year" (ident is the year)."""
@@ -108,11 +113,10 @@ class DataActions(QObject):
     # --- any list as CSV ---
 
     def choose_and_export_table(self, table: ReadModelTableView, name: str) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self.window, "Export list as CSV", f"{_slug(name)}.csv", EXPORT_FILTERS["csv"]
-        )
-        if path:
-            self.export_table(table, Path(path))
+        self._choose(
+            "Export list as CSV", f"{_slug(name)}.csv", EXPORT_FILTERS["csv"], save=True,
+            chosen=lambda path, _filter: self.export_table(table, path),
+        )  # fmt: skip
 
     def export_table(self, table: ReadModelTableView, path: Path) -> Path:
         """Write the list as shown (filtered and sorted) to CSV, atomically."""
@@ -128,6 +132,24 @@ class DataActions(QObject):
         return path
 
     # --- helpers ---
+
+    def _choose(
+        self, title: str, name: str, filters: str, *, save: bool,
+        chosen: Callable[[Path, str], object], selected: str = "",
+    ) -> None:  # fmt: skip
+        """Ask for a file without a nested event loop (open(), not exec()): the window
+        keeps painting, and the answer arrives as a signal."""
+        dialog = QFileDialog(self.window, title, name, filters)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if save:  # Qt asks before replacing an existing file
+            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        else:
+            dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        if selected:
+            dialog.selectNameFilter(selected)
+        dialog.fileSelected.connect(lambda path: chosen(Path(path), dialog.selectedNameFilter()))
+        self.file_dialog = dialog
+        dialog.open()
 
     def _run(self, work: Any, progress: QProgressDialog, done: Any) -> BackgroundOp:
         """Run ``work`` off the GUI thread, its progress in the dialog, then ``done``."""
@@ -155,6 +177,15 @@ class DataActions(QObject):
     def _show(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
         self.message = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self.window)
         self.message.open()
+
+
+def _format_for(path: Path, chosen: str, offered: list[str], fallback: str) -> str:
+    """The format the name asks for (a typed "report.xml" is SportsCode even with the PDF
+    filter still selected), else the chosen filter's."""
+    by_suffix = {("." + f if f != "sportscode" else ".xml"): f for f in offered}
+    if path.suffix.lower() in by_suffix:
+        return by_suffix[path.suffix.lower()]
+    return next((f for f in offered if EXPORT_FILTERS[f] == chosen), fallback)
 
 
 def _slug(name: str) -> str:
