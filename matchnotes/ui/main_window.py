@@ -251,11 +251,8 @@ class MainWindow(QMainWindow):
         view = self.matches_view
         if view in self._stale:
             self._refresh_tab(self.tabs.indexOf(view))
-        rows = [m.id for m in view.table.source.rows()]
-        if match_id in rows:
-            while view.table.source.rowCount() <= rows.index(match_id):
-                view.table.source.fetchMore()  # an old date: its row may not be shown yet
-            view.table.select_id(match_id)
+        if any(m.id == match_id for m in view.table.source.rows()):
+            view.table.select_id(match_id)  # an old date: shows the rows down to it
             if view.table.current_id() != match_id:  # hidden by the filters: clear them
                 view.filter_edit.clear()
                 for combo in (view.competition, view.team, view.year):

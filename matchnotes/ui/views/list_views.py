@@ -18,9 +18,10 @@ class FilteredListView(QWidget):
     activated = Signal(int)
 
     def __init__(self, columns: Sequence[Column[Any]], *, placeholder: str, empty_html: str,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+                 parent: QWidget | None = None,
+                 model: ReadModelTable | None = None) -> None:  # fmt: skip
         super().__init__(parent)
-        self.table = ReadModelTableView(ReadModelTable(columns))
+        self.table = ReadModelTableView(model or ReadModelTable(columns))
         self.filter_edit = QLineEdit(placeholderText=placeholder)
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self._on_filter_edit_text_changed)
@@ -56,8 +57,7 @@ class FilteredListView(QWidget):
             self.table.select_id(selected)
 
     def _on_filter_edit_text_changed(self, text: str) -> None:
-        self.table.source.fetch_all()  # filter every row, not just those shown so far
-        self.table.proxy.setFilterFixedString(text)
+        self.table.source.set_filter(text)
 
     def _on_table_activated(self, index: object) -> None:
         ident = self.table.id_at(index)  # type: ignore[arg-type]

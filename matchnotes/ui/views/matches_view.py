@@ -2,47 +2,25 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
 from matchnotes.services.views import MatchSummary
-from matchnotes.text import fold
 from matchnotes.ui.models.columns import MATCH_COLUMNS
-from matchnotes.ui.models.table_model import ROW_ROLE, SORT_ROLE
+from matchnotes.ui.models.table_model import ReadModelTable
 from matchnotes.ui.views.list_views import FilteredListView
 
 ANY = "any"
 
 
-class MatchFilterProxy(QSortFilterProxyModel):
-    """Filters on the read model itself (no per-cell text scanning)."""
+class MatchesTable(ReadModelTable[MatchSummary]):
+    """The filter box searches teams, competition, stage, venue, season and date."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.text = ""
-        self.competition: str | None = None
-        self.team: str | None = None
-        self.year: int | None = None
-
-    def set_filters(self, text: str, competition: str | None, team: str | None,
-                    year: int | None) -> None:  # fmt: skip
-        self.beginFilterChange()
-        self.text, self.competition, self.team, self.year = fold(text), competition, team, year
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
-        m: MatchSummary = self.sourceModel().index(row, 0, parent).data(ROW_ROLE)
-        if self.competition and m.competition != self.competition:
-            return False
-        if self.team and self.team not in (m.home, m.away):
-            return False
-        if self.year and m.date.year != self.year:
-            return False
-        if self.text:
-            fields = (m.home, m.away, m.competition, m.stage, m.venue, m.season, str(m.date))
-            haystack = fold(" ".join(x or "" for x in fields))
-            return all(word in haystack for word in self.text.split())
-        return True
+    def haystack(self, row: MatchSummary) -> Sequence[str]:
+        return (row.home, row.away, row.competition or "", row.stage or "", row.venue or "",
+                row.season or "", str(row.date))  # fmt: skip
 
 
 class MatchesView(FilteredListView):
@@ -54,15 +32,9 @@ class MatchesView(FilteredListView):
             "(Ctrl+N), or start the app with <code>matchnotes --demo</code> to explore the "
             "England v France match of the 2022 World Cup.</p>",
             parent=parent,
+            model=MatchesTable(MATCH_COLUMNS),
         )
-        self.filter_proxy = MatchFilterProxy(self)
-        self.filter_proxy.setSourceModel(self.table.source)
-        self.filter_proxy.setSortRole(SORT_ROLE)
-        self.table.proxy = self.filter_proxy
-        self.table.setModel(self.filter_proxy)
-        self.table.sortByColumn(
-            0, self.table.horizontalHeader().sortIndicatorOrder().DescendingOrder
-        )
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.competition = QComboBox(minimumContentsLength=14)
         self.team = QComboBox(minimumContentsLength=14)
         self.year = QComboBox(minimumContentsLength=6)
@@ -104,8 +76,16 @@ class MatchesView(FilteredListView):
         combo.blockSignals(False)
 
     def _apply_filters(self) -> None:
-        filters = (self.competition.currentData(), self.team.currentData(),
-                   self.year.currentData(), self.filter_edit.text())  # fmt: skip
-        if any(filters):
-            self.table.source.fetch_all()  # filter every row, not just those shown so far
-        self.filter_proxy.set_filters(filters[3], *filters[:3])
+        competition = self.competition.currentData()
+        team = self.team.currentData()
+        year = self.year.currentData()
+
+        def accepts(m: MatchSummary) -> bool:
+            return (
+                (not competition or m.competition == competition)
+                and (not team or team in (m.home, m.away))
+                and (not year or m.date.year == year)
+            )
+
+        chosen = accepts if (competition or team or year) else None
+        self.table.source.set_filter(self.filter_edit.text(), chosen)

@@ -105,11 +105,11 @@ class PersonPageView(QWidget):
             self.match_activated.emit(ident)
 
     def _on_moments_activated(self, index: object) -> None:
-        moment = self.moments.proxy.data(index, Qt.ItemDataRole.UserRole + 3)  # type: ignore[arg-type]
+        moment = self.moments.row_at_index(index)  # type: ignore[arg-type]
         if moment is not None:
             self.match_activated.emit(moment.match_id)
 
     def _on_quotes_activated(self, index: object) -> None:
-        quote = self.quotes.proxy.data(index, Qt.ItemDataRole.UserRole + 3)  # type: ignore[arg-type]
+        quote = self.quotes.row_at_index(index)  # type: ignore[arg-type]
         if quote is not None:
             self.match_activated.emit(quote.match_id)

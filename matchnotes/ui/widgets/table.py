@@ -2,28 +2,31 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
-from matchnotes.ui.models.table_model import ID_ROLE, ROW_ROLE, SORT_ROLE, ReadModelTable
+from matchnotes.ui.models.table_model import ID_ROLE, ROW_ROLE, ReadModelTable
 
 FIT_ROWS = 60  # rows measured for column widths: about two screens
 MAX_COLUMN_WIDTH = 320  # a long venue or quote must not push the others off screen
 
 
 class ReadModelTableView(QTableView):
-    """Sortable, filterable, one row selected, fixed row height (no per-row measuring)."""
+    """Sortable, filterable, one row selected, fixed row height (no per-row measuring).
+
+    The model sorts and filters itself (a header click calls ``model.sort``); the row
+    selected stays selected through a sort, a filter or new rows.
+    """
 
     def __init__(self, model: ReadModelTable, parent: QWidget | None = None,
                  *, sortable: bool = True) -> None:  # fmt: skip
         super().__init__(parent)
         self.source = model
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
-        self.setModel(self.proxy)
+        self._kept: int | None = None  # the id selected before the model was reset
+        self.setModel(model)
+        # Connected after setModel: runs after the view has cleared its selection.
+        model.modelAboutToBeReset.connect(self._keep_selection)
+        model.modelReset.connect(self._restore_selection)
         self.setSortingEnabled(sortable)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -40,7 +43,6 @@ class ReadModelTableView(QTableView):
             (i for i, c in enumerate(model.columns) if c.stretch), len(model.columns) - 1
         )
         self.fit_columns()
-        self.horizontalHeader().sortIndicatorChanged.connect(lambda *_: model.fetch_all())
 
     def fit_columns(self) -> None:
         """Size columns to their content; the stretch column takes what is left.
@@ -68,33 +70,40 @@ class ReadModelTableView(QTableView):
 
     def visible_table(self) -> tuple[list[str], list[list[str]]]:
         """The header and rows as the user sees them now: filtered, sorted, every row."""
-        self.source.fetch_all()
-        header = [c.header for c in self.source.columns]
-        rows = [
-            [str(self.proxy.index(r, c).data() or "") for c in range(len(header))]
-            for r in range(self.proxy.rowCount())
-        ]
-        return header, rows
+        columns = self.source.columns
+        header = [c.header for c in columns]
+        return header, [[c.text(row) for c in columns] for row in self.source.listed()]
 
     def current_id(self) -> int | None:
         index = self.currentIndex()
         if not index.isValid() or not self.selectionModel().isSelected(index):
             return None
-        value = self.proxy.data(index, ID_ROLE)
+        value = self.source.data(index, ID_ROLE)
         return None if value is None else int(value)
 
     def current_row(self) -> object | None:
         index = self.currentIndex()
-        return self.proxy.data(index, ROW_ROLE) if index.isValid() else None
+        return self.source.data(index, ROW_ROLE) if index.isValid() else None
+
+    def row_at_index(self, index: QModelIndex) -> object | None:
+        return self.source.data(index, ROW_ROLE)
 
     def id_at(self, index: QModelIndex) -> int | None:
-        value = self.proxy.data(index, ID_ROLE)
+        value = self.source.data(index, ID_ROLE)
         return None if value is None else int(value)
 
     def select_id(self, ident: int) -> None:
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if self.proxy.data(index, ID_ROLE) == ident:
-                self.setCurrentIndex(index)
-                self.selectRow(row)
-                return
+        row = self.source.row_of(ident)
+        if row is None:
+            return
+        self.source.show_row(row)
+        self.setCurrentIndex(self.source.index(row, 0))
+        self.selectRow(row)
+
+    def _keep_selection(self) -> None:
+        self._kept = self.current_id()
+
+    def _restore_selection(self) -> None:
+        kept, self._kept = self._kept, None
+        if kept is not None:
+            self.select_id(kept)
