@@ -30,13 +30,14 @@ from PySide6.QtWidgets import (
 
 from matchnotes.errors import MatchNotesError, NotFoundError
 from matchnotes.ui.menus import BROWSE_TABS, build_menus
-from matchnotes.ui.models.columns import PERSON_COLUMNS, QUOTE_COLUMNS, TEAM_COLUMNS
+from matchnotes.ui.models.columns import PERSON_COLUMNS, TEAM_COLUMNS
 from matchnotes.ui.models.table_model import Column
 from matchnotes.ui.theme import apply_theme, saved_theme
 from matchnotes.ui.undo import UndoController
 from matchnotes.ui.views.diary_view import DiaryView
 from matchnotes.ui.views.list_views import FilteredListView
 from matchnotes.ui.views.matches_view import MatchesView
+from matchnotes.ui.views.quotes_view import QuotesView
 from matchnotes.ui.views.search_view import SearchView
 from matchnotes.ui.widgets.table import ReadModelTableView
 
@@ -118,12 +119,8 @@ class MainWindow(QMainWindow):
             placeholder="Filter competitions",
             empty_html="<h3>No competitions yet</h3><p>Give a match a competition.</p>",
         )
-        self.quotes_view = FilteredListView(
-            QUOTE_COLUMNS,
-            placeholder="Filter quotes: words, speaker, match",
-            empty_html="<h3>No quotes yet</h3><p>Open a match and add what was said "
-            "(<b>Match ▸ Add quote</b>).</p>",
-        )
+        self.quotes_view = QuotesView()
+        self.quotes_view.loaded.connect(self._on_quotes_view_loaded)
         self.tabs = QTabWidget(documentMode=True, tabsClosable=True, movable=False)
         for view, name in zip(self._browse_views(), BROWSE_TABS, strict=True):
             self.tabs.addTab(view, name)
@@ -306,7 +303,7 @@ class MainWindow(QMainWindow):
         if table is None or index >= len(NOUNS):  # a page, or search (it counts itself)
             self.statusBar().clearMessage()
             return
-        total = len(table.source.rows())
+        total = table.source.count()
         one, many = NOUNS[index]
         self.statusBar().showMessage(f"{total} {one if total == 1 else many}")
 
@@ -332,7 +329,7 @@ class MainWindow(QMainWindow):
             self.competitions_view: lambda: self.competitions_view.set_rows(
                 self.services.catalog.competitions()
             ),
-            self.quotes_view: lambda: self.quotes_view.set_rows(self.services.quotes.all()),
+            self.quotes_view: lambda: self.quotes_view.load(self.services.quotes),
             self.search_view: self._refresh_search,
         }
         widget = self.tabs.widget(index)
@@ -499,9 +496,13 @@ class MainWindow(QMainWindow):
         page.quick_entry.line.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _on_quote_activated(self, quote_id: int) -> None:
-        quote = next((q for q in self.quotes_view.table.source.rows() if q.id == quote_id), None)
+        quote = self.quotes_view.quote(quote_id)
         if quote is not None:
             self.open_match(quote.match_id)
+
+    def _on_quotes_view_loaded(self) -> None:
+        if self.tabs.currentWidget() is self.quotes_view:
+            self._show_count(self.tabs.currentIndex())
 
     def _on_competition_activated(self, competition_id: int) -> None:
         rows = self.competitions_view.table.source.rows()

@@ -72,6 +72,10 @@ class ReadModelTable(QAbstractTableModel, Generic[T]):
         """Every row given, whatever the filter hides."""
         return list(self._all)
 
+    def count(self) -> int:
+        """How many rows there are, whatever the filter hides."""
+        return len(self._all)
+
     def listed(self) -> list[T]:
         """The rows the view lists, in its order (every one, shown yet or not)."""
         return [self._all[i] for i in self._order]
@@ -174,9 +178,11 @@ class ReadModelTable(QAbstractTableModel, Generic[T]):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= self._shown:
+        if not index.isValid() or index.row() >= self.rowCount():
             return None
-        item = self._all[self._order[index.row()]]
+        item = self.row_at(index.row())
+        if item is None:  # a windowed row deleted since its id was listed
+            return None
         column = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return column.text(item)
