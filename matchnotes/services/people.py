@@ -9,12 +9,12 @@ from sqlmodel import Session, col, select
 
 from matchnotes.enums import LineupRole, MomentKind, Period, PersonRole
 from matchnotes.errors import ValidationError
-from matchnotes.models import LineupEntry, Match, Moment, Person, Team
+from matchnotes.models import LineupEntry, Moment, Person, Team
 from matchnotes.services.base import Service, get_or_404
 from matchnotes.services.inputs import PersonInput, check_person
 from matchnotes.services.lookup import required_name
 from matchnotes.services.matches import load_match_summaries
-from matchnotes.services.moments import load_moment_views
+from matchnotes.services.person_moments import load_person_moments
 from matchnotes.services.quotes import load_quote_views
 from matchnotes.services.roster import OTHER_TEAM_KINDS, SAME_TEAM_KINDS
 from matchnotes.services.views import MomentView, PersonPage, PersonView, TeamTally
@@ -109,21 +109,9 @@ class PeopleService(Service):
             ).all()
             all_ids = sorted(set(match_ids) | set(moment_match_ids))
             summaries = load_match_summaries(session, all_ids)
-            moments = []
-            # Only matches where they did something: the score after each moment needs
-            # the whole match, so a match without their moments is not worth loading.
-            with_moments = set(moment_match_ids)
-            for summary in sorted(summaries, key=lambda s: (s.date, s.id)):
-                if summary.id not in with_moments:
-                    continue
-                match = session.get(Match, summary.id)
-                assert match is not None
-                moments += [
-                    m
-                    for m in load_moment_views(session, match)
-                    if person_id in (m.player_id, m.related_player_id)
-                ]
-            sides = {s.id: (s.home_id, s.away_id) for s in summaries}
+            in_order = sorted(summaries, key=lambda s: (s.date, s.id))
+            sides = {s.id: (s.home_id, s.away_id) for s in in_order}
+            moments = load_person_moments(session, person_id, sides)
             return PersonPage(
                 person=_view(person),
                 tallies=_tallies(session, person, entries, moments, sides),

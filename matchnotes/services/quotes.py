@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import or_
 from sqlalchemy import select as sa_select
@@ -82,10 +83,10 @@ class QuoteService(Service):
                         col(away.name_key).contains(word, autoescape=True),
                     )
                 )
-        keys = {"speaker": [col(Person.name_key)], "text": [col(Quote.text)],
-                "context": [col(Quote.context)], "match": [col(Match.date)]}[order]  # fmt: skip
-        keys = [*keys, col(Quote.id)]
-        query = query.order_by(*(k.desc() if descending else k for k in keys))
+        first: Any = {"speaker": col(Person.name_key), "text": col(Quote.text),
+                      "context": col(Quote.context), "match": col(Match.date)}[order]  # fmt: skip
+        keys: list[Any] = [first, col(Quote.id)]
+        query = query.order_by(*[k.desc() if descending else k for k in keys])
         with self._read() as session:
             return list(session.execute(query).scalars())
 

@@ -268,14 +268,34 @@ class MainWindow(QMainWindow):
         from matchnotes.ui.views.person_page import PersonPageView
 
         page = PersonPageView(person_id)
-        try:
-            page.show_page(self.services.people.page(person_id))
-        except MatchNotesError as exc:
-            self.statusBar().showMessage(str(exc), 8000)
-            return None
         page.match_activated.connect(self.open_match)
         self.tabs.setCurrentIndex(self.tabs.addTab(page, page.title()))
+        self._load_person(page)
         return page
+
+    def _load_person(self, page: PersonPageView) -> None:
+        """Read the page on a worker (a busy player's career is thousands of moments);
+        the tab is there at once and fills in when the page arrives."""
+        from matchnotes.ui.workers import BackgroundOp
+
+        people, person_id = self.services.people, page.person_id
+
+        def arrived(result: object) -> None:
+            index = self.tabs.indexOf(page)
+            if index >= 0:  # not closed meanwhile
+                page.show_page(result)  # type: ignore[arg-type]
+                self.tabs.setTabText(index, page.title())
+
+        def failed(message: str) -> None:  # deleted meanwhile (e.g. by an undo)
+            self.statusBar().showMessage(message, 8000)
+            index = self.tabs.indexOf(page)
+            if index >= 0:
+                self.tabs.removeTab(index)
+                page.deleteLater()
+
+        BackgroundOp(page, lambda _progress: people.page(person_id)).on_success(arrived).on_failure(
+            failed
+        ).run()
 
     def _load_match(self, page: MatchPage) -> bool:
         try:
@@ -348,7 +368,8 @@ class MainWindow(QMainWindow):
             if _match_page(page):
                 page.show_detail(self.services.matches.get_match(page.match_id))
             elif _person_page(page):
-                page.show_page(self.services.people.page(page.person_id))
+                self._load_person(page)
+                return
             else:
                 return
         except NotFoundError:  # deleted (e.g. by undo): close its tab

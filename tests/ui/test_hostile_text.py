@@ -168,6 +168,7 @@ def test_tables_tooltips_and_labels_show_user_text_literally(
         assert word in page.header.text() or walk(page, {word: texts[word]}) > 0
     assert found >= 8
     person = window.open_person(scorer)
+    qtbot.waitUntil(lambda: person.page is not None)  # read on a worker
     assert walk(person, texts) > 0
 
 

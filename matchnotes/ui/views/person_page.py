@@ -48,7 +48,7 @@ class PersonPageView(QWidget):
         super().__init__(parent)
         self.person_id = person_id
         self.page: PersonPage | None = None
-        self.header = QLabel()
+        self.header = QLabel("<p>Reading their matches…</p>")  # until show_page
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.tallies = ReadModelTableView(ReadModelTable(TALLY_COLUMNS), sortable=False)
         self.matches = ReadModelTableView(ReadModelTable(MATCH_COLUMNS))
