@@ -341,9 +341,7 @@ class MainWindow(QMainWindow):
             self.matches_view: lambda: self.matches_view.set_matches(
                 self.services.matches.list_matches()
             ),
-            self.diary_view: lambda: self.diary_view.set_matches(
-                self.services.matches.list_matches()
-            ),
+            self.diary_view: lambda: self.diary_view.set_matches(self._all_matches()),
             self.people_view: lambda: self.people_view.set_rows(self.services.people.all()),
             self.teams_view: lambda: self.teams_view.set_rows(self.services.catalog.teams()),
             self.competitions_view: lambda: self.competitions_view.set_rows(
@@ -361,6 +359,12 @@ class MainWindow(QMainWindow):
                 self._refresh_page(index)
         except MatchNotesError as exc:
             self.statusBar().showMessage(str(exc))
+
+    def _all_matches(self) -> list[MatchSummary]:
+        """Every match, as the Matches tab holds them (read once for both tabs)."""
+        if self.matches_view in self._stale:
+            self._refresh_tab(self.tabs.indexOf(self.matches_view))
+        return self.matches_view.table.source.rows()
 
     def _refresh_page(self, index: int) -> None:
         page = self.tabs.widget(index)

@@ -38,9 +38,33 @@ class Column(Generic[T]):
     tooltip: Callable[[T], str] | None = None
     stretch: bool = False  # this column takes the spare width
 
-    def key(self, item: T) -> tuple[bool, Any]:
-        value = self.sort(item) if self.sort else self.text(item).casefold()
-        return (value is None, value)  # empty values last, never compared with others
+    def key(self, item: T) -> Any:
+        return self.sort(item) if self.sort else self.text(item).casefold()
+
+
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ToolTipRole,
+        SORT_ROLE,
+        ID_ROLE,
+        ROW_ROLE,
+    }
+)
+
+
+def _sort_keys(column: Column[T], rows: Sequence[T]) -> list[Any]:
+    keys = [column.key(r) for r in rows]
+    if any(k is None for k in keys):  # empty values last, never compared with others
+        keys = [(k is None, k) for k in keys]
+    return keys
+
+
+def _fold_fast(text: str) -> str:
+    # Plain ASCII (dates, most names) only needs lower case: fold() normalises Unicode.
+    return " ".join(text.lower().split()) if text.isascii() else fold(text)
 
 
 class ReadModelTable(QAbstractTableModel, Generic[T]):
@@ -123,15 +147,14 @@ class ReadModelTable(QAbstractTableModel, Generic[T]):
         self.endResetModel()
 
     def _fold_haystacks(self) -> list[str]:
-        folded: dict[str, str] = {}  # cells repeat (teams, roles…): fold each text once
-
-        def fold_once(text: str) -> str:
-            key = folded.get(text)
-            if key is None:
-                key = folded[text] = fold(text)
-            return key
-
-        return [" ".join(fold_once(t) for t in self.haystack(row) if t) for row in self._all]
+        """Each row's texts folded and joined, column by column: the cells of a column
+        repeat (teams, competitions, roles), so each distinct text is folded once."""
+        columns = zip(*(self.haystack(row) for row in self._all), strict=True)
+        folded = []
+        for cells in columns:
+            keys = {text: _fold_fast(text) for text in set(cells)}
+            folded.append([keys[text] for text in cells])
+        return [" ".join(parts) for parts in zip(*folded, strict=True)]
 
     def haystack(self, row: T) -> Sequence[str]:
         """The texts the filter box searches: the columns shown, unless told otherwise."""
@@ -147,7 +170,7 @@ class ReadModelTable(QAbstractTableModel, Generic[T]):
             column, direction = self._sort
             keys = self._keys.get(column)
             if keys is None:
-                keys = self._keys[column] = [self.columns[column].key(r) for r in self._all]
+                keys = self._keys[column] = _sort_keys(self.columns[column], self._all)
             # Stable both ways: equal rows keep the order the service gave.
             order.sort(key=keys.__getitem__, reverse=direction == Qt.SortOrder.DescendingOrder)
         self._order = order
@@ -178,6 +201,8 @@ class ReadModelTable(QAbstractTableModel, Generic[T]):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in _ROLES:  # font, colours, check state…: asked for every cell painted
+            return None
         if not index.isValid() or index.row() >= self.rowCount():
             return None
         item = self.row_at(index.row())
@@ -187,7 +212,7 @@ class ReadModelTable(QAbstractTableModel, Generic[T]):
         if role == Qt.ItemDataRole.DisplayRole:
             return column.text(item)
         if role == SORT_ROLE:
-            return column.key(item)[1]
+            return column.key(item)
         if role == Qt.ItemDataRole.DecorationRole and column.icon:
             return column.icon(item)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align is not None:
