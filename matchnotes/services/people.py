@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from sqlalchemy import or_
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from matchnotes.enums import LineupRole, MomentKind, Period, PersonRole
@@ -68,8 +69,12 @@ class PeopleService(Service):
                            p.date_of_birth)  # fmt: skip
 
     def all(self) -> list[PersonView]:
+        """Everyone, by name: plain columns, not an ORM object per person."""
+        p = Person.__table__.c  # type: ignore[attr-defined]
+        query = sa_select(p.id, p.name, p.role, p.shirt_number, p.position, p.nationality,
+                          p.club, p.date_of_birth).order_by(p.name_key)  # fmt: skip
         with self._read() as session:
-            return [_view(p) for p in session.exec(select(Person).order_by(col(Person.name_key)))]
+            return [PersonView(*row) for row in session.execute(query)]
 
     def names(self, role: PersonRole | None = None) -> list[str]:
         """Names for completion, optionally of one role."""
