@@ -15,6 +15,7 @@ def many_matches(window, make_match, monkeypatch):
     """35 matches, handed to the view 10 at a time (as 500 are on a big archive), in a
     window too short to show 10 rows (as 500 never fit on a screen)."""
     monkeypatch.setattr(table_model, "BATCH", 10)
+    monkeypatch.setattr(table_model, "PREFOLD", 5)  # texts folded ahead on a worker too
     window.resize(900, 300)
     for n in range(35):
         home, away = TEAMS[n % 7], TEAMS[(n + 3) % 7]

@@ -26,6 +26,7 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # the raw value a column sorts by
 ID_ROLE = Qt.ItemDataRole.UserRole + 2  # the row's id
 ROW_ROLE = Qt.ItemDataRole.UserRole + 3  # the read model itself
 BATCH = 500
+PREFOLD = 2000  # from this many rows the filter's texts are folded ahead, on a worker
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,20 @@ class ReadModelTable(QAbstractTableModel, Generic[T]):
             self._haystacks = self._fold_haystacks()
         self._arrange()
         self.endResetModel()
+        if self._haystacks is None and len(self._all) >= PREFOLD:
+            self._prefold()
+
+    def _prefold(self) -> None:
+        """Fold a long list's texts on a worker, before the first key is typed."""
+        from matchnotes.ui.workers import BackgroundOp
+
+        rows = self._all
+
+        def done(haystacks: list[str]) -> None:
+            if self._all is rows and self._haystacks is None:
+                self._haystacks = haystacks
+
+        BackgroundOp(self, lambda _progress: self._fold_haystacks(rows)).on_success(done).run()
 
     def rows(self) -> list[T]:
         """Every row given, whatever the filter hides."""
@@ -146,10 +161,11 @@ class ReadModelTable(QAbstractTableModel, Generic[T]):
         self._arrange()
         self.endResetModel()
 
-    def _fold_haystacks(self) -> list[str]:
+    def _fold_haystacks(self, rows: Sequence[T] | None = None) -> list[str]:
         """Each row's texts folded and joined, column by column: the cells of a column
         repeat (teams, competitions, roles), so each distinct text is folded once."""
-        columns = zip(*(self.haystack(row) for row in self._all), strict=True)
+        rows = self._all if rows is None else rows
+        columns = zip(*(self.haystack(row) for row in rows), strict=True)
         folded = []
         for cells in columns:
             keys = {text: _fold_fast(text) for text in set(cells)}

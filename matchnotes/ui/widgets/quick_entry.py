@@ -60,6 +60,7 @@ class QuickEntryBar(QWidget):
         self.reload_names()
 
     def reload_names(self) -> None:
+        self._name_loads = getattr(self, "_name_loads", 0) + 1
         try:
             roster = self.services.quick_entry.roster(self.match_id)
         except MatchNotesError:
@@ -91,6 +92,7 @@ class QuickEntryBar(QWidget):
         # A possible duplicate asks first; Enter again while the question is still shown
         # for this very line saves it anyway (any edit of the line asks again).
         asked = getattr(self, "_duplicate_question", None) == (text, self.preview.text())
+        loads = self._name_loads
         try:
             saved = self._record(self.match_id, text, self._clock_minute(), allow_duplicate=asked)
         except PossibleDuplicate as exc:
@@ -106,7 +108,8 @@ class QuickEntryBar(QWidget):
         self.last_line = text
         self.line.clear()
         self._show("Saved: " + saved, error=False)
-        self.reload_names()
+        if self._name_loads == loads:  # not reloaded by the page the record refreshed
+            self.reload_names()
         self.recorded.emit(saved)
 
     def _on_line_cleared(self) -> None:
