@@ -241,6 +241,8 @@ def main() -> int:
     texts = [[c.text(m) for c in table.source.columns] for m in table.source.rows()]
     bare = bare_model(texts)
     qt = bare_qt_stalls(probe, bare)
+    window.activateWindow()  # shortcuts go to the active window: ours again
+    QTest.qWaitForWindowActive(window)
     print(f"bare Qt, same rows: tab shown {qt['tab']:.0f} ms, header click {qt['sort']:.0f} ms,"
           f" scroll step {qt['scroll']:.0f} ms", flush=True)  # fmt: skip
     # Browse tabs, each first shown (they load when first shown).
@@ -323,6 +325,8 @@ def main() -> int:
     record("match page (the biggest match)", stall, f"{raw:.1f} ms (its moments)")
 
     # Dialogs, opened from their shortcuts on a match page and closed again.
+    window.activateWindow()
+    QTest.qWaitForWindowActive(window)
     for name, keys in (("new match", "Ctrl+N"), ("edit match", "Ctrl+Shift+E"),
                        ("log moment", "Ctrl+M"), ("add quote", "Ctrl+Shift+Q"),
                        ("edit line-ups", "Ctrl+L"), ("new person", "Ctrl+Shift+P")):  # fmt: skip

@@ -106,6 +106,7 @@ class MatchPage(QWidget):
             table.activated.connect(lambda i, t=table: self._edit("lineup", t, i))
 
     def show_detail(self, detail: MatchDetail) -> None:
+        first = self.detail is None  # the quick-entry bar has just read its names
         self.detail = detail
         s = detail.summary
         self.clock_bar.reload(finished=detail.summary.status is MatchStatus.FINISHED)
@@ -120,7 +121,8 @@ class MatchPage(QWidget):
         self.quotes.source.set_rows(detail.quotes)
         self.notes.source.set_rows(detail.notes)
         self.timeline.show_detail(detail)
-        self.quick_entry.reload_names()
+        if not first:
+            self.quick_entry.reload_names()
         self.moments.scrollToBottom()  # the newest moment in view while logging live
         counts = (len(detail.moments), len(detail.lineups), len(detail.quotes), len(detail.notes))
         for tab, (name, count) in enumerate(zip(("Moments", "Line-ups", "Quotes", "Notes"),
