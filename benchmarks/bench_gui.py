@@ -191,12 +191,31 @@ def bare_qt_stalls(probe: StallProbe, model: QStandardItemModel) -> dict[str, fl
     return found
 
 
-def rss_mb() -> float:
-    with open("/proc/self/status", encoding="ascii") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return float("nan")
+APP_TABS = """
+import sys, time
+from matchnotes.app import create_application
+from matchnotes.db.database import open_database
+from matchnotes.services import Services
+from matchnotes.ui.main_window import MainWindow
+app = create_application()
+database = open_database(sys.argv[1])
+window = MainWindow(Services.create(database.engine), sys.argv[1])
+window.resize(1280, 800); window.show()
+for index in range(window.tabs.count()):
+    window.tabs.setCurrentIndex(index)
+    end = time.monotonic() + 2  # what a tab reads on a worker arrives meanwhile
+    while time.monotonic() < end:
+        app.processEvents(); time.sleep(0.005)
+with open("/proc/self/status") as f:
+    print(next(int(l.split()[1]) for l in f if l.startswith("VmRSS:")) / 1024)
+"""
+
+
+def app_rss_mb(db: Path) -> float:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", APP_TABS, str(db)], capture_output=True,
+                         text=True, check=True, env=env)  # fmt: skip
+    return float(out.stdout.split()[-1])
 
 
 def click_header(table: object, column: int) -> None:
@@ -358,15 +377,11 @@ def main() -> int:
            f"raw commit {raw_commit:.1f} ms (median)")  # fmt: skip
     record("quick entry, Enter to shown (worst of 7)", max(enter_stalls), "")
 
-    # Every tab opened: what the process holds.
-    for index in range(window.tabs.count()):
-        window.tabs.setCurrentIndex(index)
-        for _ in range(20):
-            app.processEvents()
-    record("memory with every tab opened (RSS, MB)", rss_mb(),
-           f"bare window + 10,000-row table {bare_table_rss_mb():.0f} MB")  # fmt: skip
-    over = [name for name, stall, _ in results if "memory" not in name and stall > LIMIT_MS]
-    print(f"\n{len(over)} of {len(results) - 1} measures over {LIMIT_MS} ms: {', '.join(over)}")
+    # Every tab opened: what the app holds, in a fresh process (this one holds the bench).
+    print(f"{'memory with every tab opened (RSS)':<44} {app_rss_mb(db):>7.0f} MB        "
+          f"bare window + 10,000-row table: {bare_table_rss_mb():.0f} MB", flush=True)  # fmt: skip
+    over = [name for name, stall, _ in results if stall > LIMIT_MS]
+    print(f"\n{len(over)} of {len(results)} measures over {LIMIT_MS} ms: {', '.join(over)}")
     window.close()
     database.close()
     return 0
