@@ -20,6 +20,7 @@ import sqlite3
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -230,7 +231,9 @@ def main() -> int:
     parser.add_argument("database", type=Path, help="a copy: the bench writes to it")
     args = parser.parse_args()
     db = args.database.resolve()
-    os.environ["XDG_CONFIG_HOME"] = str(Path(os.environ.get("TMPDIR", "/tmp")) / "bench-gui-cfg")
+    # A fresh config folder: a first launch, on the Matches tab (a remembered tab would
+    # leave the matches list unread until shown).
+    os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="bench-gui-cfg-")
 
     from matchnotes.app import create_application
     from matchnotes.db.database import open_database
@@ -257,6 +260,7 @@ def main() -> int:
 
     quotes = window.quotes_view
     table = window.matches_view.table
+    assert window.tabs.currentIndex() == 0 and table.source.count() > 0, "matches not listed"
     texts = [[c.text(m) for c in table.source.columns] for m in table.source.rows()]
     bare = bare_model(texts)
     qt = bare_qt_stalls(probe, bare)
