@@ -56,6 +56,16 @@ class HistoryService(Service):
                 rows += [_row(q) for q in session.exec(quotes).all()]
             return Snapshot(str(model.__tablename__), rows)
 
+    def snapshot_rows(self, rows: list[tuple[str, int]]) -> Snapshot:
+        """Several rows, given parents first as (table, id): what one change created
+        (a logged line: the people it made, their line-up entries, the moment)."""
+        with self._read() as session:
+            found = []
+            for table, ident in rows:
+                model = _MODELS[table]
+                found.append(_row(get_or_404(session, model, ident, str(model.__tablename__))))
+            return Snapshot("rows", found)
+
     def restore(self, snapshot: Snapshot) -> None:
         """Put the rows back in one transaction (upserting rows that still exist)."""
         with self._write() as session:
@@ -77,6 +87,17 @@ class HistoryService(Service):
             if row is None:
                 raise MatchNotesError("Nothing to remove: it was already deleted.")
             session.delete(row)
+
+    def delete_all(self, snapshot: Snapshot) -> None:
+        """Remove every row of a snapshot, children first, in one transaction (undo of a
+        change that created them all)."""
+        with self._write() as session:
+            for table, values in reversed(snapshot.rows):
+                row = _find(session, _MODELS[table], values)
+                if row is None:
+                    raise MatchNotesError("Nothing to remove: it was already deleted.")
+                session.delete(row)
+                session.flush()  # children go before the parents they point at
 
 
 def _row(obj: SQLModel) -> tuple[str, dict[str, Any]]:

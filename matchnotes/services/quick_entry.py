@@ -63,6 +63,7 @@ class RecordResult:
     period: Period | None = None  # the match's period after a period marker
     status: MatchStatus | None = None  # the match's status after a period marker
     created_person_ids: tuple[int, ...] = ()
+    joined_lineup_ids: tuple[int, ...] = ()  # line-up entries added for people it named
 
     def describe(self) -> str:
         return self.entry.describe()
@@ -190,29 +191,35 @@ def _marked_clock(state: ClockState, entry: PeriodEntry, now: dt.datetime) -> Cl
 
 def _add_quote(session: Session, match: Match, entry: QuoteEntry) -> RecordResult:
     created: list[int] = []
+    joined: list[int] = []
     joins = entry.speaker.joins  # a manager found outside the line-up joins it
-    speaker_id = _person_id(session, match, entry.speaker, PersonRole.OTHER, joins, created)
+    speaker_id = _person_id(session, match, entry.speaker, PersonRole.OTHER, joins, created, joined)
     quote = Quote(match_id=match.id or 0, speaker_id=speaker_id, text="x")
     context = entry.context or QuoteInput.context
     data = QuoteInput(speaker=speaker_id, text=entry.text, context=context, place=entry.place)
     apply_quote(session, quote, data)
     session.add(quote)
     session.flush()
-    return RecordResult(entry, quote_id=quote.id, created_person_ids=tuple(created))
+    return RecordResult(
+        entry, quote_id=quote.id, created_person_ids=tuple(created), joined_lineup_ids=tuple(joined)
+    )
 
 
 def _add_moment(
     session: Session, match: Match, entry: MomentEntry, now: dt.datetime
 ) -> RecordResult:
     created: list[int] = []
+    joined: list[int] = []
     coming_on = LineupRole.SUBSTITUTE if entry.kind is MomentKind.SUBSTITUTION else None
     player_id = related_id = None
     if entry.player is not None:
         role = coming_on or LineupRole.STARTER
-        player_id = _person_id(session, match, entry.player, PersonRole.PLAYER, role, created)
+        player_id = _person_id(
+            session, match, entry.player, PersonRole.PLAYER, role, created, joined
+        )
     if entry.related is not None:
         related_id = _person_id(
-            session, match, entry.related, PersonRole.PLAYER, LineupRole.STARTER, created
+            session, match, entry.related, PersonRole.PLAYER, LineupRole.STARTER, created, joined
         )
     data = MomentInput(
         minute=entry.minute,
@@ -229,7 +236,12 @@ def _add_moment(
     stamp(match, moment, entry.clock_timed, now)
     session.add(moment)
     session.flush()
-    return RecordResult(entry, moment_id=moment.id, created_person_ids=tuple(created))
+    return RecordResult(
+        entry,
+        moment_id=moment.id,
+        created_person_ids=tuple(created),
+        joined_lineup_ids=tuple(joined),
+    )
 
 
 def _person_id(
@@ -239,20 +251,21 @@ def _person_id(
     role: PersonRole,
     lineup_role: LineupRole | None,
     created: list[int],
+    joined: list[int],
 ) -> int:
     """The id of a person the line named; a new name is found by name or created.
 
     A new player, or one found outside the line-up (a squad, this match's scorers),
     also joins their team's line-up (``lineup_role``; a manager as manager), so the
-    match keeps who took part and the next line finds them first.
+    match keeps who took part and the next line finds them first. New people go to
+    ``created``, new line-up entries to ``joined``: undoing the line removes them too.
     """
     if ref.person_id is not None:
         if ref.joins is not None and lineup_role is not None and ref.team_id is not None:
             manager = ref.joins is LineupRole.MANAGER
             person = get_or_404(session, Person, ref.person_id, "person")
-            _join_lineup(
-                session, match, person, ref.team_id, LineupRole.MANAGER if manager else lineup_role
-            )
+            role_in_match = LineupRole.MANAGER if manager else lineup_role
+            joined += _join_lineup(session, match, person, ref.team_id, role_in_match)
         return ref.person_id
     same_name = session.exec(select(Person).where(Person.name_key == fold(ref.name))).all()
     if len(same_name) > 1:
@@ -269,20 +282,21 @@ def _person_id(
         created.append(person.id or 0)
     person_id = person.id or 0
     if lineup_role is not None and ref.team_id is not None:
-        _join_lineup(session, match, person, ref.team_id, lineup_role)
+        joined += _join_lineup(session, match, person, ref.team_id, lineup_role)
     return person_id
 
 
 def _join_lineup(
     session: Session, match: Match, person: Person, team_id: int, role: LineupRole
-) -> None:
+) -> list[int]:
+    """The id of the line-up entry added for ``person`` (none if they are in it)."""
     in_team = session.exec(
         select(LineupEntry.team_id).where(
             LineupEntry.match_id == match.id, LineupEntry.person_id == person.id
         )
     ).first()
     if in_team == team_id:
-        return
+        return []
     if in_team is not None:
         team = session.get(Team, in_team)
         raise EntryError(
@@ -300,3 +314,4 @@ def _join_lineup(
     entry.sort_order = last + 1
     session.add(entry)
     session.flush()
+    return [entry.id or 0]

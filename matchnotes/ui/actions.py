@@ -133,12 +133,19 @@ class EditActions(QObject):
             self.change_clock(match_id, f"Log {entry.describe()}", record)
             return entry.describe()
         model = "moment" if isinstance(entry, MomentEntry) else "quote"
+        history = self.services.history
 
-        def do() -> int:
+        def do() -> Any:
             result = self.services.quick_entry.record(match_id, line, minute, allow_duplicate=again)
-            return result.moment_id or result.quote_id or 0
+            # Undo takes back all the line made: a person typed new, a line-up entry for
+            # someone found outside the line-up, then the moment or quote (children last).
+            return history.snapshot_rows(
+                [("person", i) for i in result.created_person_ids]
+                + [("lineup_entry", i) for i in result.joined_lineup_ids]
+                + [(model, result.moment_id or result.quote_id or 0)]
+            )
 
-        self.undo.create(f"Log {entry.describe()}", model, do)
+        self.undo.change(f"Log {entry.describe()}", do, history.delete_all, history.restore)
         return entry.describe()
 
     def change_clock(self, match_id: int, text: str, do: Callable[[], object]) -> None:

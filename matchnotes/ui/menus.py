@@ -70,9 +70,9 @@ def build_menus(window: MainWindow) -> list[QAction]:
 
     edit = bar.addMenu("&Edit")
     undo = w.undo.stack.createUndoAction(w, "&Undo")
-    undo.setShortcut(keys.Undo)
+    undo.setShortcuts(keys.Undo)
     redo = w.undo.stack.createRedoAction(w, "&Redo")
-    redo.setShortcut(keys.Redo)
+    redo.setShortcuts(keys.Redo)  # all of the platform's: Ctrl+Y and Ctrl+Shift+Z
     edit.addActions([undo, redo])
     edit.addSeparator()
     b.add(edit, "&Filter this list", w._on_find_triggered, keys.Find, db=False)

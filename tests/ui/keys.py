@@ -2,6 +2,7 @@
 else the focused widget; forms opened by their shortcuts and answered by keys."""
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from matchnotes.ui.dialogs.form import FormDialog
@@ -19,7 +20,24 @@ def target():
 
 
 def type_keys(qtbot, text):
-    qtbot.keyClicks(target(), text)
+    if text.isascii():
+        qtbot.keyClicks(target(), text)
+    else:
+        for char in text:
+            type_char(qtbot, char)
+
+
+def type_char(qtbot, char):
+    """One character as a keyboard sends it; QTest.keyClicks takes ASCII only, so an
+    accented letter (a key of a Spanish or French layout) is its own key event."""
+    if char.isascii():
+        qtbot.keyClicks(target(), char)
+        return
+    try:
+        code = Qt.Key(ord(char.upper()))  # Qt names Latin-1 keys by their capital
+    except ValueError:
+        code = Qt.Key.Key_unknown
+    QTest.sendKeyEvent(QTest.KeyAction.Click, target(), code, char, Qt.KeyboardModifier.NoModifier)
 
 
 def key(qtbot, which, modifiers=Qt.KeyboardModifier.NoModifier, times=1):

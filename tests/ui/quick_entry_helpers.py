@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication
 
 from matchnotes.enums import LineupRole
 from matchnotes.services.inputs import MatchInput
-from tests.ui.keys import target
+from tests.ui.keys import target, type_char
 
 ARGENTINA = [
     ("Emiliano Martínez", 23),
@@ -56,7 +56,7 @@ def type_keys(qtbot, text):
     """Type where Qt delivers a user's keys: to the name popup while it is up (it comes
     and goes as one types, so each key finds its own target)."""
     for char in text:
-        qtbot.keyClicks(target(), char)
+        type_char(qtbot, char)
 
 
 def press(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier):

@@ -106,7 +106,7 @@ class QuickEntryBar(QWidget):
             self._show(str(exc), error=True)  # the line stays for the user to fix
             return
         self.last_line = text
-        self.line.clear()
+        self.line.setText("")  # and no text to undo: Ctrl+Z now undoes the saved line
         self._show("Saved: " + saved, error=False)
         if self._name_loads == loads:  # not reloaded by the page the record refreshed
             self.reload_names()

@@ -87,6 +87,13 @@ class QuickEntryLine(QLineEdit):
     # --- keys ---
 
     def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and self._leaves_undo_to_the_app(event)
+        ):
+            event.ignore()
+            return False  # Edit ▸ Undo / Redo: the last logged line, not the text
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
             if event.key() == Qt.Key.Key_Backtab:
@@ -94,6 +101,15 @@ class QuickEntryLine(QLineEdit):
             elif event.key() == Qt.Key.Key_Tab and plain and self._complete_by_tab():
                 return True  # Tab moves the focus before keyPressEvent sees it: a name wins
         return super().event(event)
+
+    def _leaves_undo_to_the_app(self, event: QKeyEvent) -> bool:
+        """Ctrl+Z with no typing of this line to take back undoes the app's last change
+        (a line just saved leaves the box empty with no text history)."""
+        if event.matches(QKeySequence.StandardKey.Undo):
+            return not self.isUndoAvailable()
+        if event.matches(QKeySequence.StandardKey.Redo):
+            return not self.isRedoAvailable()
+        return False
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
