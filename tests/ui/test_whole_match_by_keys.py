@@ -12,16 +12,28 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from matchnotes.ui.dialogs.form import FormDialog
 from matchnotes.ui.dialogs.lineup_editor import LineupEditorDialog
 from matchnotes.ui.dialogs.simple_dialogs import QuoteDialog
 from matchnotes.ui.views.match_page import MatchPage
 from tests.ui import final_2022 as final
-from tests.ui.keys import CTRL, SHIFT, closed, given_back, key, open_form
+from tests.ui.keys import CTRL, SHIFT, closed, given_back, key
 from tests.ui.quick_entry_helpers import no_popup, popup_names, press, shown_popup, type_keys
 
 
+def _form(qtbot, window, shortcut, modifiers=CTRL):
+    """A form opened by its shortcut, typed where the keys go (the focused widget)."""
+    given_back(qtbot, window)
+    assert QApplication.focusWidget() is not None
+    press(qtbot, shortcut, modifiers)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), FormDialog))
+    form = QApplication.activeModalWidget()
+    qtbot.waitUntil(form.isActiveWindow)
+    return form
+
+
 def _new_match(qtbot, window):
-    form = open_form(qtbot, window, Qt.Key.Key_N)
+    form = _form(qtbot, window, Qt.Key.Key_N)
     for text in ("Argentina", "France", "2022-12-18", "18:00", "FIFA World Cup"):
         type_keys(qtbot, text)
         press(qtbot, Qt.Key.Key_Tab)
@@ -36,7 +48,6 @@ def _type_lines(qtbot, text):
     for number, line in enumerate(text.split("\n")):
         if number:
             press(qtbot, Qt.Key.Key_Return)
-
         type_keys(qtbot, line)
 
 
@@ -138,7 +149,7 @@ def _edit_first_moment_of_minute(qtbot, window, page, minute, new_minute):
     row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == minute)
     rect = table.visualRect(model.index(row, 0))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    form = open_form(qtbot, window, Qt.Key.Key_E)
+    form = _form(qtbot, window, Qt.Key.Key_E)
     assert form.windowTitle() == "Edit moment"
     assert QApplication.focusWidget() is form.minute and form.minute.selectedText() == minute[:-1]
     type_keys(qtbot, new_minute)
@@ -157,7 +168,7 @@ def _extra_time(qtbot, page):
     # Someone the pasted line-up left out: typed in quotes, he joins France's bench.
     _log(qtbot, page, '116 sub "Youssouf Fofana" for Rabiot')
     _log(qtbot, page, "118 pen Mbappe handball by Montiel")
-    # Two Martínez: refused with both names, then picked from the list.
+    # Two Martínez: the line is refused with both names, then the initial is put in.
     type_keys(qtbot, "120+3 save Martinez")
     names = popup_names(shown_popup(line))
     assert names == ["Emiliano Martínez · Argentina #23", "Lautaro Martínez · Argentina #22"]
@@ -187,7 +198,7 @@ def _shootout(qtbot, page):
 def _quotes(qtbot, window, page):
     _log(qtbot, page, '"We suffered a lot, but we deserved it" - Scaloni (press conference)')
     _log(qtbot, page, "q Messi: I wanted to finish my career with this.")
-    form = open_form(qtbot, window, Qt.Key.Key_Q, CTRL | SHIFT)
+    form = _form(qtbot, window, Qt.Key.Key_Q, CTRL | SHIFT)
     assert isinstance(form, QuoteDialog) and QApplication.focusWidget() is form.speaker
     type_keys(qtbot, "Didier Desch")
     key(qtbot, Qt.Key.Key_Down)
@@ -230,10 +241,11 @@ def test_a_whole_final_logged_from_an_empty_database_by_keys(qtbot, window, serv
 def _assert_final(services, match_id):
     detail = services.matches.get_match(match_id)
     s = detail.summary
-    assert (s.home, s.away, s.date, s.competition) == (
+    assert (s.home, s.away, s.date, s.kickoff_time, s.competition) == (
         "Argentina",
         "France",
         dt.date(2022, 12, 18),
+        dt.time(18, 0),
         "FIFA World Cup",
     )
     assert str(s.score) == "3–3" and str(detail.half_time) == "2–0"
