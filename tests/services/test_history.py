@@ -1,6 +1,9 @@
 """Snapshots restore deleted rows exactly, so undo brings back the same ids."""
 
+import datetime as dt
+
 from matchnotes.cli import run
+from matchnotes.enums import LineupRole, MatchStatus
 
 
 def _show(capsys, db_path, match_id):
@@ -31,3 +34,28 @@ def test_deleted_moment_comes_back_with_its_quote_link(services, demo_match_id):
     assert next(q for q in again.quotes if q.id == linked.id).moment_id == moment_id
     services.history.delete_rows(snapshot)
     assert len(services.moments.moments(demo_match_id)) == len(detail.moments) - 1
+
+
+def test_a_logged_line_is_taken_back_with_whom_it_added(services, make_match, make_player):
+    """What the quick-entry line's undo does: the rows a line made, removed and put back."""
+    earlier = make_match("Argentina", "Croatia", dt.date(2022, 12, 13))
+    make_player(earlier, "Argentina", "Paulo Dybala", 21)
+    make_player(earlier, "Argentina", "Lionel Scaloni", role=LineupRole.MANAGER)
+    final = make_match("Argentina", "France", dt.date(2022, 12, 18), status=MatchStatus.LIVE)
+    make_player(final, "Argentina", "Lionel Messi", 10)
+    result = services.quick_entry.record(final, '70 sub Dybala for "Nuevo Jugador"')
+    assert len(result.created_person_ids) == 1 and len(result.joined_lineup_ids) == 2
+    said = services.quick_entry.record(final, '"We suffered" - Scaloni')
+    assert len(said.joined_lineup_ids) == 1  # a manager found outside the line-up joins it
+    rows = [("person", i) for i in result.created_person_ids]
+    rows += [("lineup_entry", i) for i in result.joined_lineup_ids]
+    snapshot = services.history.snapshot_rows([*rows, ("moment", result.moment_id)])
+    lineup = sorted(e.id for e in services.lineups.lineup(final))
+
+    services.history.delete_all(snapshot)
+    assert services.moments.moments(final) == []
+    assert [e.name for e in services.lineups.lineup(final)] == ["Lionel Messi", "Lionel Scaloni"]
+    assert services.people.find("Nuevo") == [] and services.people.find("Dybala") != []
+    services.history.restore(snapshot)
+    assert sorted(e.id for e in services.lineups.lineup(final)) == lineup
+    assert [m.id for m in services.moments.moments(final)] == [result.moment_id]
