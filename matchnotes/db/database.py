@@ -10,7 +10,7 @@ from sqlalchemy import Engine
 
 from matchnotes.db.check import quick_check_on_open
 from matchnotes.db.engine import is_url
-from matchnotes.db.schema import OpenReport, open_sqlite, open_url
+from matchnotes.db.schema import OpenReport, UpgradeProgress, open_sqlite, open_url
 
 
 @dataclass
@@ -29,17 +29,20 @@ class Database:
 
 
 def open_database(
-    target: str | Path, check: Callable[[Path], None] = quick_check_on_open
+    target: str | Path,
+    check: Callable[[Path], None] = quick_check_on_open,
+    progress: UpgradeProgress | None = None,
 ) -> Database:
-    """Open a SQLite file (created if missing) or a database server URL.
+    """Open a SQLite file (created if missing) or a database server URL; ``progress``
+    hears how an upgrade of an old one goes (the search index's rebuild).
 
     Raises DatabaseRefusedError, leaving the target untouched, when it is not a
     MatchNotes database, is damaged, or comes from a newer version.
     """
     text = str(target)
     if is_url(text) and not text.startswith("sqlite:///"):
-        engine, report = open_url(text)
+        engine, report = open_url(text, progress)
         return Database(engine, engine.url.render_as_string(hide_password=True), None, report)
     path = Path(text.removeprefix("sqlite:///")).expanduser().resolve()
-    engine, report = open_sqlite(path, check)
+    engine, report = open_sqlite(path, check, progress)
     return Database(engine, str(path), path, report)

@@ -33,6 +33,10 @@ from matchnotes.errors import DatabaseRefusedError
 if TYPE_CHECKING:
     from alembic.config import Config
 
+# An upgrade's progress: (done, total) of its slow step, the search index's rebuild
+# (migrations read it from the Alembic config's attributes as "progress").
+UpgradeProgress = Callable[[int, int], None]
+
 
 def alembic_config() -> Config:
     from alembic.config import Config
@@ -55,12 +59,15 @@ class OpenReport:
 
 
 def open_sqlite(
-    path: Path, check: Callable[[Path], None] = quick_check_on_open
+    path: Path,
+    check: Callable[[Path], None] = quick_check_on_open,
+    progress: UpgradeProgress | None = None,
 ) -> tuple[Engine, OpenReport]:
     """Open (creating or upgrading as needed) the MatchNotes database file at ``path``.
 
     ``check`` refuses a damaged file; the app passes one that waits for the same
-    check started earlier on another thread (it reads the whole file).
+    check started earlier on another thread (it reads the whole file). ``progress``
+    hears how an upgrade goes.
     """
     if not path.exists():
         leftovers = find_leftovers(path)
@@ -85,7 +92,7 @@ def open_sqlite(
         report = OpenReport(upgraded_from=revision, backup=backup)
     engine = make_engine(sqlite_url(path))
     if report.upgraded_from:
-        _upgrade(engine)
+        _upgrade(engine, progress)
     return engine, report
 
 
@@ -101,7 +108,7 @@ def _driver_advice() -> str:
     return "Install it next to MatchNotes: pip install 'matchnotes[postgresql]'."
 
 
-def open_url(url: str) -> tuple[Engine, OpenReport]:
+def open_url(url: str, progress: UpgradeProgress | None = None) -> tuple[Engine, OpenReport]:
     """Open a database server URL: create the schema in an empty one, upgrade an old one."""
     try:
         engine = make_engine(url)
@@ -132,7 +139,7 @@ def open_url(url: str) -> tuple[Engine, OpenReport]:
             f"(schema {revision}). Update MatchNotes to open it."
         )
     if revision != head_revision():
-        _upgrade(engine)
+        _upgrade(engine, progress)
     return engine, OpenReport(created=not tables, upgraded_from=revision if tables else None)
 
 
@@ -143,7 +150,7 @@ def _safe(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
-def _upgrade(engine: Engine) -> None:
+def _upgrade(engine: Engine, progress: UpgradeProgress | None = None) -> None:
     """Run every migration up to head in one transaction."""
     from alembic import command
 
@@ -155,6 +162,7 @@ def _upgrade(engine: Engine) -> None:
             # between would leave half an upgrade. IMMEDIATE: take the write lock up front.
             conn.exec_driver_sql("BEGIN IMMEDIATE")
         config.attributes["connection"] = conn
+        config.attributes["progress"] = progress
         command.upgrade(config, "head")
         if conn.dialect.name == "sqlite":
             conn.execute(text(f"PRAGMA application_id={APPLICATION_ID}"))

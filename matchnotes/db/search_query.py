@@ -3,7 +3,13 @@
 Kept apart from the index (``db/search.py``, which re-exports ``parse``): the parser is
 pure Python with no SQL, and both search paths read what it returns: the FTS5 index
 through ``Query.fts``, the portable search (``services/search_portable.py``) through
-each term's folded ``words``.
+each term's folded ``words`` and their ``inflections``.
+
+Only the word being typed (the last one, when the text does not end in a space) or a
+word ending in ``*`` is a prefix: finished words match whole words, so "the" does not
+find Théo and "var" does not find Varane. The index's porter stemmer matches English
+inflections (penalty, penalties); ``inflections`` spells the common ones out for the
+portable search and for marking matched words.
 """
 
 from __future__ import annotations
@@ -22,11 +28,12 @@ UNFOLDED = {chr(code): plain for code, plain in PLAIN_LETTERS.items()}
 
 @dataclass(frozen=True)
 class Term:
-    """A word or a phrase; ``words`` are its folded words (for the portable search)."""
+    """A word or a phrase; ``words`` are its folded words (for the portable search).
+    ``prefix``: its last word is still being typed, so words that start with it match."""
 
     text: str
     words: tuple[str, ...]
-    prefix: bool = True
+    prefix: bool = False
 
     @property
     def fts(self) -> str:
@@ -61,11 +68,27 @@ class Query:
         return f"({ors})" + "".join(f" NOT {t.fts}" for t in self.excluded)
 
     @property
-    def words(self) -> tuple[str, ...]:
-        """Every folded word searched for (not left out), for highlighting."""
+    def terms(self) -> tuple[Term, ...]:
+        """Every term searched for (not left out)."""
         items = [item for group in self.groups for item in group]
-        terms = [t for i in items for t in (i.terms if isinstance(i, Near) else (i,))]
-        return tuple(dict.fromkeys(w for t in terms for w in t.words))
+        return tuple(t for i in items for t in (i.terms if isinstance(i, Near) else (i,)))
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """Every folded word searched for (not left out)."""
+        return tuple(dict.fromkeys(w for t in self.terms for w in t.words))
+
+    def marks(self) -> tuple[frozenset[str], tuple[str, ...]]:
+        """(whole words, prefixes) a shown word is marked for: the folded words searched
+        for with their inflections, and the beginnings of words being typed."""
+        whole: set[str] = set()
+        prefixes: list[str] = []
+        for term in self.terms:
+            for word in term.words:
+                whole.update(inflections(word))
+            if term.prefix:
+                prefixes.append(term.words[-1])
+        return frozenset(whole), tuple(prefixes)
 
 
 _LEXEMES = re.compile(
@@ -93,7 +116,9 @@ def parse(raw: str) -> Query:
     """Parse a search box's text. Never raises for syntax; refuses only what cannot be
     searched (too long, too many words, or only words to leave out) with a ValidationError.
 
-    Words are prefixes ("kan pen" finds "Kane penalty"); "quoted words" are a phrase
+    Words are whole words, their English inflections included ("kane penalty" finds
+    "Kane's penalties"); the word being typed, at the very end, is a prefix ("kane pen"
+    finds "Kane penalty"), and so is a word ending in *. "quoted words" are a phrase
     (an unclosed quote is a phrase still being typed, its last word a prefix); OR
     between words means either; -word or NOT word leaves it out; NEAR(a b, 5) finds
     words close together; AND and parentheses are accepted and change nothing.
@@ -104,7 +129,9 @@ def parse(raw: str) -> Query:
     excluded: list[Term] = []
     near: list[Term] | None = None  # the terms of an open NEAR( group
     distance, negate = 10, False
-    for lexeme in _LEXEMES.finditer(_clean(raw)):
+    cleaned = _clean(raw)
+    typing_at = len(cleaned) if cleaned and not cleaned[-1].isspace() else -1
+    for lexeme in _LEXEMES.finditer(cleaned):
         kind, value = lexeme.lastgroup, lexeme.group()
         if near is not None and (value == ")" or kind == "distance"):
             if kind == "distance":
@@ -119,7 +146,10 @@ def parse(raw: str) -> Query:
             if value == "OR" and groups[-1]:
                 groups.append([])
             negate = negate or value == "NOT"
-        elif kind in ("word", "phrase") and (term := _term(value)) is not None:
+        elif (
+            kind in ("word", "phrase")
+            and (term := _term(value, typing=lexeme.end() == typing_at)) is not None
+        ):
             if near is not None:
                 near.append(term)
             elif negate or value.startswith("-"):
@@ -140,12 +170,58 @@ def parse(raw: str) -> Query:
     return Query(kept, tuple(excluded))
 
 
-def _term(value: str) -> Term | None:
+def _term(value: str, *, typing: bool) -> Term | None:
+    """``typing``: the lexeme ends the text, so its last word is still being typed."""
     value = value.lstrip("-")
     if value.startswith('"'):
         closed = len(value) > 1 and value.endswith('"')
         inner = value[1:-1] if closed else value[1:]
         words = fold_words(inner)
-        return Term(inner, words, not closed and len(words[-1]) > 1) if words else None
-    words = fold_words(value)  # a one-letter word is a word: "k"* would read everything
-    return Term(value, words, len(words[-1]) > 1) if words else None
+        prefix = typing and not closed
+    else:
+        words = fold_words(value)
+        prefix = typing or value.endswith("*")
+    # A one-letter word is a word: "k"* would read everything.
+    return (
+        Term(inner if value.startswith('"') else value, words, prefix and len(words[-1]) > 1)
+        if words
+        else None
+    )
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def inflections(word: str) -> tuple[str, ...]:
+    """``word`` (folded) and its common English inflections: plural, past, -ing.
+
+    The index's porter stemmer does this, and more, by itself; the portable search
+    matches these spellings as whole words, and results mark them.
+    """
+    if len(word) < 3 or not word.isalpha() or not word.isascii():
+        return (word,)
+    bases: set[str] = set()
+    for suffix, replacements in _SUFFIXES:
+        stem = word.removesuffix(suffix)
+        if stem != word and len(stem) >= 3 and not (suffix == "s" and stem[-1] in "su"):
+            bases.update(stem + r for r in replacements)
+            if stem[-1] == stem[-2] and stem[-1] not in _VOWELS | {"l", "s"}:
+                bases.add(stem[:-1])  # stopped -> stop
+            break
+    forms = {word, *bases}
+    for base in bases or {word}:
+        if base.endswith("y") and base[-2] not in _VOWELS:
+            forms.update((base[:-1] + "ies", base[:-1] + "ied", base + "ing"))
+        elif base.endswith("e"):
+            forms.update((base + "s", base + "d"))
+            forms.update([base[:-1] + "ing"] if len(base) > 3 else [])
+        else:
+            plural = "es" if base.endswith(("s", "x", "z", "ch", "sh")) else "s"
+            forms.update((base + plural, base + "ed", base + "ing"))
+    return (word, *sorted(forms - {word}))
+
+
+_VOWELS = frozenset("aeiou")
+# An inflected word's suffix -> what its base ends with instead ("penalties" -> "penalty").
+_SUFFIXES = (("ies", ("y",)), ("ied", ("y",)), ("es", ("", "e")), ("s", ("",)),
+             ("ed", ("", "e")), ("ing", ("", "e")))  # fmt: skip

@@ -253,12 +253,12 @@ def _results(
     loaded = fts_documents(kind, ids) if indexed else portable_documents(kind, ids)
     texts = {ref: (title, body) for ref, title, body in connection.execute(loaded)}
     contexts = _contexts(connection, rows, kind)
-    words = query.words
+    marks = query.marks()
     results = []
     for r in rows:
         title, body = texts[r.ref_id]
         context = contexts.get(r.match_id if r.match_id is not None else -(r.person_id or 0), "")
-        marked, snippet = _mark(title, words), _snippet(_mark(body, words))
+        marked, snippet = _mark(title, marks), _snippet(_mark(body, marks))
         context = "" if kind in (SearchKind.MATCH, SearchKind.PERSON) else context
         results.append(
             SearchResult(
@@ -295,11 +295,14 @@ _WORD = re.compile(r"[^\W_]+")
 _fold_word = lru_cache(maxsize=8192)(fold)  # the same few thousand words, again and again
 
 
-def _mark(text: str, words: tuple[str, ...]) -> str:
-    """Mark every word that starts with a searched word (accent- and case-blind)."""
+def _mark(text: str, marks: tuple[frozenset[str], tuple[str, ...]]) -> str:
+    """Mark every searched word, or an inflection of it, and every word that starts with
+    a word being typed (accent- and case-blind): ``Query.marks()``."""
+    whole, prefixes = marks
 
     def mark(found: re.Match[str]) -> str:
-        hit = _fold_word(found.group()).startswith(words)
+        folded = _fold_word(found.group())
+        hit = folded in whole or folded.startswith(prefixes)
         return f"{MARK_START}{found.group()}{MARK_END}" if hit else found.group()
 
     return _WORD.sub(mark, text)

@@ -1,7 +1,8 @@
 """The portable search: the index's documents read with LIKE over folded text.
 
 It answers where there is no FTS5 index (PostgreSQL, or SQLite without FTS5, or
-``SearchService(portable=True)``): slower, same words, same results. Kept apart from
+``SearchService(portable=True)``): slower, same words, same results for the common
+English inflections (``search_query.inflections``; the index's stemmer knows more). Kept apart from
 ``services/search.py``, which ranks, filters and marks the hits of either path.
 """
 
@@ -14,6 +15,7 @@ from sqlalchemy import and_ as all_of
 from sqlalchemy import select as sa_select
 
 from matchnotes.db.search import Near, Query, Term, documents
+from matchnotes.db.search_query import inflections
 from matchnotes.enums import SearchKind
 from matchnotes.text import fold
 
@@ -35,8 +37,13 @@ def _folded(text: ColumnElement[str]) -> ColumnElement[str]:
 
 
 def _has(words: ColumnElement[str], term: Term) -> ColumnElement[bool]:
-    phrase = " ".join(term.words)
-    return words.like(f"% {phrase}%" if term.prefix else f"% {phrase} %")
+    """Whole words, the last one with its inflections (the index stems every word; these
+    spell out the common English ones), or its beginning while it is being typed."""
+    *first, last = term.words
+    whole = [words.like(" ".join(["%", *first, form, "%"])) for form in inflections(last)]
+    if term.prefix:  # the index stems a prefix too: "penalties"* finds "penalty"
+        return or_(words.like(" ".join(["%", *first, last]) + "%"), *whole[1:])
+    return or_(*whole)
 
 
 def portable_candidates(query: Query, kind: SearchKind) -> Select[Any]:

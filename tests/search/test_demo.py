@@ -49,10 +49,11 @@ def test_mbappe_without_the_accent(search):
     assert titles(search.search("mbappe"), SearchKind.PERSON) == ["Kylian Mbappé"]
 
 
-def test_words_are_prefixes(search):
+def test_the_word_being_typed_is_a_prefix(search):
     assert "Harry Kane" in titles(search.search("kan"), SearchKind.PERSON)
-    moments = titles(search.search("kan pen"), SearchKind.MOMENT)
+    moments = titles(search.search("kane pen"), SearchKind.MOMENT)
     assert set(moments) == {"84' Penalty missed · Harry Kane", "54' Penalty goal · Harry Kane"}
+    assert not search.search("kan pen")  # "kan" is finished: a whole word, and no word
 
 
 def test_a_phrase_finds_the_missed_penalty(search):
@@ -77,8 +78,9 @@ def test_a_phrase_finds_kanes_quote(search):
 def test_kane_penalty_finds_moments_and_quotes_grouped_in_order(search):
     found = search.search("Kane penalty")
     assert list(found.groups) == [SearchKind.MOMENT, SearchKind.QUOTE]
-    assert found.totals == {SearchKind.MOMENT: 2, SearchKind.QUOTE: 1}
-    assert [r.kind for r in found] == [SearchKind.MOMENT] * 2 + [SearchKind.QUOTE]
+    assert found.totals == {SearchKind.MOMENT: 2, SearchKind.QUOTE: 2}  # "penalties" too
+    assert [r.kind for r in found] == [SearchKind.MOMENT] * 2 + [SearchKind.QUOTE] * 2
+    assert any("\x02penalties\x03" in r.snippet for r in found.groups[SearchKind.QUOTE])
 
 
 def test_a_match_is_found_by_teams_competition_stage_venue_date_and_referee(search):
