@@ -24,6 +24,7 @@ import os
 import sqlite3
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -118,7 +119,7 @@ def launch(args: argparse.Namespace) -> Launch | None:
                 newest = peek_newest(path, FIRST_ROWS)
         window.show_opening_notice(f"Opening {name}…", newest=newest)
     window.show()
-    opener = DatabaseOpener(window, lambda: open_in_background(target, path))
+    opener = DatabaseOpener(window, lambda progress: open_in_background(target, path, progress))
     # Started once the first frame is painted: the worker's imports would otherwise
     # compete with the painting for the interpreter. The timer covers a window that is
     # never painted (minimised at start).
@@ -142,16 +143,19 @@ def _recognise(path: Path | None) -> str | bool | None:
         return inspect_sqlite_file(path)
 
 
-def open_in_background(target: str, path: Path | None) -> Opened | Damaged:
+def open_in_background(
+    target: str, path: Path | None, progress: Callable[[int, int], None] | None = None
+) -> Opened | Damaged:
     """The slow part of start-up, on a worker thread: the imports the first frame
     skipped, the quick check (and a backup and upgrade of an old file), the services
-    and the full matches list. ``path`` is the file ``target`` names, if it is one."""
+    and the full matches list. ``path`` is the file ``target`` names, if it is one;
+    ``progress`` hears how an upgrade goes (the search index's rebuild)."""
     early = EarlyCheck(path) if path is not None and path.exists() else None
     from matchnotes.db.database import open_database  # 0.45 s, while the check reads
     from matchnotes.services import Services
 
     try:
-        db = open_database(target, early.wait if early else quick_check_on_open)
+        db = open_database(target, early.wait if early else quick_check_on_open, progress)
     except DatabaseDamagedError as damaged:
         return Damaged(damaged.path, str(damaged))  # asked about on the GUI thread
     try:

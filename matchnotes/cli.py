@@ -248,10 +248,12 @@ def open_from_args(args: argparse.Namespace, *, create: bool = False) -> Databas
     Only commands that make one on purpose (``import``, ``match add``) pass ``create``:
     a mistyped path must not leave an empty database (or folder) behind.
     """
+    from matchnotes.cli_progress import upgrade_progress
+
     target = database_target(getattr(args, "db", None))
     if not create:
         _refuse_missing_file(target)
-    return open_database(target)
+    return open_database(target, progress=upgrade_progress())
 
 
 def _refuse_missing_file(target: str) -> None:
@@ -564,9 +566,14 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
     try:
         services = Services.create(db.engine)
         if args.rebuild:
-            print(f"Rebuilt the index: {services.search.rebuild()} documents", file=sys.stderr)
+            from matchnotes.cli_progress import StepProgress
+
+            rebuilt = services.search.rebuild(StepProgress("Rebuilding the search index"))
+            print(f"Rebuilt the index: {rebuilt} documents", file=sys.stderr)
         kinds = [SearchKind(args.kind)] if args.kind else None
-        words = " ".join(w.strip() for w in args.words)  # see _search_words_as_words
+        # Every word of a command is finished: whole words (the search box's last word is a
+        # prefix while it is being typed); a word ending in * asks for a prefix.
+        words = " ".join(w.strip() for w in args.words) + " "  # see _search_words_as_words
         results = services.search.search(words, kinds=kinds, limit=args.limit)
     finally:
         db.close()

@@ -202,15 +202,19 @@ def _sql(statement: Any) -> str:
     return str(statement.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True}))
 
 
-def _index(kind: SearchKind, where: ColumnElement[bool] | None = None) -> str:
-    """INSERT OR REPLACE the documents of ``kind`` (those matching ``where``)."""
+def _index(
+    kind: SearchKind, where: ColumnElement[bool] | None = None, *, replace: bool = True
+) -> str:
+    """INSERT OR REPLACE the documents of ``kind`` (those matching ``where``); a plain
+    INSERT when ``replace`` is False (a new, empty table: no lookup per row)."""
     doc = documents()[kind]
     d = (doc if where is None else doc.where(where)).subquery("doc")
     words = d.c.title + " " + d.c.body
     alt = case((words.op("GLOB")(_GLOB), _plain(words)), else_="")
     rows = select(d.c.ref_id, d.c.title, d.c.body, alt, d.c.match_id, d.c.person_id)
     fts = _fts(kind)
-    return _sql(insert(fts).prefix_with("OR REPLACE").from_select(list(fts.c), rows))
+    statement = insert(fts).prefix_with("OR REPLACE") if replace else insert(fts)
+    return _sql(statement.from_select(list(fts.c), rows))
 
 
 def _unindex(kind: SearchKind, row: str) -> str:
@@ -318,7 +322,7 @@ def rebuild(
         ident = _IDS[kind]
         for start in range(low, high + 1, REBUILD_BATCH) if count else ():
             batch = ident.between(literal(start), literal(start + REBUILD_BATCH - 1))
-            done += connection.execute(text(_index(kind, batch))).rowcount
+            done += connection.execute(text(_index(kind, batch, replace=False))).rowcount
             if progress is not None:
                 progress(min(done, total), total)
         connection.execute(text(f"INSERT INTO {name}({name}) VALUES ('optimize')"))

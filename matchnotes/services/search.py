@@ -42,6 +42,7 @@ from sqlmodel import Session, SQLModel, col
 
 from matchnotes.db import search as search_index
 from matchnotes.db.search import (
+    Progress,
     Query,
     add_translate,
     fts_candidates,
@@ -128,8 +129,9 @@ class SearchService(Service):
                     more.update([kind] if found[0].found > CANDIDATES else [])
         return SearchResults(text, groups, totals, frozenset(more), indexed)
 
-    def rebuild(self) -> int:
+    def rebuild(self, progress: Progress | None = None) -> int:
         """Rebuild the index and its triggers from the tables; the number of documents.
+        ``progress(done, total)`` hears how far it is.
 
         Nothing to do (0) where there is no index: PostgreSQL, or SQLite without FTS5.
         """
@@ -137,7 +139,7 @@ class SearchService(Service):
             connection = session.connection()
             if connection.dialect.name != "sqlite" or not search_index.fts5_available(connection):
                 return 0
-            return install(connection)
+            return install(connection, progress)
 
 
 def _kinds(kinds: Iterable[SearchKind | str] | None) -> list[SearchKind]:

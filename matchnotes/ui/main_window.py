@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self._backups, self._schedule = backups, schedule
         self._pending_match: int | None = None  # asked for before the database was open
         self._painted = False
+        self._notice_title = ""  # the opening notice's title, kept for its progress
         self.setWindowTitle(f"MatchNotes — {location}" + (" (demo)" if demo else ""))
         self.undo = UndoController(None, self)
         self.undo.changed.connect(self.refresh)
@@ -156,12 +157,22 @@ class MainWindow(QMainWindow):
     ) -> None:
         """Before the database is open: say so in every list, and list the ``newest``
         matches (read by a peek) if there are any to show already."""
+        self._notice_title = title
         for view in (self.matches_view, self.people_view, self.teams_view,
                      self.competitions_view, self.quotes_view):  # fmt: skip
             view.show_notice(f"<h3>{escape(title)}</h3><p>{escape(detail)}</p>")
         if newest:
             self.matches_view.set_matches(newest)
         self.statusBar().showMessage(title)
+
+    def show_upgrade_progress(self, done: int, total: int) -> None:
+        """How far the upgrade of an old file is (its slow step: the search index)."""
+        percent = 100 if total <= 0 else done * 100 // total
+        self.show_opening_notice(
+            self._notice_title,
+            f"Rebuilding the search index: {percent}% ({done:,} of {total:,} records).",
+        )
+        self.statusBar().showMessage(f"{self._notice_title} Search index: {percent}%")
 
     def attach(self, services: Services, matches: list[MatchSummary] | None = None) -> None:
         """The database is open: wire everything that uses it and fill the lists

@@ -44,8 +44,9 @@ class Damaged:
     message: str
 
 
-# Runs on a worker thread (app.open_in_background): open, check, build the services.
-OpenWork = Callable[[], "Opened | Damaged"]
+# Runs on a worker thread (app.open_in_background): open, check, build the services;
+# it reports an upgrade's progress (done, total) through the callable it is given.
+OpenWork = Callable[[Callable[[int, int], None]], "Opened | Damaged"]
 
 CANNOT_OPEN = "MatchNotes cannot open this database"
 
@@ -54,10 +55,12 @@ class DatabaseOpener(QObject):
     """Opens ``target`` in the background and attaches the services to ``window``.
 
     ``opened`` is emitted once the window has its services; ``gave_up`` when the file
-    could not be opened (the window is then closed)."""
+    could not be opened (the window is then closed); ``progressed(done, total)`` once the
+    window shows how far an upgrade is."""
 
     opened = Signal()
     gave_up = Signal()
+    progressed = Signal(int, int)
 
     def __init__(self, window: MainWindow, work: OpenWork) -> None:
         super().__init__(window)
@@ -72,8 +75,12 @@ class DatabaseOpener(QObject):
             self._run()
 
     def _run(self) -> None:
-        self.op = BackgroundOp(self, lambda _progress: self.work()).on_success(self._on_done)
-        self.op.on_failure(self._on_failed).run()
+        self.op = BackgroundOp(self, self.work).on_success(self._on_done)
+        self.op.on_progress(self._on_progress).on_failure(self._on_failed).run()
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.window.show_upgrade_progress(done, total)
+        self.progressed.emit(done, total)
 
     def close(self) -> None:
         """At exit: let a still running open finish, then close the database."""

@@ -153,3 +153,22 @@ def test_demo_with_an_existing_db_is_refused_and_the_file_left_alone(qtbot, tmp_
     assert app_module.launch(argparse.Namespace(demo=True, db=str(path), command=None)) is None
     assert "already exists" in shown[0]
     assert path.read_bytes() == b"my own notes"
+
+
+def test_the_upgrade_shows_the_search_index_rebuilding(qtbot, start, tmp_path):
+    path = tmp_path / "old.sqlite"
+    shutil.copyfile(FIXTURES / "schema-0005.sqlite", path)
+    launched = start(path)
+    win = launched.window
+    shown: list[tuple[str, str]] = []  # (notice, status bar) at each step of the rebuild
+    launched.opener.progressed.connect(
+        lambda _done, _total: shown.append(
+            (win.matches_view.empty_label.text(), win.statusBar().currentMessage())
+        )
+    )
+    qtbot.waitUntil(lambda: win.services is not None, timeout=30_000)
+    assert shown, "the rebuild's progress was never shown"
+    notice, status = shown[-1]
+    assert "Upgrading old.sqlite" in notice and "Rebuilding the search index: 100%" in notice
+    assert status.endswith("Search index: 100%")
+    assert win.matches_view.stack.currentWidget() is win.matches_view.table

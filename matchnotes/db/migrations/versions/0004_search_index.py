@@ -11,7 +11,7 @@ reads the tables directly (slower, same results), and `matchnotes search --rebui
 installs the index later.
 """
 
-from alembic import op
+from alembic import context, op
 
 from matchnotes.db import search
 
@@ -24,7 +24,7 @@ depends_on = None
 def upgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name == "sqlite" and search.fts5_available(bind):
-        search.install(bind)
+        search.install(bind, context.config.attributes.get("progress"))
 
 
 def downgrade() -> None:
