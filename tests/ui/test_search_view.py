@@ -6,6 +6,7 @@ import time
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QApplication
 
 from matchnotes.enums import SearchKind
 from matchnotes.services.search_results import SearchResult, SearchResults
@@ -77,11 +78,32 @@ def test_accents_do_not_matter(qtbot, view):
     assert view.stack.currentWidget() is view.results_view
 
 
-def test_word_starts_are_enough(qtbot, view):
-    type_query(qtbot, view, "kan pen")
+def test_the_start_of_the_word_being_typed_is_enough(qtbot, view):
+    type_query(qtbot, view, "kane pen")
     moments = dict(shown(view))["Moments (2)"]
     assert "84' Penalty missed · Harry Kane" in moments
     assert "54' Penalty goal · Harry Kane" in moments
+
+
+def test_finished_words_are_whole_words_with_their_inflections(qtbot, view):
+    """Typed key by key into the focused box, as a user types (issue 16)."""
+    box = QApplication.focusWidget()
+    assert box is view.search_edit
+    with qtbot.waitSignal(view.searched, timeout=5000):
+        qtbot.keyClicks(box, "kan")  # still typing: Kane's name starts so
+    assert dict(shown(view))["People (1)"] == ["Harry Kane"]
+    with qtbot.waitSignal(view.searched, timeout=5000):
+        qtbot.keyClick(box, Qt.Key.Key_Space)  # finished: "kan" is no word of the demo
+    assert shown(view) == []
+    with qtbot.waitSignal(view.searched, timeout=5000):
+        qtbot.keyClick(box, Qt.Key.Key_Backspace)
+        qtbot.keyClicks(box, "e penalty")
+    quotes = dict(shown(view))["Quotes (2)"]  # one says "penalties"
+    assert quotes == ["Harry Kane", "Harry Kane"]
+    html = [view.model.index(r, 0, view.model.index(1, 0)).data(HTML_ROLE) for r in range(2)]
+    assert any("<b>penalties</b>" in h for h in html)
+    type_query(qtbot, view, "over the bar")  # "the" is a word: not Theo Hernández
+    assert shown(view) == [("Moments (1)", ["84' Penalty missed · Harry Kane"])]
 
 
 def test_a_phrase_in_quotes(qtbot, view):
