@@ -315,8 +315,9 @@ def rebuild(
                 f"person_id UNINDEXED, tokenize = '{tokenize}', {_PREFIXES})"
             )
         )
-        # No merging while filling, and big in-memory batches: a third less work. One
-        # 'optimize' at the end leaves one merged b-tree: fast queries from the start.
+        # No merging while filling (each batch makes one segment), big in-memory batches:
+        # a fifth less work. Then one 'optimize' merges them into one b-tree: queries on
+        # ten segments of a million moments took a fifth longer.
         _configure(connection, name, automerge=0, hashsize=64 << 20)
         count, low, high = sizes[kind]
         ident = _IDS[kind]

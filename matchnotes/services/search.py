@@ -43,7 +43,6 @@ from sqlmodel import Session, SQLModel, col
 from matchnotes.db import search as search_index
 from matchnotes.db.search import (
     Progress,
-    Query,
     add_translate,
     fts_candidates,
     fts_documents,
@@ -70,6 +69,7 @@ _MATCH, _SEASON, _LINEUP = _T["match"], _T["season"], _T["lineup_entry"]
 _TEAM, _PERSON = _T["team"], _T["person"]
 
 CANDIDATES = 500
+Marks = tuple[frozenset[str], tuple[str, ...]]  # Query.marks(): whole words, prefixes
 
 
 class SearchService(Service):
@@ -115,6 +115,7 @@ class SearchService(Service):
             params.update(expression=query.fts, limit=limit)
             flags = tuple(v is not None for v in values.values())
             groups, totals, more = {}, {}, set()
+            hits_of: dict[SearchKind, Sequence[Any]] = {}
             for kind in wanted:
                 hits = None if indexed else portable_candidates(query, kind)
                 try:
@@ -124,9 +125,13 @@ class SearchService(Service):
                         raise
                     raise ValidationError(f"That search cannot be run: {exc.orig}.") from exc
                 if found:
-                    groups[kind] = _results(connection, query, kind, found, indexed)
+                    hits_of[kind] = found
                     totals[kind] = min(found[0].found, CANDIDATES)
                     more.update([kind] if found[0].found > CANDIDATES else [])
+            contexts = _contexts(connection, hits_of)  # one query for every kind's hits
+            marks = query.marks()
+            for kind, found in hits_of.items():
+                groups[kind] = _results(connection, marks, kind, found, indexed, contexts)
         return SearchResults(text, groups, totals, frozenset(more), indexed)
 
     def rebuild(self, progress: Progress | None = None) -> int:
@@ -249,13 +254,16 @@ def _filter(
 
 
 def _results(
-    connection: Connection, query: Query, kind: SearchKind, rows: Sequence[Any], indexed: bool
+    connection: Connection,
+    marks: Marks,
+    kind: SearchKind,
+    rows: Sequence[Any],
+    indexed: bool,
+    contexts: dict[int, str],
 ) -> list[SearchResult]:
     ids = [r.ref_id for r in rows]
     loaded = fts_documents(kind, ids) if indexed else portable_documents(kind, ids)
     texts = {ref: (title, body) for ref, title, body in connection.execute(loaded)}
-    contexts = _contexts(connection, rows, kind)
-    marks = query.marks()
     results = []
     for r in rows:
         title, body = texts[r.ref_id]
@@ -270,13 +278,15 @@ def _results(
     return results
 
 
-def _contexts(connection: Connection, rows: Sequence[Any], kind: SearchKind) -> dict[int, str]:
+def _contexts(connection: Connection, hits_of: dict[SearchKind, Sequence[Any]]) -> dict[int, str]:
     """match id -> "Home v Away, 10 Dec 2022"; -person id -> the person's name (notes)."""
+    rows = [r for kind, found in hits_of.items() if kind is not SearchKind.MATCH for r in found]
+    notes = hits_of.get(SearchKind.NOTE, [])
     match_ids = {r.match_id for r in rows if r.match_id is not None}
-    person_ids = {r.person_id for r in rows if r.match_id is None and r.person_id is not None}
+    person_ids = {r.person_id for r in notes if r.match_id is None and r.person_id is not None}
     m, home, away = _MATCH, _TEAM.alias("home"), _TEAM.alias("away")
     found: dict[int, str] = {}
-    if match_ids and kind is not SearchKind.MATCH:
+    if match_ids:
         matches = (
             sa_select(m.c.id, home.c.name, away.c.name, m.c.date)
             .join_from(m, home, home.c.id == m.c.home_team_id)
@@ -285,7 +295,7 @@ def _contexts(connection: Connection, rows: Sequence[Any], kind: SearchKind) -> 
         )
         for ident, home_name, away_name, date in connection.execute(matches):
             found[ident] = f"{home_name} v {away_name}, {date:%d %b %Y}"
-    if person_ids and kind is SearchKind.NOTE:
+    if person_ids:
         people = sa_select(_PERSON.c.id, _PERSON.c.name).where(_PERSON.c.id.in_(person_ids))
         found.update((-ident, name) for ident, name in connection.execute(people))
     return found
@@ -297,7 +307,7 @@ _WORD = re.compile(r"[^\W_]+")
 _fold_word = lru_cache(maxsize=8192)(fold)  # the same few thousand words, again and again
 
 
-def _mark(text: str, marks: tuple[frozenset[str], tuple[str, ...]]) -> str:
+def _mark(text: str, marks: Marks) -> str:
     """Mark every searched word, or an inflection of it, and every word that starts with
     a word being typed (accent- and case-blind): ``Query.marks()``."""
     whole, prefixes = marks
