@@ -319,11 +319,13 @@ def rebuild(
         # a fifth less work. Then one 'optimize' merges them into one b-tree: queries on
         # ten segments of a million moments took a fifth longer.
         _configure(connection, name, automerge=0, hashsize=64 << 20)
-        count, low, high = sizes[kind]
+        _, last, high = sizes[kind]
         ident = _IDS[kind]
-        for start in range(low, high + 1, REBUILD_BATCH) if count else ():
-            batch = ident.between(literal(start), literal(start + REBUILD_BATCH - 1))
+        while last < high:  # batches of REBUILD_BATCH rows, however sparse the ids
+            upper = _batch_end(connection, ident, last) or high
+            batch = (ident > literal(last)) & (ident <= literal(upper))
             done += connection.execute(text(_index(kind, batch, replace=False))).rowcount
+            last = upper
             if progress is not None:
                 progress(min(done, total), total)
         connection.execute(text(f"INSERT INTO {name}({name}) VALUES ('optimize')"))
@@ -335,10 +337,16 @@ def rebuild(
 
 
 def _id_range(connection: Connection, kind: SearchKind) -> tuple[int, int, int]:
-    """(rows, lowest id, highest id) of the records of ``kind``."""
+    """(rows, an id below the lowest, highest id) of the records of ``kind``."""
     ident = _IDS[kind]
     found = connection.execute(select(func.count(), func.min(ident), func.max(ident))).one()
-    return found[0], found[1] or 0, found[2] or 0
+    return found[0], (found[1] or 0) - 1, found[2] or 0
+
+
+def _batch_end(connection: Connection, ident: Any, after: int) -> int | None:
+    """The id REBUILD_BATCH rows after ``after`` (None: fewer rows are left)."""
+    ahead = select(ident).where(ident > after).order_by(ident)
+    return connection.execute(ahead.offset(REBUILD_BATCH - 1).limit(1)).scalar()
 
 
 def _configure(connection: Connection, name: str, **values: int) -> None:

@@ -223,3 +223,20 @@ def test_without_fts5_the_database_opens_and_search_still_works(tmp_path, monkey
         assert search.rebuild() == 0
     finally:
         db.close()
+
+
+def test_a_rebuild_in_small_batches_over_sparse_ids_makes_the_same_index(
+    services, database, demo_match_id, monkeypatch
+):
+    from matchnotes.db import search as search_index
+
+    for moment in services.matches.get_match(demo_match_id).moments[::3]:
+        services.moments.delete(moment.id)  # gaps in the ids
+    whole = index_rows(database.engine)
+    monkeypatch.setattr(search_index, "REBUILD_BATCH", 2)
+    heard: list[tuple[int, int]] = []
+    with database.engine.begin() as conn:
+        total = rebuild(conn, lambda done, all_: heard.append((done, all_)))
+    assert index_rows(database.engine) == whole
+    assert total == sum(len(rows) for rows in whole.values()) == heard[-1][0] == heard[-1][1]
+    assert len(heard) > total // 2  # a step per batch of two
