@@ -263,7 +263,7 @@ def _results(
 ) -> list[SearchResult]:
     ids = [r.ref_id for r in rows]
     loaded = fts_documents(kind, ids) if indexed else portable_documents(kind, ids)
-    texts = {ref: (title, body) for ref, title, body in connection.execute(loaded)}
+    texts = {ref: (title, body) for ref, title, body in connection.execute(loaded).all()}
     results = []
     for r in rows:
         title, body = texts[r.ref_id]
@@ -293,11 +293,11 @@ def _contexts(connection: Connection, hits_of: dict[SearchKind, Sequence[Any]]) 
             .join(away, away.c.id == m.c.away_team_id)
             .where(m.c.id.in_(match_ids))
         )
-        for ident, home_name, away_name, date in connection.execute(matches):
+        for ident, home_name, away_name, date in connection.execute(matches).all():
             found[ident] = f"{home_name} v {away_name}, {date:%d %b %Y}"
     if person_ids:
         people = sa_select(_PERSON.c.id, _PERSON.c.name).where(_PERSON.c.id.in_(person_ids))
-        found.update((-ident, name) for ident, name in connection.execute(people))
+        found.update((-ident, name) for ident, name in connection.execute(people).all())
     return found
 
 
