@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -15,6 +16,14 @@ from matchnotes.db.disk import disk_full_message, is_disk_full
 from matchnotes.errors import MatchNotesError, NotFoundError, ValidationError
 
 T = TypeVar("T", bound=SQLModel)
+
+# How many changes this process has committed to each database: a cache of what was
+# read (quick entry's names) is still good while the count has not moved.
+_CHANGES: WeakKeyDictionary[Engine, int] = WeakKeyDictionary()
+
+
+def changes_committed(engine: Engine) -> int:
+    return _CHANGES.get(engine, 0)
 
 
 class Service:
@@ -39,6 +48,9 @@ class Service:
             except OperationalError as exc:
                 session.rollback()
                 raise MatchNotesError(explain_operational_error(exc, self._folder())) from exc
+            finally:
+                # Counted even when the change failed: what was read may be stale anyway.
+                _CHANGES[self._engine] = _CHANGES.get(self._engine, 0) + 1
 
     def _folder(self) -> Path | None:
         """The folder of a SQLite file (for its free space); None for a server."""

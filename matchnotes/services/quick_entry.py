@@ -29,7 +29,7 @@ from matchnotes.entry import (
 from matchnotes.enums import Decision, LineupRole, MatchStatus, MomentKind, Period, PersonRole
 from matchnotes.minutes import Minute
 from matchnotes.models import LineupEntry, Match, Moment, Person, Quote, Team
-from matchnotes.services.base import Service, get_or_404
+from matchnotes.services.base import Service, changes_committed, get_or_404
 
 # The moments and quotes services own the validation of what is saved; recording a
 # line reuses it inside this service's own transaction.
@@ -46,7 +46,7 @@ from matchnotes.services.inputs import MomentInput, QuoteInput
 from matchnotes.services.moments import apply_moment_input as apply_moment
 from matchnotes.services.quick_entry_checks import check_moment, went_to_extra_time
 from matchnotes.services.quotes import apply_quote_input as apply_quote
-from matchnotes.services.roster import load_roster
+from matchnotes.services.roster import directory_of, load_roster
 from matchnotes.text import fold
 
 # ET then PSO: a later marker may say more about how the result was reached, never less.
@@ -74,12 +74,38 @@ class QuickEntryService(Service):
         super().__init__(engine)  # type: ignore[arg-type]
         self.now = now  # injectable, so tests can move time
         self.tz = tz  # the reporter's time zone for "2H 21:03"; None: this computer's
+        self._rosters: dict[int, tuple[int, Roster]] = {}  # match: (changes seen, roster)
 
     def roster(self, match_id: int) -> Roster:
         """Who a line can name, nearest first (services/roster.py)."""
         with self._read() as session:
-            roster = load_roster(session, get_or_404(session, Match, match_id, "match"))
-            return replace(roster, directory=None)  # it needs the Session
+            return self._roster(session, get_or_404(session, Match, match_id, "match"))
+
+    def _roster(self, session: Session, match: Match) -> Roster:
+        """The match's roster, read again only after a change was committed (reading it
+        is most of what a line costs on a big archive); without its directory, which
+        needs a Session."""
+        cached = self._rosters.get(match.id or 0)
+        if cached is not None and cached[0] == changes_committed(self._engine):
+            return cached[1]
+        roster = replace(load_roster(session, match), directory=None)
+        self._rosters = {match.id or 0: (changes_committed(self._engine), roster)}
+        return roster
+
+    def _parse(
+        self, session: Session, match: Match, line: str, clock: Minute | None, duplicate: bool
+    ) -> ParsedEntry:
+        roster = replace(self._roster(session, match), directory=directory_of(session))
+        entry = parse_line(
+            line,
+            roster,
+            clock,
+            shootout=match.clock_period is Period.SHOOTOUT,
+            extra_time=went_to_extra_time(match),
+        )
+        if isinstance(entry, MomentEntry):
+            check_moment(session, match, entry, allow_duplicate=duplicate)
+        return entry
 
     def preview(
         self,
@@ -93,7 +119,7 @@ class QuickEntryService(Service):
         """What ``record`` would save for this line (or its refusal); saves nothing."""
         with self._read() as session:
             match = get_or_404(session, Match, match_id, "match")
-            entry = _parse(session, match, line, clock_minute, allow_duplicate)
+            entry = self._parse(session, match, line, clock_minute, allow_duplicate)
             if isinstance(entry, PeriodEntry):
                 self._period_change(match, entry, reopen)  # refusals show before Enter
             return entry
@@ -116,12 +142,18 @@ class QuickEntryService(Service):
         """
         with self._write() as session:
             match = get_or_404(session, Match, match_id, "match")
-            entry = _parse(session, match, line, clock_minute, allow_duplicate)
+            entry = self._parse(session, match, line, clock_minute, allow_duplicate)
             if isinstance(entry, PeriodEntry):
-                return self._change_period(session, match, entry, reopen)
-            if isinstance(entry, QuoteEntry):
-                return _add_quote(session, match, entry)
-            return _add_moment(session, match, entry, self.now())
+                result = self._change_period(session, match, entry, reopen)
+            elif isinstance(entry, QuoteEntry):
+                result = _add_quote(session, match, entry)
+            else:
+                result = _add_moment(session, match, entry, self.now())
+            roster = self._rosters.get(match_id)
+        if roster is not None and _names_unchanged(roster[1], result):
+            # Only line-up people were named and nobody was added: the names still hold.
+            self._rosters[match_id] = (changes_committed(self._engine), roster[1])
+        return result
 
     def _period_change(
         self, match: Match, entry: PeriodEntry, reopen: bool
@@ -157,20 +189,20 @@ class QuickEntryService(Service):
         return RecordResult(entry, period=match.clock_period, status=match.status)
 
 
-def _parse(
-    session: Session, match: Match, line: str, clock: Minute | None, allow_duplicate: bool
-) -> ParsedEntry:
-    roster = load_roster(session, match)
-    entry = parse_line(
-        line,
-        roster,
-        clock,
-        shootout=match.clock_period is Period.SHOOTOUT,
-        extra_time=went_to_extra_time(match),
-    )
+def _names_unchanged(roster: Roster, result: RecordResult) -> bool:
+    """Whether a saved line left the match's roster as it was: it created nobody and
+    named only people of the line-up (anyone else joins it, or becomes a speaker)."""
+    entry = result.entry
+    if result.created_person_ids:
+        return False
     if isinstance(entry, MomentEntry):
-        check_moment(session, match, entry, allow_duplicate=allow_duplicate)
-    return entry
+        refs = [r for r in (entry.player, entry.related) if r is not None]
+    elif isinstance(entry, QuoteEntry):
+        refs = [entry.speaker]
+    else:
+        return True  # a period marker names nobody
+    lineup = {p.person_id for p in roster.lineup}
+    return all(r.person_id in lineup and r.joins is None for r in refs)
 
 
 # Markers that blow the whistle: the clock stops between periods.

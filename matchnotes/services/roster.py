@@ -16,7 +16,7 @@ from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
 from matchnotes.entry import Roster, RosterPerson, RosterTeam
-from matchnotes.entry.roster import Source
+from matchnotes.entry.roster import Directory, Source
 from matchnotes.enums import LineupRole, MomentKind, PersonRole
 from matchnotes.models import LineupEntry, Match, Moment, Person, Quote, Team
 from matchnotes.services.base import get_or_404
@@ -64,7 +64,12 @@ def load_roster(session: Session, match: Match) -> Roster:
     for person_id, team_id in _squads(session, roster):
         found.add(person_id, team_id, Source.TEAM)
     people = found.resolve(session)
-    return Roster(home, away, people, directory=lambda typed: _directory(session, typed))
+    return Roster(home, away, people, directory=directory_of(session))
+
+
+def directory_of(session: Session) -> Directory:
+    """The quote speakers' lookup of the whole database, valid while ``session`` is open."""
+    return lambda typed: _directory(session, typed)
 
 
 def _team(team: Team) -> RosterTeam:
