@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from sqlalchemy import BindParameter, bindparam, delete, func, text
 from sqlmodel import Session, col, select
@@ -32,6 +33,7 @@ from matchnotes.services.lookup import (
     team_by_name,
     venue_by_name,
 )
+from matchnotes.services.match_append import detail_with_moment
 from matchnotes.services.moments import load_moment_views
 from matchnotes.services.notes import load_note_views
 from matchnotes.services.quotes import load_quote_views
@@ -132,6 +134,15 @@ class MatchService(Service):
                 notes=load_note_views(session, match_id=match_id),
                 tags=list(tags),
             )
+
+    def with_moment(self, detail: MatchDetail, moment_id: int) -> MatchDetail | None:
+        """The page ``detail`` showed plus a moment just logged at its end, without reading
+        the whole match again; None when that is not enough (services/match_append.py)."""
+        with self._read() as session:
+            new = detail_with_moment(session, detail, moment_id)
+            if new is None:
+                return None
+            return replace(new, summary=load_match_summaries(session, [detail.id])[0])
 
     def get_input(self, match_id: int) -> MatchInput:
         """The match as the edit form shows it."""

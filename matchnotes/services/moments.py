@@ -110,15 +110,17 @@ def apply_moment_input(session: Session, match: Match, moment: Moment, data: Mom
     moment.description = description
 
 
-def load_moment_views(session: Session, match: Match) -> list[MomentView]:
-    """One query for all of a match's moments with names; scores computed in order."""
+def load_moment_views(session: Session, match: Match, only: int | None = None) -> list[MomentView]:
+    """One query for all of a match's moments with names; scores computed in order.
+
+    ``only``: just that moment (its score then counts no earlier moment)."""
     player, related = aliased(Person), aliased(Person)
     rows = session.exec(
         select(Moment, Team.name, player.name, related.name)
         .outerjoin(Team, col(Team.id) == Moment.team_id)
         .outerjoin(player, col(player.id) == Moment.player_id)
         .outerjoin(related, col(related.id) == Moment.related_player_id)
-        .where(Moment.match_id == match.id)
+        .where(Moment.match_id == match.id, *([Moment.id == only] if only is not None else []))
         .order_by(col(Moment.sort_key), col(Moment.id))
     ).all()
     events = [ScoreEvent(m.period, m.kind, m.team_id) for m, *_ in rows]

@@ -78,6 +78,9 @@ class QuickEntryService(Service):
 
     def roster(self, match_id: int) -> Roster:
         """Who a line can name, nearest first (services/roster.py)."""
+        cached = self._rosters.get(match_id)
+        if cached is not None and cached[0] == changes_committed(self._engine):
+            return cached[1]
         with self._read() as session:
             return self._roster(session, get_or_404(session, Match, match_id, "match"))
 

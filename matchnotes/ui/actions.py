@@ -32,6 +32,12 @@ class EditActions(QObject):
         self.window = parent
         self.dialog: QDialog | None = None  # the form open now (tests reach it here)
         self.last_created_match: int | None = None
+        self.logged_moment: int | None = None  # by the last line, until the page shows it
+
+    def take_logged_moment(self) -> int | None:
+        """The moment the last quick-entry line logged, once (None after anything else)."""
+        moment_id, self.logged_moment = self.logged_moment, None
+        return moment_id
 
     def _open(self, dialog: QDialog, submit: Callable[[], None]) -> QDialog:
         dialog.submit = submit  # type: ignore[attr-defined]
@@ -137,6 +143,7 @@ class EditActions(QObject):
 
         def do() -> Any:
             result = self.services.quick_entry.record(match_id, line, minute, allow_duplicate=again)
+            self.logged_moment = result.moment_id  # the page adds it rather than reloading
             # Undo takes back all the line made: a person typed new, a line-up entry for
             # someone found outside the line-up, then the moment or quote (children last).
             return history.snapshot_rows(

@@ -379,9 +379,16 @@ class MainWindow(QMainWindow):
 
     def _refresh_page(self, index: int) -> None:
         page = self.tabs.widget(index)
+        logged = self.actions_.take_logged_moment() if self.actions_ is not None else None
         try:
             if _match_page(page):
-                page.show_detail(self.services.matches.get_match(page.match_id))
+                added = None
+                if logged is not None and page.detail is not None:
+                    added = self.services.matches.with_moment(page.detail, logged)
+                if added is not None:
+                    page.show_moment_added(added)  # a live line: no need to read it all
+                else:
+                    page.show_detail(self.services.matches.get_match(page.match_id))
             elif _person_page(page):
                 self._load_person(page)
                 return

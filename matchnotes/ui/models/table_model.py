@@ -95,6 +95,21 @@ class ReadModelTable(QAbstractTableModel, Generic[T]):
         if self._haystacks is None and len(self._all) >= PREFOLD:
             self._prefold()
 
+    def append_row(self, row: T) -> None:
+        """One more row at the end (a moment just logged), without resetting the view."""
+        plain = self._sort is None and self._filter is None and not self._words
+        if not plain or self._shown < len(self._order):
+            self.set_rows([*self._all, row])
+            return
+        end = len(self._all)
+        self.beginInsertRows(QModelIndex(), end, end)
+        self._all.append(row)
+        self._order.append(end)
+        self._shown += 1
+        self._keys.clear()
+        self._haystacks = None
+        self.endInsertRows()
+
     def _prefold(self) -> None:
         """Fold a long list's texts on a worker, before the first key is typed."""
         from matchnotes.ui.workers import BackgroundOp

@@ -131,6 +131,25 @@ class MatchPage(QWidget):
         for table in (self.moments, self.home_lineup, self.away_lineup):
             table.fit_columns()
 
+    def show_moment_added(self, detail: MatchDetail) -> None:
+        """``detail`` is the page shown plus one moment at the end: only what it changes."""
+        self.detail = detail
+        s = detail.summary
+        self.clock_bar.reload(finished=s.status is MatchStatus.FINISHED)
+        periods = [m.minute.period for m in detail.moments]
+        half_time = clock.half_time_reached(self.clock_bar.state, s.status, periods)
+        self.header.setText(header_html(detail, half_time))
+        if self.moments.source.count() + 1 == len(detail.moments) and all(
+            a is b for a, b in zip(self.moments.source.rows(), detail.moments, strict=False)
+        ):
+            self.moments.source.append_row(detail.moments[-1])  # logged live: at the end
+        else:
+            self.moments.source.set_rows(detail.moments)  # logged late: scores after it move
+        self.timeline.show_detail(detail)
+        self.quick_entry.reload_names()  # kept by the service unless the line changed them
+        self.moments.scrollToBottom()
+        self.tabs.setTabText(0, f"Moments ({len(detail.moments)})")
+
     def title(self) -> str:
         if self.detail is None:
             return "Match"

@@ -21,6 +21,8 @@ from matchnotes.reports.timeline_render import (
 from matchnotes.services.views import MatchDetail
 from matchnotes.ui.plain_text import as_tooltip
 
+MAX_HEIGHT = 260  # taller labels are thinned out rather than pushing the lists down
+
 
 class TimelineWidget(QWidget):
     moment_clicked = Signal(int)
@@ -34,8 +36,12 @@ class TimelineWidget(QWidget):
         self.setMinimumHeight(90)
 
     def show_detail(self, detail: MatchDetail) -> None:
+        grew = self.detail is not None and len(detail.moments) > len(self.detail.moments)
         self.detail = detail
-        self._fit_height()
+        if not (grew and self.height() >= MAX_HEIGHT):
+            # More moments never need less room: at the cap, laying the labels out
+            # once more (the cost of a busy match's refresh) cannot change the height.
+            self._fit_height()
         self.update()
 
     def select(self, moment_id: int | None) -> None:
@@ -47,7 +53,7 @@ class TimelineWidget(QWidget):
             self.setFixedHeight(0)
             return
         hint = timeline_height_hint(max(300, self.width()), self.detail, self.font())
-        self.setFixedHeight(int(min(max(hint, 90), 260)))
+        self.setFixedHeight(int(min(max(hint, 90), MAX_HEIGHT)))
 
     def sizeHint(self) -> QSize:
         return QSize(600, self.height())
