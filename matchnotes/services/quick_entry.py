@@ -91,8 +91,9 @@ class QuickEntryService(Service):
         cached = self._rosters.get(match.id or 0)
         if cached is not None and cached[0] == changes_committed(self._engine):
             return cached[1]
+        seen = changes_committed(self._engine)  # before reading: a change meanwhile voids it
         roster = replace(load_roster(session, match), directory=None)
-        self._rosters = {match.id or 0: (changes_committed(self._engine), roster)}
+        self._rosters = {match.id or 0: (seen, roster)}
         return roster
 
     def _parse(

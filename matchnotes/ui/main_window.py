@@ -257,8 +257,10 @@ class MainWindow(QMainWindow):
     def show_new_match(self, match_id: int) -> None:
         """Select a match just created in the Matches list and open its page."""
         view = self.matches_view
-        if view in self._stale:
-            self._refresh_tab(self.tabs.indexOf(view))
+        listed = any(m.id == match_id for m in view.table.source.rows())
+        if view in self._stale or not listed:  # listed now, to be selected (not on a worker)
+            self._stale.discard(view)
+            self._load_matches(wait=True)
         if any(m.id == match_id for m in view.table.source.rows()):
             view.table.select_id(match_id)  # an old date: shows the rows down to it
             if view.table.current_id() != match_id:  # hidden by the filters: clear them
@@ -349,9 +351,7 @@ class MainWindow(QMainWindow):
     def _refresh_tab(self, index: int) -> None:
         self._stale.discard(self.tabs.widget(index))
         loaders = {
-            self.matches_view: lambda: self.matches_view.set_matches(
-                self.services.matches.list_matches()
-            ),
+            self.matches_view: self._load_matches,
             self.diary_view: lambda: self.diary_view.set_matches(self._all_matches()),
             self.people_view: lambda: self.people_view.set_rows(self.services.people.all()),
             self.teams_view: lambda: self.teams_view.set_rows(self.services.catalog.teams()),
@@ -374,8 +374,30 @@ class MainWindow(QMainWindow):
     def _all_matches(self) -> list[MatchSummary]:
         """Every match, as the Matches tab holds them (read once for both tabs)."""
         if self.matches_view in self._stale:
-            self._refresh_tab(self.tabs.indexOf(self.matches_view))
+            self._stale.discard(self.matches_view)
+            self._load_matches(wait=True)
         return self.matches_view.table.source.rows()
+
+    def _load_matches(self, wait: bool = False) -> None:
+        """Read the Matches list again. With rows on screen, on a worker: they stay until
+        the new ones arrive (10,000 matches take a quarter of a second to read)."""
+        from matchnotes.ui.workers import BackgroundOp
+
+        view, matches = self.matches_view, self.services.matches
+        self._matches_reads = ticket = getattr(self, "_matches_reads", 0) + 1
+        if wait or view.table.source.count() == 0:
+            view.set_matches(matches.list_matches())
+            return
+
+        def arrived(rows: object) -> None:
+            if ticket == self._matches_reads:  # else a later read is on its way
+                view.replace_matches(rows)  # type: ignore[arg-type]
+                if self.tabs.currentWidget() is view:
+                    self._show_count(self.tabs.currentIndex())
+
+        BackgroundOp(view, lambda _progress: matches.list_matches()).on_success(arrived).on_failure(
+            lambda message: self.statusBar().showMessage(message, 8000)
+        ).run()
 
     def _refresh_page(self, index: int) -> None:
         page = self.tabs.widget(index)

@@ -49,6 +49,7 @@ def open_quick_entry(qtbot, window, match_id):
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # F2 is a window shortcut
     qtbot.keyClick(window, Qt.Key.Key_F2)
     assert QApplication.focusWidget() is page.quick_entry.line
+    qtbot.waitUntil(lambda: page.quick_entry.names_loaded)  # read as the page opens
     return page
 
 

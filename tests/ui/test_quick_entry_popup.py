@@ -66,6 +66,7 @@ def test_with_no_room_above_the_popup_goes_below_the_preview(qtbot, services, ma
     bar.move(0, 0)  # the line at the very top of the screen
     bar.show()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is bar)
+    qtbot.waitUntil(lambda: bar.names_loaded)  # read on a worker as the bar opens
     qtbot.mouseClick(bar.line, Qt.MouseButton.LeftButton)
     type_keys(qtbot, "60 yc ma")
     popup = shown_popup(bar.line)

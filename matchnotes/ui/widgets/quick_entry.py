@@ -57,14 +57,32 @@ class QuickEntryBar(QWidget):
         self.line.submitted.connect(self._on_line_submitted)
         self.line.cleared.connect(self._on_line_cleared)
         self.line.recall_requested.connect(self._on_line_recall_requested)
-        self.reload_names()
+        self.names_loaded = False
+        self._name_loads = 0
+        self._load_names()
+
+    def _load_names(self) -> None:
+        """The names for the popup, read on a worker as the page opens (a busy archive
+        takes a tenth of a second); a line typed meanwhile is still read against them
+        by the service, which reads them itself."""
+        from matchnotes.ui.workers import BackgroundOp
+
+        quick, match_id = self.services.quick_entry, self.match_id
+
+        def arrived(roster: object) -> None:
+            if not self.names_loaded:  # else a line's reload came first, and is newer
+                self.names_loaded = True
+                self.line.set_roster(roster)  # type: ignore[arg-type]
+
+        BackgroundOp(self, lambda _progress: quick.roster(match_id)).on_success(arrived).run()
 
     def reload_names(self) -> None:
-        self._name_loads = getattr(self, "_name_loads", 0) + 1
+        self._name_loads += 1
         try:
             roster = self.services.quick_entry.roster(self.match_id)
         except MatchNotesError:
             return
+        self.names_loaded = True
         self.line.set_roster(roster)
 
     def _clock_minute(self) -> Minute | None:
