@@ -197,7 +197,7 @@ def _names_unchanged(roster: Roster, result: RecordResult) -> bool:
     """Whether a saved line left the match's roster as it was: it created nobody and
     named only people of the line-up (anyone else joins it, or becomes a speaker)."""
     entry = result.entry
-    if result.created_person_ids:
+    if result.created_person_ids or result.joined_lineup_ids:
         return False
     if isinstance(entry, MomentEntry):
         refs = [r for r in (entry.player, entry.related) if r is not None]
