@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import Any, TextIO, cast
 
 from matchnotes import __version__
-from matchnotes.cli_records import add_record_commands
+from matchnotes.cli_copy import add_copy_command
+from matchnotes.cli_progress import ProgressBar
+from matchnotes.cli_records import EXAMPLE, add_record_commands
 from matchnotes.db.database import Database, open_database
 from matchnotes.entry import PossibleDuplicate
 from matchnotes.enums import LineupRole
@@ -41,9 +43,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--db",
         metavar="PATH_OR_URL",
         default=argparse.SUPPRESS,
-        help="database file or PostgreSQL URL (only demo, import and match add create "
+        help="database file or PostgreSQL URL (only demo, import, copy and match add create "
         "a missing file); "
         "default: $MATCHNOTES_DB or the file in your data folder",
+    )
+    db_option.add_argument(
+        "--quiet",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="no progress bar on stderr (none is drawn when stderr is not a terminal)",
     )
     parser = argparse.ArgumentParser(
         prog="matchnotes",
@@ -63,18 +71,29 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = commands.add_parser(
-        "demo", parents=[db_option], help="write the demo database (England v France, 2022)"
+        "demo",
+        parents=[db_option],
+        help="write the demo database (England v France, 2022)",
+        **example("matchnotes demo --db demo.sqlite"),
     )
     demo.set_defaults(handler=cmd_demo)
 
-    matches = commands.add_parser("matches", parents=[db_option], help="list the matches")
+    matches = commands.add_parser(
+        "matches",
+        parents=[db_option],
+        help="list the matches",
+        **example("matchnotes matches --db demo.sqlite --json"),
+    )
     matches.add_argument(
         "--json", action="store_true", help="print JSON (shapes in cli.md, see below)"
     )
     matches.set_defaults(handler=cmd_matches)
 
     show = commands.add_parser(
-        "show", parents=[db_option], help="print one match with line-ups, moments and quotes"
+        "show",
+        parents=[db_option],
+        help="print one match with line-ups, moments and quotes",
+        **example("matchnotes show 1 --db demo.sqlite"),
     )
     show.add_argument("match_id", type=int, metavar="MATCH_ID")
     show.add_argument(
@@ -86,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
         "log",
         parents=[db_option],
         help="record one quick-entry line (grammar in quick-entry.md, see below)",
+        **example('matchnotes log --match 1 "84 pen miss Kane over the bar"'),
     )
     log.add_argument("--match", type=int, required=True, metavar="MATCH_ID")
     log.add_argument("line", metavar="LINE", help='e.g. "84 pen miss Kane over the bar"')
@@ -103,7 +123,10 @@ def build_parser() -> argparse.ArgumentParser:
     log.set_defaults(handler=cmd_log)
 
     lineup = commands.add_parser(
-        "lineup", parents=[db_option], help="replace a team's line-up with text, one person a line"
+        "lineup",
+        parents=[db_option],
+        help="replace a team's line-up with text, one person a line",
+        **example("matchnotes lineup 1 --team France --file france.txt"),
     )
     lineup.add_argument("match_id", type=int, metavar="MATCH_ID")
     lineup.add_argument("--team", required=True, help="the team's name, or home / away")
@@ -114,7 +137,10 @@ def build_parser() -> argparse.ArgumentParser:
     lineup.set_defaults(handler=cmd_lineup)
 
     imp = commands.add_parser(
-        "import", parents=[db_option], help="import a file (MatchNotes JSON, openfootball, CSV)"
+        "import",
+        parents=[db_option],
+        help="import a file (MatchNotes JSON, openfootball, CSV)",
+        **example("matchnotes import worldcup.json --db archive.sqlite"),
     )
     imp.add_argument("file", type=Path, metavar="FILE")
     imp.add_argument("--format", help="the file's format when it cannot be recognised")
@@ -123,7 +149,14 @@ def build_parser() -> argparse.ArgumentParser:
     imp.set_defaults(handler=cmd_import)
 
     exp = commands.add_parser(
-        "export", parents=[db_option], help="write a match, person or season report"
+        "export",
+        parents=[db_option],
+        help="write a match, person or season report, or everything as MatchNotes JSON",
+        description="json is MatchNotes JSON, the file `matchnotes import` reads back.",
+        **example(
+            "matchnotes export pdf --match 1 -o match.pdf\n"
+            "  matchnotes export json --all -o archive.json"
+        ),
     )
     exp.add_argument(
         "format",
@@ -131,6 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="sportscode: a match's moments as SportsCode XML (timeline codes for analysts)",
     )
     what = exp.add_mutually_exclusive_group(required=True)
+    what.add_argument("--all", action="store_true", help="the whole database (json only)")
     what.add_argument("--match", type=int, metavar="MATCH_ID")
     what.add_argument("--person", type=int, metavar="PERSON_ID")
     what.add_argument(
@@ -145,13 +179,26 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
     exp.set_defaults(handler=cmd_export)
 
-    backup = commands.add_parser("backup", parents=[db_option], help="back up the database now")
+    backup = commands.add_parser(
+        "backup",
+        parents=[db_option],
+        help="back up the database now",
+        **example("matchnotes backup --db archive.sqlite"),
+    )
     backup.set_defaults(handler=cmd_backup)
-    backups = commands.add_parser("backups", parents=[db_option], help="list the backups")
+    backups = commands.add_parser(
+        "backups",
+        parents=[db_option],
+        help="list the backups",
+        **example("matchnotes backups --db archive.sqlite"),
+    )
     backups.add_argument("--json", action="store_true", help="print JSON")
     backups.set_defaults(handler=cmd_backups)
     restore = commands.add_parser(
-        "restore", parents=[db_option], help="restore a backup (close the app first)"
+        "restore",
+        parents=[db_option],
+        help="restore a backup (close the app first)",
+        **example("matchnotes restore --newest --db archive.sqlite"),
     )
     which = restore.add_mutually_exclusive_group(required=True)
     which.add_argument("backup_file", nargs="?", type=Path, metavar="BACKUP")
@@ -163,14 +210,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--undo", action="store_true", help="put back the file an interrupted restore set aside"
     )
     restore.set_defaults(handler=cmd_restore)
-    check = commands.add_parser("check", parents=[db_option], help="run a full integrity check")
+    check = commands.add_parser(
+        "check",
+        parents=[db_option],
+        help="run a full integrity check",
+        **example("matchnotes check --db archive.sqlite"),
+    )
     check.set_defaults(handler=cmd_check)
 
     search = commands.add_parser(
         "search",
         parents=[db_option],
         help="search everything",
-        epilog="e.g. matchnotes search mount -kane  (a word after - is left out)",
+        **example("matchnotes search mount -kane  (a word after - is left out)"),
     )
     search.add_argument("words", nargs="+", metavar="WORDS")
     search.add_argument("--kind", choices=("match", "person", "team", "moment", "quote", "note"))
@@ -181,7 +233,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     search.set_defaults(handler=cmd_search)
     add_record_commands(commands, db_option)
+    add_copy_command(commands, db_option)
     return parser
+
+
+def example(text: str) -> dict[str, Any]:
+    """The epilog every command's --help ends with."""
+    return {"epilog": EXAMPLE + text, "formatter_class": argparse.RawDescriptionHelpFormatter}
+
+
+def progress_bar(args: argparse.Namespace, label: str) -> ProgressBar:
+    """A bar on stderr for a long job, unless --quiet (or stderr is not a terminal)."""
+    return ProgressBar(label, quiet=getattr(args, "quiet", False))
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -419,13 +482,18 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     from matchnotes.services.imports import ImportService
 
     db = open_from_args(args, create=True)
+    bar = progress_bar(args, "Backing up")
     try:
         if db.path is not None and not db.report.created:  # a lot changes at once: keep it
             from matchnotes.db.backup import BEFORE_IMPORT
             from matchnotes.db.backups import make_backup
 
-            make_backup(db.path, BEFORE_IMPORT)
-        summary = ImportService(db.engine).import_file(args.file, args.format, args.skip_errors)
+            make_backup(db.path, BEFORE_IMPORT, progress=bar)
+            bar.finish()
+        bar = progress_bar(args, f"Importing {args.file.name}")
+        summary = ImportService(db.engine).import_file(
+            args.file, args.format, args.skip_errors, progress=bar
+        )
     except MatchNotesError:
         db.close()
         if db.path is not None and db.report.created:  # refused: no empty file left behind
@@ -433,6 +501,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
                 db.path.with_name(db.path.name + suffix).unlink(missing_ok=True)
         raise
     finally:
+        bar.finish()
         db.close()
     if args.json:
         _dump(summary.to_dict(), out)
@@ -444,17 +513,27 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     from matchnotes.reports import export
 
+    if args.all and args.format != "json":
+        raise MatchNotesError(
+            f"--all writes the whole database as MatchNotes JSON; use `export json --all`, "
+            f"or a --match, --person or --season {args.format} report."
+        )
     db = open_from_args(args)
+    bar = progress_bar(args, f"Writing {args.output.name}")
     try:
         services = Services.create(db.engine)
-        if args.match is not None:
+        if args.all:
+            path = export.export_all(services, args.output, progress=bar)
+        elif args.match is not None:
             path = export.export_match(
-                services, args.match, args.format, args.output, page_size=args.page_size
-            )
+                services, args.match, args.format, args.output, page_size=args.page_size,
+                progress=bar,
+            )  # fmt: skip
         elif args.person is not None:
             path = export.export_person(
-                services, args.person, args.format, args.output, page_size=args.page_size
-            )
+                services, args.person, args.format, args.output, page_size=args.page_size,
+                progress=bar,
+            )  # fmt: skip
         else:
             path = export.export_season(
                 services,
@@ -464,8 +543,10 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
                 season=args.season_name,
                 year=args.year,
                 page_size=args.page_size,
+                progress=bar,
             )
     finally:
+        bar.finish()
         db.close()
     print(f"Wrote {path}", file=out)
     return 0
@@ -489,7 +570,11 @@ def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
 
     path = _sqlite_path(args)
     open_database(path).close()  # refuses a file that is not ours, upgrades an old one
-    info = make_backup(path, MANUAL)
+    bar = progress_bar(args, "Backing up")
+    try:
+        info = make_backup(path, MANUAL, progress=bar)
+    finally:
+        bar.finish()
     print(f"Backed up {info.match_count} matches to {info.path}", file=out)
     return 0
 

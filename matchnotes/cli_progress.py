@@ -1,13 +1,70 @@
-"""How a long step of a command goes, on stderr: an old database's upgrade (the search
-index's rebuild takes up to a minute on a big archive), ``search --rebuild``.
+"""Progress of the CLI's long work, on stderr (stdout stays the command's own output).
 
-stdout stays the command's own output (JSON, lists), so progress never mixes into it.
+- ``ProgressBar``: import, export, copy and backup. A bar drawn only when stderr is a
+  terminal, only once the job has run for a second (quick jobs print nothing), and
+  never with ``--quiet``; piped output stays clean for scripts.
+- ``StepProgress``: an old database's upgrade (the search index's rebuild takes up to a
+  minute on a big archive) and ``search --rebuild``, as lines.
 """
 
 from __future__ import annotations
 
 import sys
+import time
+from collections.abc import Callable
 from typing import TextIO
+
+DELAY = 1.0  # seconds before a bar appears: shorter jobs show none
+_REDRAW = 0.1  # at most ten redraws a second
+_WIDTH = 30
+
+
+class ProgressBar:
+    """``bar(done, total)`` as a progress callback; ``bar.finish()`` clears the line."""
+
+    def __init__(
+        self,
+        label: str,
+        stream: TextIO | None = None,
+        *,
+        quiet: bool = False,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.label = label
+        self.stream = sys.stderr if stream is None else stream
+        self.clock = clock
+        self.started = clock()
+        self.enabled = not quiet and _is_terminal(self.stream)
+        self.drawn = False
+        self._last = float("-inf")
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        now = self.clock()
+        if now - self.started < DELAY or (now - self._last < _REDRAW and done < total):
+            return
+        self._last = now
+        share = min(max(done / total, 0.0), 1.0) if total > 0 else 0.0
+        filled = round(share * _WIDTH)
+        bar = "#" * filled + "-" * (_WIDTH - filled)
+        self.stream.write(f"\r{self.label} [{bar}] {share:4.0%} {done:,}/{total:,}")
+        self.stream.flush()
+        self.drawn = True
+
+    def finish(self) -> None:
+        """Erase the bar so the command's own output starts on a clean line."""
+        if self.drawn:
+            self.stream.write("\r\x1b[2K")
+            self.stream.flush()
+            self.drawn = False
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # a closed or unusual stream: no bar
+        return False
 
 
 class StepProgress:

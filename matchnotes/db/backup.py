@@ -71,7 +71,9 @@ def parse_backup_name(path: Path) -> BackupName | None:
     return BackupName(made_at, found["reason"])
 
 
-def backup_sqlite(db_path: Path, reason: str, now: dt.datetime | None = None) -> Path:
+def backup_sqlite(
+    db_path: Path, reason: str, now: dt.datetime | None = None, progress: Progress | None = None
+) -> Path:
     """Copy ``db_path`` into its backup folder and verify the copy; return its path.
 
     Reads the database through a read-only connection (it may be open in the app);
@@ -87,7 +89,7 @@ def backup_sqlite(db_path: Path, reason: str, now: dt.datetime | None = None) ->
     except OSError as exc:
         raise _failed(db_path, target.parent, exc) from exc
     remove_stale_partials(target.parent)
-    copy_verified(db_path, target)
+    copy_verified(db_path, target, progress=progress)
     return target
 
 
@@ -95,6 +97,10 @@ def backup_sqlite(db_path: Path, reason: str, now: dt.datetime | None = None) ->
 # no backup is writing them any more (one that is keeps touching them, or its journal).
 _PARTIAL_ENDINGS = (".partial", ".partial-journal", ".partial-wal", ".partial-shm")
 STALE_AFTER_SECONDS = 600
+
+
+Progress = Callable[[int, int], None]
+_STEP_PAGES = 1024  # 4 MB a step at the default page size
 
 
 def remove_stale_partials(folder: Path, now: float | None = None) -> list[Path]:
@@ -113,10 +119,15 @@ def remove_stale_partials(folder: Path, now: float | None = None) -> list[Path]:
 
 
 def copy_verified(
-    source_path: Path, target: Path, before_replace: Callable[[], None] | None = None
+    source_path: Path,
+    target: Path,
+    before_replace: Callable[[], None] | None = None,
+    progress: Progress | None = None,
 ) -> None:
     """Write a verified single-file copy of ``source_path`` to ``target`` (via .partial);
-    ``before_replace`` runs once the copy is verified and on disk, before the rename."""
+    ``before_replace`` runs once the copy is verified and on disk, before the rename.
+    With ``progress(pages done, pages)`` the copy goes in steps (the CLI's bar);
+    without, in one step, which a busy writer elsewhere cannot keep restarting."""
     partial = target.with_name(target.name + ".partial")
     try:
         source = sqlite3.connect(f"file:{source_path}?mode=ro", uri=True)
@@ -124,7 +135,14 @@ def copy_verified(
             source.execute("PRAGMA busy_timeout=5000")
             dest = _connect_target(partial)
             try:
-                source.backup(dest)
+                if progress is None:
+                    source.backup(dest)
+                else:
+                    source.backup(
+                        dest,
+                        pages=_STEP_PAGES,
+                        progress=lambda _, left, all: progress(all - left, all),
+                    )
                 # The copied header says WAL; one self-contained file is easier to keep,
                 # list, open read-only and mail to someone.
                 dest.execute("PRAGMA journal_mode=DELETE").fetchone()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,14 +29,19 @@ class BackupInfo:
     revision: str | None  # schema revision (Alembic) of the backup
 
 
-def make_backup(db_path: Path, reason: str, now: dt.datetime | None = None) -> BackupInfo:
+def make_backup(
+    db_path: Path,
+    reason: str,
+    now: dt.datetime | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> BackupInfo:
     """Back up ``db_path`` (verified), then rotate its backups. Raises BackupError.
 
     Copying and verifying reads the whole file: the app calls this from a worker
     thread for large databases (sqlite3 releases the GIL while it works).
     """
     now = now or dt.datetime.now()
-    path = backup_sqlite(db_path, reason, now)
+    path = backup_sqlite(db_path, reason, now, progress)
     rotate_backups(db_path, now)
     return describe_backup(path)
 

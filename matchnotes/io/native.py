@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -79,9 +80,13 @@ class NativeFile:
 # --- export --------------------------------------------------------------------------
 
 
-def build_document(rows: dict[str, list[SQLModel]]) -> dict[str, Any]:
+def build_document(
+    rows: dict[str, list[SQLModel]], progress: Callable[[int, int], None] | None = None
+) -> dict[str, Any]:
     """The file for these rows (a whole database or one match with what it points at);
-    ids renumbered 1..n per table so two exports of equal data are equal."""
+    ids renumbered 1..n per table so two exports of equal data are equal.
+    ``progress(done, total)`` is called every few hundred rows."""
+    total, done = sum(len(r) for r in rows.values()), 0
     refs: dict[str, dict[int, int]] = {}
     tables: dict[str, list[Row]] = {}
     for model in TABLES:
@@ -102,9 +107,14 @@ def build_document(rows: dict[str, list[SQLModel]]) -> dict[str, Any]:
                     value = refs[fks[column.name]][value]
                 row[column.name] = _encode(value)
             encoded.append(row)
+            done += 1
+            if progress is not None and done % 500 == 0:
+                progress(done, total)
         if not has_id(model):
             encoded.sort(key=lambda r: tuple(r.values()))
         tables[name] = encoded
+    if progress is not None:
+        progress(total, total)
     return {"format": FORMAT, "version": VERSION, "tables": tables}
 
 

@@ -1,5 +1,7 @@
-"""Exports of a match, a person or a season as PDF, Markdown, CSV or JSON, and of a
-match's moments as SportsCode XML.
+"""Exports of a match, a person or a season as PDF, Markdown, CSV or JSON, of a
+match's moments as SportsCode XML, and of the whole database as JSON. JSON is always
+MatchNotes JSON (docs/json-format.md): the file `import` reads back; `matchnotes show
+--json` prints the report shape of a match.
 
 The one entry point for the CLI and the app. Qt is imported only when a PDF is asked
 for, so `matchnotes export md ...` runs on a server without Qt loaded. Every file is
@@ -23,7 +25,6 @@ from typing import Any, Literal
 
 from matchnotes.errors import MatchNotesError, ValidationError
 from matchnotes.reports import content, csv_export, markdown, person_content, sportscode
-from matchnotes.reports.match_text import match_as_dict, moment_as_dict, summary_as_dict
 from matchnotes.services import Services
 from matchnotes.services.views import MatchDetail, MatchSummary
 from matchnotes.text import fold
@@ -166,6 +167,7 @@ def _not_match_only(fmt: Format, what: str) -> Format:
 
 
 def _json(data: Any) -> str:
+    """The text of a JSON file (the same as ImportService.export_file writes)."""
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -183,7 +185,7 @@ def export_match(
         write_match_pdf(detail, out, page_size, progress=progress, cancel=cancel)
         return out
     if fmt == "json":
-        text = _json(match_as_dict(detail))
+        text = _json(services.imports.export_data(match_id))
     elif fmt == "sportscode":
         text = sportscode.match_sportscode(detail)
     elif fmt == "csv":
@@ -213,21 +215,7 @@ def export_person(
         write_person_pdf(page, out, page_size, notes=notes, progress=progress, cancel=cancel)
         return out
     if fmt == "json":
-        p = page.person
-        text = _json(
-            {
-                "id": p.id, "name": p.name, "role": p.role.value,
-                "shirt_number": p.shirt_number, "position": p.position,
-                "nationality": p.nationality, "club": p.club,
-                "date_of_birth": p.date_of_birth.isoformat() if p.date_of_birth else None,
-                "tallies": [vars(t) for t in page.tallies],
-                "matches": [summary_as_dict(s) for s in page.matches],
-                "moments": [{"match_id": m.match_id, **moment_as_dict(m)} for m in page.moments],
-                "quotes": [{"match": q.match_title, "text": q.text, "context": q.context.value}
-                           for q in page.quotes],
-                "notes": notes,
-            }
-        )  # fmt: skip
+        text = _json(services.imports.export_data(person_id=person_id, progress=progress))
     elif fmt == "csv":
         text = csv_export.person_moments_csv(report)
     else:
@@ -236,6 +224,19 @@ def export_person(
     write_text(out, text)
     if progress:
         progress(1, 1)
+    return out
+
+
+def export_all(
+    services: Services, out_path: Path | str, *, progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> Path:  # fmt: skip
+    """Write the whole database as MatchNotes JSON (the only format that holds it all)."""
+    out = Path(out_path)
+    check(cancel)
+    document = services.imports.export_data(progress=progress)
+    check(cancel)
+    write_text(out, _json(document))
     return out
 
 
@@ -288,7 +289,8 @@ def export_season(
         write_season_pdf(details, out, title, page_size, cancel=cancel)
     elif fmt == "json":
         check(cancel)
-        write_text(out, _json({"title": title, "matches": [match_as_dict(d) for d in details]}))
+        ids = [d.summary.id for d in details]
+        write_text(out, _json(services.imports.export_data(match_ids=ids)))
     else:
         check(cancel)
         write_text(out, markdown.season_markdown(content.season_report(details, title)))

@@ -10,29 +10,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, SQLModel, col, select
 
 from matchnotes.io.detect import FORMATS
 from matchnotes.io.errors import ImportFileError
-from matchnotes.io.native import TABLES, NativeFile, build_document, references, table_name
+from matchnotes.io.native import TABLES, NativeFile, has_id, references, table_name
 from matchnotes.io.summary import ImportSummary
 from matchnotes.minutes import sort_key
-from matchnotes.models import (
-    Competition,
-    LineupEntry,
-    Match,
-    MatchTag,
-    Moment,
-    Note,
-    Person,
-    Quote,
-    Season,
-    Tag,
-    Team,
-    Venue,
-)
-from matchnotes.services.base import explain_integrity_error, get_or_404
+from matchnotes.models import Moment, Person
+from matchnotes.services.base import explain_integrity_error
 from matchnotes.services.import_rules import RowRefused, check_row
 from matchnotes.text import fold
 
@@ -56,7 +44,11 @@ _PLURAL = {"match": "matches", "person": "people", "lineup_entry": "lineup entri
 
 def import_native(session: Session, native: NativeFile, progress: Progress | None) -> ImportSummary:
     """Write a MatchNotes JSON file, table by table, finding rows that already exist
-    (``NATURAL_KEYS``; people by name and date of birth) instead of duplicating them."""
+    (``NATURAL_KEYS``; people by name and date of birth) instead of duplicating them.
+
+    Only rows that were there before the import are matched: two equal rows of the
+    file (the same goal logged twice on purpose) stay two, so a file imported into an
+    empty database gives back every row it holds."""
     summary = ImportSummary(native.source, FORMATS["matchnotes"], "matches")
     total = sum(len(rows) for rows in native.tables.values())
     done = 0
@@ -66,6 +58,7 @@ def import_native(session: Session, native: NativeFile, progress: Progress | Non
         name, fks = table_name(model), references(model)
         ids[name] = {}
         tally = summary.tally(_PLURAL.get(name, name + "s"))
+        before = _newest_id(session, model)
         for i, raw in enumerate(native.tables[name]):
             row = {k: ids[fks[k]][v] if k in fks and v is not None else v for k, v in raw.items()}
             row.pop("id", None)
@@ -75,7 +68,7 @@ def import_native(session: Session, native: NativeFile, progress: Progress | Non
                 where = f"tables.{name}[{i}]" + (f".{exc.field}" if exc.field else "")
                 raise ImportFileError(native.source, where, str(exc)) from None
             _derive(model, row)
-            found = _find_native(session, model, row, claimed)
+            found = _find_native(session, model, row, claimed, before)
             if found is None:
                 found = model(**row)
                 session.add(found)
@@ -101,15 +94,6 @@ def import_native(session: Session, native: NativeFile, progress: Progress | Non
     return summary
 
 
-def native_document(session: Session, match_id: int | None = None) -> dict[str, Any]:
-    """The whole database, or one match with everything it points at, as a document."""
-    if match_id is None:
-        rows = {table_name(m): list(session.exec(select(m)).all()) for m in TABLES}
-    else:
-        rows = _match_rows(session, match_id)
-    return build_document(rows)
-
-
 def _derive(model: type[SQLModel], row: dict[str, Any]) -> None:
     """Columns the file leaves out because they follow from others."""
     if "name_key" in model.__table__.columns:  # type: ignore[attr-defined]
@@ -118,15 +102,26 @@ def _derive(model: type[SQLModel], row: dict[str, Any]) -> None:
         row["sort_key"] = sort_key(row["period"], row["minute"], row.get("stoppage", 0))
 
 
+def _newest_id(session: Session, model: type[SQLModel]) -> int | None:
+    """The highest id before the import (0: an empty table); None for match_tag."""
+    if not has_id(model):
+        return None
+    return int(session.exec(select(func.max(model.id))).one() or 0)  # type: ignore[attr-defined]
+
+
 def _find_native(
-    session: Session, model: type[SQLModel], row: dict[str, Any], claimed: set[int]
+    session: Session,
+    model: type[SQLModel],
+    row: dict[str, Any],
+    claimed: set[int],
+    before: int | None,
 ) -> SQLModel | None:
+    if before == 0:
+        return None  # the table was empty: nothing to find (and no query per row)
+    old = [] if before is None else [col(model.id) <= before]  # type: ignore[attr-defined]
     if model is Person:
-        candidates = [
-            p
-            for p in session.exec(select(Person).where(Person.name_key == row["name_key"])).all()
-            if p.id not in claimed
-        ]
+        people = select(Person).where(Person.name_key == row["name_key"], *old)
+        candidates = [p for p in session.exec(people).all() if p.id not in claimed]
         born = row.get("date_of_birth")
         same = [p for p in candidates if p.date_of_birth == born]
         if same:
@@ -135,44 +130,5 @@ def _find_native(
             return candidates[0]
         return None
     keys = NATURAL_KEYS[table_name(model)]
-    query = select(model).where(*(getattr(model, k) == row.get(k) for k in keys))
+    query = select(model).where(*(getattr(model, k) == row.get(k) for k in keys), *old)
     return session.exec(query).first()
-
-
-def _match_rows(session: Session, match_id: int) -> dict[str, list[Any]]:
-    match = get_or_404(session, Match, match_id, "match")
-
-    def where(model: Any, column: Any) -> list[Any]:
-        return list(session.exec(select(model).where(column == match_id)).all())
-
-    lineups = where(LineupEntry, LineupEntry.match_id)
-    moments = where(Moment, Moment.match_id)
-    quotes = where(Quote, Quote.match_id)
-    notes = where(Note, Note.match_id)
-    match_tags = where(MatchTag, MatchTag.match_id)
-    person_ids = (
-        {match.referee_id} | {e.person_id for e in lineups} | {q.speaker_id for q in quotes}
-    )
-    person_ids |= {m.player_id for m in moments} | {m.related_player_id for m in moments}
-    person_ids |= {n.person_id for n in notes}
-    team_ids = {match.home_team_id, match.away_team_id} | {e.team_id for e in lineups}
-    season = session.get(Season, match.season_id) if match.season_id else None
-    venue = session.get(Venue, match.venue_id) if match.venue_id else None
-
-    def by_ids(model: Any, ids: set[Any]) -> list[Any]:
-        return list(session.exec(select(model).where(col(model.id).in_(ids - {None}))).all())
-
-    return {
-        "competition": [session.get(Competition, season.competition_id)] if season else [],
-        "season": [season] if season else [],
-        "team": by_ids(Team, team_ids),
-        "venue": [venue] if venue else [],
-        "person": by_ids(Person, person_ids),
-        "tag": by_ids(Tag, {t.tag_id for t in match_tags}),
-        "match": [match],
-        "match_tag": match_tags,
-        "lineup_entry": lineups,
-        "moment": moments,
-        "quote": quotes,
-        "note": notes,
-    }

@@ -14,6 +14,7 @@ This module is the facade the UI and CLI call (``ImportService``). The work live
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -29,14 +30,10 @@ from matchnotes.io.records import MatchRecord, ParsedFile, PersonRecord
 from matchnotes.io.summary import ImportSummary
 from matchnotes.models import Match, Person, Venue
 from matchnotes.services.base import Service, explain_integrity_error
-from matchnotes.services.import_native import (
-    NATURAL_KEYS,
-    Progress,
-    import_native,
-    native_document,
-)
+from matchnotes.services.import_native import NATURAL_KEYS, Progress, import_native
 from matchnotes.services.import_records import RecordWriter
 from matchnotes.services.matches import load_match_summaries
+from matchnotes.services.native_export import native_document
 
 __all__ = ["NATURAL_KEYS", "ImportService", "Progress", "RecordWriter"]
 
@@ -117,21 +114,36 @@ class ImportService(Service):
             writer.finish()
         return summary
 
+    def import_native_file(
+        self, native: NativeFile, progress: Progress | None = None
+    ) -> ImportSummary:
+        """Write a parsed MatchNotes JSON document (``io.native.parse_native``)."""
+        return self._import_native(native, progress)
+
     def _import_native(self, native: NativeFile, progress: Progress | None) -> ImportSummary:
         with self._write() as session:
             return import_native(session, native, progress)
 
     # --- export ---------------------------------------------------------------------
 
-    def export_data(self, match_id: int | None = None) -> dict[str, Any]:
-        """The whole database, or one match with everything it points at, as a
-        MatchNotes JSON document (see docs/json-format.md)."""
+    def export_data(
+        self,
+        match_id: int | None = None,
+        *,
+        match_ids: Collection[int] | None = None,
+        person_id: int | None = None,
+        progress: Progress | None = None,
+    ) -> dict[str, Any]:
+        """The whole database (nothing given), one match or several with everything
+        they point at, or a person with their matches and notes, as a MatchNotes JSON
+        document (see docs/json-format.md)."""
+        if match_id is not None:
+            match_ids = [match_id, *(match_ids or ())]
         with self._read() as session:
-            return native_document(session, match_id)
+            return native_document(session, match_ids, person_id, progress)
 
     def export_file(self, path: str | Path, match_id: int | None = None) -> None:
-        text = json.dumps(self.export_data(match_id), ensure_ascii=False, indent=2)
-        _write_text(Path(path), text + "\n")
+        _write_text(Path(path), native_json(self.export_data(match_id)))
 
     def matches_csv(self) -> str:
         """Every match as a CSV of fixtures and results (columns: io.csv_files)."""
@@ -189,6 +201,11 @@ class ImportService(Service):
         if what not in ("matches", "people"):
             raise ValidationError(f"Cannot export “{what}” as CSV; choose matches or people.")
         _write_text(Path(path), self.matches_csv() if what == "matches" else self.people_csv())
+
+
+def native_json(document: dict[str, Any]) -> str:
+    """A MatchNotes JSON document as the text of its file."""
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
 def _write_text(path: Path, text: str) -> None:

@@ -72,10 +72,13 @@ def test_csv_cells_never_run_as_formulas():
     ]  # fmt: skip
 
 
-def test_match_json_is_the_show_shape(services, demo_match_id, out):
+def test_match_json_is_matchnotes_json(services, demo_match_id, out):
+    """The file `import` reads back (docs/json-format.md), not the `show --json` shape."""
     data = json.loads(export_match(services, demo_match_id, "json", out / "m.json").read_text())
-    assert data["venue"] == "Al Bayt Stadium" and data["score"] == {"home": 1, "away": 2}
-    assert len(data["moments"]) == 14 and len(data["quotes"]) == 4
+    assert (data["format"], data["version"]) == ("matchnotes", 1)
+    tables = data["tables"]
+    assert [v["name"] for v in tables["venue"]] == ["Al Bayt Stadium"]
+    assert len(tables["moment"]) == 14 and len(tables["quote"]) == 4
 
 
 def test_person_exports(services, demo_match_id, out):
@@ -88,9 +91,9 @@ def test_person_exports(services, demo_match_id, out):
     written = export_person(services, kane, "csv", out / "k.csv")
     rows = list(csv.reader(io.StringIO(written.read_text(encoding="utf-8"))))
     assert rows[0] == ["date", "match", "minute", "moment", "detail"] and len(rows) == 3
-    data = json.loads(export_person(services, kane, "json", out / "k.json").read_text())
-    assert data["name"] == "Harry Kane" and data["tallies"][0]["goals"] == 1
-    assert data["notes"] == ["Record scorer"]
+    tables = json.loads(export_person(services, kane, "json", out / "k.json").read_text())["tables"]
+    assert "Harry Kane" in [p["name"] for p in tables["person"]] and len(tables["match"]) == 1
+    assert "Record scorer" in [n["text"] for n in tables["note"]]
     assert export_person(services, kane, "pdf", out / "k.pdf").stat().st_size > 5000
 
 
@@ -104,7 +107,8 @@ def test_season_exports_filter_by_competition_and_year(services, demo_match_id, 
     rows = list(csv.DictReader(io.StringIO(written.read_text(encoding="utf-8"))))
     assert [(r["home"], r["away"], r["rating"]) for r in rows] == [("Leeds", "Hull", "6")]
     data = json.loads(export_season(services, "json", out / "s.json", season="2022").read_text())
-    assert data["title"] == "2022" and [m["home"] for m in data["matches"]] == ["England"]
+    teams = {t["id"]: t["name"] for t in data["tables"]["team"]}
+    assert [teams[m["home_team_id"]] for m in data["tables"]["match"]] == ["England"]
     with pytest.raises(ValidationError, match="No match"):
         export_season(services, "md", out / "none.md", year=1990)
 

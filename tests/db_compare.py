@@ -1,0 +1,59 @@
+"""Every table of a database as comparable rows, for round-trip and copy tests.
+
+Ids are the one thing allowed to differ between two databases holding the same data
+(an import numbers rows 1, 2, 3… in the order they were made; the source may have
+gaps where rows were deleted). So each id, and each reference to it, is replaced by
+its rank in its table (1 for the lowest id); every other column must be equal.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Engine, select
+from sqlmodel import SQLModel
+
+import matchnotes.models  # noqa: F401  (the tables on SQLModel.metadata)
+
+
+def table_rows(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
+    """{table: its rows, ids as ranks, in id order (match_tag: sorted)} for every table
+    of the schema, with alembic_version (the schema revision must match too)."""
+    tables = SQLModel.metadata.sorted_tables  # a table after the ones it points at
+    ranks: dict[str, dict[int, int]] = {}
+    found: dict[str, list[tuple[Any, ...]]] = {}
+    with engine.connect() as conn:
+        for table in tables:
+            rows = [dict(r._mapping) for r in conn.execute(select(table))]
+            if "id" in table.c:
+                rows.sort(key=lambda r: r["id"])
+                ranks[table.name] = {r["id"]: i for i, r in enumerate(rows, 1)}
+            refs = {
+                c.name: next(iter(c.foreign_keys)).column.table.name
+                for c in table.c
+                if c.foreign_keys
+            }
+            shown = []
+            for row in rows:
+                for name, value in row.items():
+                    if value is None:
+                        continue
+                    if name == "id":
+                        row[name] = ranks[table.name][value]
+                    elif name in refs:
+                        row[name] = ranks[refs[name]][value]
+                shown.append(tuple(row[c.name] for c in table.c))
+            found[table.name] = shown if "id" in table.c else sorted(shown)
+        version = conn.exec_driver_sql("SELECT version_num FROM alembic_version").all()
+        found["alembic_version"] = [tuple(v) for v in version]
+    return found
+
+
+def assert_same_tables(first: Engine, second: Engine) -> None:
+    """Table for table, row for row; a difference names its table and first row."""
+    a, b = table_rows(first), table_rows(second)
+    assert a.keys() == b.keys()
+    for name in a:
+        assert len(a[name]) == len(b[name]), f"{name}: {len(a[name])} rows, then {len(b[name])}"
+        for left, right in zip(a[name], b[name], strict=True):
+            assert left == right, f"{name}: {left} became {right}"
