@@ -10,10 +10,14 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from sqlalchemy import Engine, select
 from sqlmodel import SQLModel
 
 import matchnotes.models  # noqa: F401  (the tables on SQLModel.metadata)
+from matchnotes.cli import make_demo_database
+from matchnotes.db.database import open_database
+from matchnotes.services import Services
 
 
 def table_rows(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
@@ -57,3 +61,16 @@ def assert_same_tables(first: Engine, second: Engine) -> None:
         assert len(a[name]) == len(b[name]), f"{name}: {len(a[name])} rows, then {len(b[name])}"
         for left, right in zip(a[name], b[name], strict=True):
             assert left == right, f"{name}: {left} became {right}"
+
+
+@pytest.fixture(name="demo_with_gaps")
+def demo_with_gaps_fixture(tmp_path):
+    """The demo, with a deleted moment (an id gap) and a goal logged twice on purpose."""
+    path = make_demo_database(tmp_path / "demo.sqlite")
+    db = open_database(path)
+    services = Services.create(db.engine)
+    detail = services.matches.get_match(1)
+    services.moments.delete(detail.moments[3].id)
+    services.quick_entry.record(1, "17 goal Tchouameni", None, allow_duplicate=True)
+    db.close()
+    return path

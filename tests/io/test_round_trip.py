@@ -3,12 +3,14 @@ table, row for row and column for column (ids as ranks: tests/db_compare.py)."""
 
 import json
 
-import pytest
-
-from matchnotes.cli import make_demo_database, run
+from matchnotes.cli import run
 from matchnotes.db.database import open_database
 from matchnotes.services import Services
-from tests.db_compare import assert_same_tables, table_rows
+from tests.db_compare import (
+    assert_same_tables,
+    demo_with_gaps_fixture,  # noqa: F401  (a fixture)
+    table_rows,
+)
 from tests.io import SQUADS_TXT, WORLDCUP_JSON, WORLDCUP_TXT
 
 
@@ -22,19 +24,6 @@ def round_trip(source, tmp_path):
     target = tmp_path / "back.sqlite"
     cli("import", out, "--db", target)
     return out, target
-
-
-@pytest.fixture
-def demo_with_gaps(tmp_path):
-    """The demo, with a deleted moment (an id gap) and a goal logged twice on purpose."""
-    path = make_demo_database(tmp_path / "demo.sqlite")
-    db = open_database(path)
-    services = Services.create(db.engine)
-    detail = services.matches.get_match(1)
-    services.moments.delete(detail.moments[3].id)
-    services.quick_entry.record(1, "17 goal Tchouameni", None, allow_duplicate=True)
-    db.close()
-    return path
 
 
 def test_the_demo_comes_back_table_for_table(demo_with_gaps, tmp_path):
