@@ -74,11 +74,14 @@ def add_record_commands(commands: Subcommands, db_option: argparse.ArgumentParse
 
     quote = noun("quote", "add a quote to a match")
     add = verb(quote, "add", "add a quote: the exact words, who said them, where",
-               'matchnotes quote add --match 1 --speaker "Harry Kane" --context '
-               "post-match-interview \"It was just the execution on the night.\"")  # fmt: skip
+               "matchnotes quote add --match 1 --speaker Kane --context "
+               "post-match-interview \"It was just the execution on the night.\"\n"
+               "  matchnotes quote add --match 1 --speaker '\"Jane Doe\"' --context mixed-zone "
+               "\"We go again.\"   (a new person: the name in quotes)")  # fmt: skip
     add.add_argument("--match", type=int, required=True, metavar="MATCH_ID")
     add.add_argument("--speaker", required=True, metavar="NAME",
-                     help="someone of the line-ups, or a new name (created)")  # fmt: skip
+                     help="named as in a quick-entry line: Kane, H. Kane, ENG#9, anyone "
+                     "in the database; a new person's name in quotes")  # fmt: skip
     add.add_argument("text", metavar="WORDS")
     contexts = [c.value for c in QuoteContext]
     add.add_argument("--context", type=_dashes_to_underscores, choices=contexts,
@@ -223,11 +226,12 @@ def cmd_match_delete(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_quote_add(args: argparse.Namespace, out: TextIO) -> int:
     from matchnotes.reports.match_text import quote_as_dict
 
-    # The speaker goes by name, as from the app's quote form: the service resolves it.
+    # The speaker is named as in a quick-entry line ("Kane" is Harry Kane; a new person
+    # in quotes): the quick-entry service resolves it with the match's roster.
     data = QuoteInput(speaker=args.speaker, text=args.text, context=QuoteContext(args.context),
                       place=args.place, source=args.source, moment_id=args.moment)  # fmt: skip
     with opened(args) as services:
-        quote_id = services.quotes.add(args.match, data)
+        quote_id = services.quick_entry.add_quote(args.match, args.speaker, data).quote_id
         saved = next(q for q in services.quotes.for_match(args.match) if q.id == quote_id)
     if args.json:
         dump({**quote_as_dict(saved), "match_id": saved.match_id}, out)

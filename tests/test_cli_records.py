@@ -139,7 +139,7 @@ def test_quote_and_note_add_refuse_with_the_services_messages(tmp_path, capsys):
     cli(db, "log", "--match", "2", STORY_LINES[0], out=capsys)
     code, _, err = cli(db, "quote", "add", "--match", "1", "--speaker", "Kane", "  ", out=capsys)
     assert code == 1 and "A quote needs the words that were said." in err
-    other = ["quote", "add", "--match", "1", "--speaker", "Kane", "Hi", "--moment", "1"]
+    other = ["quote", "add", "--match", "1", "--speaker", '"Kane"', "Hi", "--moment", "1"]
     code, _, err = cli(db, *other, out=capsys)
     assert code == 1 and "A quote can only be linked to a moment of its own match." in err
     code, _, err = cli(db, "note", "add", "--match", "9", "Hello", out=capsys)

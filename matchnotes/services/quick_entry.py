@@ -26,6 +26,7 @@ from matchnotes.entry import (
     Roster,
     parse_line,
 )
+from matchnotes.entry.names import find_speaker
 from matchnotes.enums import Decision, LineupRole, MatchStatus, MomentKind, Period, PersonRole
 from matchnotes.minutes import Minute
 from matchnotes.models import LineupEntry, Match, Moment, Person, Quote, Team
@@ -42,7 +43,7 @@ from matchnotes.services.clock import (
     store,
     utc_now,
 )
-from matchnotes.services.inputs import MomentInput, QuoteInput
+from matchnotes.services.inputs import MomentInput, QuoteInput, checked_quote
 from matchnotes.services.moments import apply_moment_input as apply_moment
 from matchnotes.services.quick_entry_checks import check_moment, went_to_extra_time
 from matchnotes.services.quotes import apply_quote_input as apply_quote
@@ -110,6 +111,18 @@ class QuickEntryService(Service):
         if isinstance(entry, MomentEntry):
             check_moment(session, match, entry, allow_duplicate=duplicate)
         return entry
+
+    def add_quote(self, match_id: int, speaker: str, data: QuoteInput) -> RecordResult:
+        """A quote whose speaker is named as in a quick-entry line (``- Kane: ...``):
+        surname, initials, a near miss, anyone in the database; a new person's name is
+        typed in quotes. The rest of ``data`` (context, place, source, moment) as given.
+        Used by `matchnotes quote add --speaker`."""
+        checked_quote(data.text)  # the words first, as the quote form checks them
+        with self._write() as session:
+            match = get_or_404(session, Match, match_id, "match")
+            ref = find_speaker(speaker, load_roster(session, match))
+            entry = QuoteEntry(ref, data.text, data.context, data.place)
+            return _add_quote(session, match, entry, data)
 
     def preview(
         self,
@@ -225,7 +238,9 @@ def _marked_clock(state: ClockState, entry: PeriodEntry, now: dt.datetime) -> Cl
     return state
 
 
-def _add_quote(session: Session, match: Match, entry: QuoteEntry) -> RecordResult:
+def _add_quote(
+    session: Session, match: Match, entry: QuoteEntry, given: QuoteInput | None = None
+) -> RecordResult:
     created: list[int] = []
     joined: list[int] = []
     joins = entry.speaker.joins  # a manager found outside the line-up joins it
@@ -233,6 +248,8 @@ def _add_quote(session: Session, match: Match, entry: QuoteEntry) -> RecordResul
     quote = Quote(match_id=match.id or 0, speaker_id=speaker_id, text="x")
     context = entry.context or QuoteInput.context
     data = QuoteInput(speaker=speaker_id, text=entry.text, context=context, place=entry.place)
+    if given is not None:  # the form's other fields (source, moment) as typed
+        data = replace(given, speaker=speaker_id)
     apply_quote(session, quote, data)
     session.add(quote)
     session.flush()
