@@ -36,7 +36,11 @@ def add_record_commands(commands: Subcommands, db_option: argparse.ArgumentParse
     """Register `match`, `quote`, `note` and `moment`, each with its own verbs."""
     from matchnotes.cli_moments import add_moment_commands
 
+    nouns: dict[int, argparse.ArgumentParser] = {}  # a verb's group -> its noun's parser
+
     def verb(group: Subcommands, name: str, help: str, example: str) -> argparse.ArgumentParser:
+        above = nouns[id(group)]  # `matchnotes match --help` shows each verb's example
+        above.epilog = (above.epilog or "examples:") + "\n  " + example.split("\n")[0]
         parser: argparse.ArgumentParser = group.add_parser(
             name,
             parents=[db_option],
@@ -49,8 +53,14 @@ def add_record_commands(commands: Subcommands, db_option: argparse.ArgumentParse
         return parser
 
     def noun(name: str, help: str) -> Subcommands:
-        parser = commands.add_parser(name, parents=[db_option], help=help)
+        parser = commands.add_parser(
+            name,
+            parents=[db_option],
+            help=help,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         group = parser.add_subparsers(dest="verb", metavar="ACTION", required=True)
+        nouns[id(group)] = parser
         return group
 
     match = noun("match", "add, edit or delete a match")
