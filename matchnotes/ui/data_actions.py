@@ -26,7 +26,7 @@ EXPORT_FILTERS = {
     "pdf": "PDF report (*.pdf)",
     "md": "Markdown (*.md)",
     "csv": "CSV (*.csv)",
-    "json": "JSON (*.json)",
+    "json": "MatchNotes JSON (*.json)",  # the file File ▸ Import reads back
     "sportscode": "SportsCode XML (*.xml)",
 }
 MATCH_ONLY = {"sportscode"}  # one match's timeline: not offered for people or years
@@ -75,6 +75,8 @@ class DataActions(QObject):
         extension = "xml" if fmt == "sportscode" else fmt
         suggested = f"matchnotes-{what}{'-' + str(ident) if ident else ''}.{extension}"
         offered = [f for f in EXPORT_FILTERS if what == "match" or f not in MATCH_ONLY]
+        if what == "all":  # everything fits in one format only
+            offered = ["json"]
         self._choose(
             "Export", suggested, ";;".join(EXPORT_FILTERS[f] for f in offered), save=True,
             selected=EXPORT_FILTERS[fmt],
@@ -84,7 +86,7 @@ class DataActions(QObject):
         )  # fmt: skip
 
     def export_to(self, what: str, ident: int | None, fmt: str, path: Path) -> BackgroundOp:
-        """what: "match", "person" or "year" (ident is the year)."""
+        """what: "match", "person", "year" (ident is the year) or "all" (MatchNotes JSON)."""
         progress = self._progress(f"Writing {path.name}…", cancellable=True)
         services = self.services
         cancelled = threading.Event()  # set on the GUI thread, read by the worker
@@ -92,6 +94,8 @@ class DataActions(QObject):
 
         def work(report: Any) -> Path:
             cancel = cancelled.is_set
+            if what == "all":
+                return export.export_all(services, path, progress=report, cancel=cancel)
             if what == "match":
                 return export.export_match(
                     services, ident or 0, fmt, path, progress=report, cancel=cancel

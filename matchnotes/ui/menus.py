@@ -58,6 +58,8 @@ def build_menus(window: MainWindow) -> list[QAction]:
         lambda: w._with_person(lambda p: w.data_actions.choose_and_export("person", p)),
     )
     b.add(file, "Export diary &year…", w._on_export_year_triggered)
+    b.add(file, "Export &everything as MatchNotes JSON…",
+          lambda: w.data_actions.choose_and_export("all", None, "json"))  # fmt: skip
     b.add(file, "Export this &list as CSV…", w._on_export_list_triggered)
     file.addSeparator()
     b.add(file, "&Print match…", lambda: w._with_match(w.print_match), keys.Print)
