@@ -81,7 +81,7 @@ class NativeFile:
 
 
 def build_document(
-    rows: dict[str, list[SQLModel]], progress: Callable[[int, int], None] | None = None
+    rows: dict[str, list[Any]], progress: Callable[[int, int], None] | None = None
 ) -> dict[str, Any]:
     """The file for these rows (a whole database or one match with what it points at);
     ids renumbered 1..n per table so two exports of equal data are equal.
@@ -94,8 +94,8 @@ def build_document(
         fks = references(model)
         items = rows.get(name, [])
         if has_id(model):
-            items = sorted(items, key=lambda r: r.id)  # type: ignore[attr-defined]
-            refs[name] = {r.id: i for i, r in enumerate(items, 1)}  # type: ignore[attr-defined]
+            items = sorted(items, key=lambda r: r.id)
+            refs[name] = {r.id: i for i, r in enumerate(items, 1)}
         encoded = []
         for item in items:
             row: Row = {}

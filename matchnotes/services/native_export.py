@@ -42,7 +42,9 @@ def native_document(
     """The whole database (no ids given), the matches ``match_ids`` with everything
     they point at, or ``person_id`` with every match they are in and their notes."""
     if match_ids is None and person_id is None:
-        rows = {table_name(m): list(session.exec(select(m)).all()) for m in TABLES}
+        # Plain rows, not ORM objects: a big archive's million moments stay light.
+        conn = session.connection()
+        rows = {table_name(m): list(conn.execute(select(m.__table__)).all()) for m in TABLES}  # type: ignore[attr-defined]
     else:
         ids = set(match_ids or ())
         people: set[int] = set()
