@@ -1,0 +1,102 @@
+"""Several reporters on one database at once (processes, as several app instances are):
+every name becomes one row however the writes interleave, and two imports of one file
+both succeed, the second finding what the first wrote. Runs on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from matchnotes.db.database import open_database
+from matchnotes.errors import MatchNotesError
+from matchnotes.models import Competition, Match, Person, Season, Team, Venue
+from matchnotes.services import Services
+from matchnotes.services.imports import ImportService
+from matchnotes.services.inputs import LineupInput, MatchInput, QuoteInput
+from tests.io import WORLDCUP_JSON
+
+REPORTERS = 4
+NAMES = [f"Jöhn Reporter{n}" for n in range(40)]
+CONTEXT = multiprocessing.get_context("spawn")  # a fresh interpreter, as a second app is
+
+
+def _again_while_busy(write: Any) -> Any:
+    """What a user does when SQLite says the file is busy (its 5 s wait ran out on a
+    loaded machine): try again. Nothing else is retried."""
+    while True:
+        try:
+            return write()
+        except MatchNotesError as exc:
+            if "busy" not in str(exc):
+                raise
+
+
+def _report(target: str, reporter: int, start: Any) -> None:
+    """One reporter: a match per name (teams, competition, season, venue by name), the
+    name in its line-up and, spelt in capitals, as the speaker of a quote."""
+    db = open_database(target)
+    services = Services.create(db.engine)
+    start.wait()
+    for i, name in enumerate(NAMES):
+        data = MatchInput(
+            home=f"Team {i}", away=f"TEAM {i + 1}", date=dt.date(2024, 5, 1 + reporter),
+            competition=f"Cup {i % 5}", season="2024", venue=f"Ground {i % 3}",
+        )  # fmt: skip
+        match_id = _again_while_busy(lambda d=data: services.matches.create_match(d))
+        team_id = _again_while_busy(lambda i=i: services.catalog.ensure_team(f"team {i}"))
+        entry = LineupInput(team_id, name)
+        _again_while_busy(lambda m=match_id, e=entry: services.lineups.add(m, e))
+        quote = QuoteInput(NAMES[(i + 1) % len(NAMES)].upper(), f"Reporter {reporter} heard it.")
+        _again_while_busy(lambda m=match_id, q=quote: services.quotes.add(m, q))
+    db.close()
+
+
+def _run_at_once(target: str, count: int, job: Any, *args: Any) -> None:
+    start = CONTEXT.Event()
+    workers = [CONTEXT.Process(target=job, args=(target, n, start, *args)) for n in range(count)]
+    for w in workers:
+        w.start()
+    start.set()
+    for w in workers:
+        w.join(timeout=300)
+    assert [w.exitcode for w in workers] == [0] * count
+
+
+def _count(database: Any, model: type) -> int:
+    with database.engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(model)).scalar_one())
+
+
+@pytest.mark.slow
+def test_reporters_typing_the_same_new_names_at_once_make_each_one_row(db_target, database):
+    _run_at_once(db_target, REPORTERS, _report)
+    assert _count(database, Match) == REPORTERS * len(NAMES)
+    assert _count(database, Person) == len(NAMES)
+    assert _count(database, Team) == len(NAMES) + 1
+    assert (_count(database, Competition), _count(database, Season)) == (5, 5)
+    assert _count(database, Venue) == 3
+
+
+def _import(target: str, _n: int, start: Any, results: Any) -> None:
+    db = open_database(target)
+    start.wait()
+    summary = _again_while_busy(lambda: ImportService(db.engine).import_file(WORLDCUP_JSON))
+    results.put((summary.added, summary.unchanged))
+    db.close()
+
+
+@pytest.mark.slow
+def test_two_imports_of_one_file_at_once_both_succeed_once(db_target, database, tmp_path):
+    results = CONTEXT.Queue()
+    _run_at_once(db_target, 2, _import, results)
+    said = sorted(results.get(timeout=10) for _ in range(2))
+    assert said == [(0, 64), (64, 0)], "the second import finds what the first wrote"
+    once = open_database(tmp_path / "imported-once.sqlite")
+    ImportService(once.engine).import_file(WORLDCUP_JSON)
+    for model in (Match, Team, Person):
+        assert _count(database, model) == _count(once, model), model.__name__
+    once.close()
