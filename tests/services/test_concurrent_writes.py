@@ -6,15 +6,19 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
+import threading
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import OperationalError
 
 from matchnotes.db.database import open_database
+from matchnotes.db.engine import make_engine
 from matchnotes.errors import MatchNotesError
 from matchnotes.models import Competition, Match, Person, Season, Team, Venue
 from matchnotes.services import Services
+from matchnotes.services.base import explain_operational_error
 from matchnotes.services.imports import ImportService
 from matchnotes.services.inputs import LineupInput, MatchInput, QuoteInput
 from tests.io import WORLDCUP_JSON
@@ -100,3 +104,27 @@ def test_two_imports_of_one_file_at_once_both_succeed_once(db_target, database, 
     for model in (Match, Team, Person):
         assert _count(database, model) == _count(once, model), model.__name__
     once.close()
+
+
+def test_a_deadlock_on_a_server_is_explained_as_try_again(empty_server_db):
+    """Two writers waiting on each other: the server cancels one; its user reads why."""
+    engine = make_engine(empty_server_db)
+    both_hold_one = threading.Barrier(2)
+    said: list[str] = []
+
+    def lock(first: int, second: int) -> None:
+        try:
+            with engine.begin() as conn:
+                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": first})
+                both_hold_one.wait()
+                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": second})
+        except OperationalError as exc:
+            said.append(explain_operational_error(exc))
+
+    threads = [threading.Thread(target=lock, args=pair) for pair in ((1, 2), (2, 1))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    engine.dispose()
+    assert len(said) == 1 and said[0].endswith("was not saved. Try again."), said
