@@ -40,7 +40,9 @@ def db_path(tmp_path: Path) -> Path:
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """Every test that uses a database through ``db_target`` gets one run per backend."""
     if "backend" in metafunc.fixturenames:
-        metafunc.parametrize("backend", backends_for(metafunc), indirect=True)
+        backends = backends_for(metafunc)
+        if len(backends) > 1:  # ids stay as they were (no "[sqlite]") without a server
+            metafunc.parametrize("backend", backends, indirect=True)
 
 
 @pytest.fixture(scope="session")
@@ -52,7 +54,7 @@ def postgres_server() -> Iterator[PostgresServer]:
 
 @pytest.fixture
 def backend(request: pytest.FixtureRequest) -> Backend:
-    return Backend(request.param)
+    return Backend(getattr(request, "param", Backend.SQLITE.value))
 
 
 @pytest.fixture
