@@ -25,9 +25,11 @@ stop() {
 trap stop EXIT
 "${as[@]}" "$bin/initdb" -D "$dir/data" -U matchnotes --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
 # A test cluster: durability is not wanted here, speed is (each test creates a database).
-"${as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w -o \
+if ! "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w -o \
   "-h 127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
-  start >/dev/null
+  start >/dev/null; then
+  echo "PostgreSQL did not start:" >&2; cat "$dir/log" >&2; exit 1
+fi
 export MATCHNOTES_TEST_POSTGRES_URL="postgresql://matchnotes@127.0.0.1:$port/postgres"
 echo "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port (as $user, $dir)"
 "$@"
