@@ -39,32 +39,38 @@ def _again_while_busy(write: Any) -> Any:
                 raise
 
 
-def _report(target: str, reporter: int, start: Any) -> None:
-    """One reporter: a match per name (teams, competition, season, venue by name), the
-    name in its line-up and, spelt in capitals, as the speaker of a quote."""
+def _report(target: str, reporter: int, together: Any) -> None:
+    """One reporter: a match per name (teams, competition, season, venue by name), and
+    the name typed in a quick-entry line, a line-up or as a quote's speaker (each reporter
+    its own way and spelling), so every name is new to all of them at the same moment."""
     db = open_database(target)
     services = Services.create(db.engine)
-    start.wait()
     for i, name in enumerate(NAMES):
+        together.wait()  # all reporters on the same new name at once
         data = MatchInput(
-            home=f"Team {i}", away=f"TEAM {i + 1}", date=dt.date(2024, 5, 1 + reporter),
+            home=f"Club{i}", away=f"CLUB{i + 1}", date=dt.date(2024, 5, 1 + reporter),
             competition=f"Cup {i % 5}", season="2024", venue=f"Ground {i % 3}",
         )  # fmt: skip
         match_id = _again_while_busy(lambda d=data: services.matches.create_match(d))
-        team_id = _again_while_busy(lambda i=i: services.catalog.ensure_team(f"team {i}"))
-        entry = LineupInput(team_id, name)
-        _again_while_busy(lambda m=match_id, e=entry: services.lineups.add(m, e))
-        quote = QuoteInput(NAMES[(i + 1) % len(NAMES)].upper(), f"Reporter {reporter} heard it.")
-        _again_while_busy(lambda m=match_id, q=quote: services.quotes.add(m, q))
+        spelt = name.upper() if reporter % 2 else name
+        if reporter % 3 == 0:
+            line = f'30 yc Club{i} "{spelt}"'
+            _again_while_busy(lambda m=match_id, x=line: services.quick_entry.record(m, x))
+        elif reporter % 3 == 1:
+            team_id = _again_while_busy(lambda i=i: services.catalog.ensure_team(f"club{i}"))
+            entry = LineupInput(team_id, spelt)
+            _again_while_busy(lambda m=match_id, e=entry: services.lineups.add(m, e))
+        else:
+            quote = QuoteInput(spelt, f"Reporter {reporter} heard it.")
+            _again_while_busy(lambda m=match_id, q=quote: services.quotes.add(m, q))
     db.close()
 
 
 def _run_at_once(target: str, count: int, job: Any, *args: Any) -> None:
-    start = CONTEXT.Event()
-    workers = [CONTEXT.Process(target=job, args=(target, n, start, *args)) for n in range(count)]
+    together = CONTEXT.Barrier(count, timeout=120)
+    workers = [CONTEXT.Process(target=job, args=(target, n, together, *args)) for n in range(count)]
     for w in workers:
         w.start()
-    start.set()
     for w in workers:
         w.join(timeout=300)
     assert [w.exitcode for w in workers] == [0] * count
@@ -85,9 +91,9 @@ def test_reporters_typing_the_same_new_names_at_once_make_each_one_row(db_target
     assert _count(database, Venue) == 3
 
 
-def _import(target: str, _n: int, start: Any, results: Any) -> None:
+def _import(target: str, _n: int, together: Any, results: Any) -> None:
     db = open_database(target)
-    start.wait()
+    together.wait()
     summary = _again_while_busy(lambda: ImportService(db.engine).import_file(WORLDCUP_JSON))
     results.put((summary.added, summary.unchanged))
     db.close()
