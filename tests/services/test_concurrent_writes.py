@@ -15,6 +15,7 @@ from sqlalchemy.exc import OperationalError
 
 from matchnotes.db.database import open_database
 from matchnotes.db.engine import make_engine
+from matchnotes.entry.squad_text import parse_squad_text
 from matchnotes.errors import MatchNotesError
 from matchnotes.models import Competition, Match, Person, Season, Team, Venue
 from matchnotes.services import Services
@@ -41,8 +42,9 @@ def _again_while_busy(write: Any) -> Any:
 
 def _report(target: str, reporter: int, together: Any) -> None:
     """One reporter: a match per name (teams, competition, season, venue by name), and
-    the name typed in a quick-entry line, a line-up or as a quote's speaker (each reporter
-    its own way and spelling), so every name is new to all of them at the same moment."""
+    the name typed in a quick-entry line, a line-up (one entry or pasted text) or as a
+    quote's speaker (each reporter its own way and spelling), so every name is new to all
+    of them at the same moment."""
     db = open_database(target)
     services = Services.create(db.engine)
     for i, name in enumerate(NAMES):
@@ -53,7 +55,11 @@ def _report(target: str, reporter: int, together: Any) -> None:
         )  # fmt: skip
         match_id = _again_while_busy(lambda d=data: services.matches.create_match(d))
         spelt = name.upper() if reporter % 2 else name
-        if reporter % 3 == 0:
+        if reporter == 3:  # a line-up pasted as text (the line-up editor)
+            team_id = _again_while_busy(lambda i=i: services.catalog.ensure_team(f"club{i}"))
+            squad = {team_id: parse_squad_text(f"9 {spelt}")}
+            _again_while_busy(lambda m=match_id, q=squad: services.lineups.replace(m, q))
+        elif reporter % 3 == 0:
             line = f'30 yc Club{i} "{spelt}"'
             _again_while_busy(lambda m=match_id, x=line: services.quick_entry.record(m, x))
         elif reporter % 3 == 1:
