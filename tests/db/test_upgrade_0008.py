@@ -14,6 +14,7 @@ from matchnotes.models import Moment
 from matchnotes.services import Services
 from matchnotes.services.inputs import MomentInput
 
+BEFORE = "0006"  # the revision 0008 follows (the lead may re-chain it)
 TYPED = dt.datetime(2024, 5, 1, 18, 47, 12, tzinfo=dt.UTC)
 
 
@@ -22,7 +23,7 @@ NOT_UTC = """DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET timezone TO %L',
     current_database(), 'America/New_York'); END $$"""
 
 
-def test_a_0005_database_keeps_the_instant_a_line_was_typed(db_target, make_match, database):
+def test_an_older_database_keeps_the_instant_a_line_was_typed(db_target, make_match, database):
     match_id = make_match()
     Services.create(database.engine).moments.log(
         match_id, MomentInput(make_minute(47), MomentKind.CHANCE)
@@ -30,7 +31,7 @@ def test_a_0005_database_keeps_the_instant_a_line_was_typed(db_target, make_matc
     with database.engine.begin() as conn:
         config = alembic_config()
         config.attributes["connection"] = conn
-        command.downgrade(config, "0005")
+        command.downgrade(config, BEFORE)
         if conn.dialect.name == "postgresql":
             conn.execute(text(NOT_UTC))
     database.engine.dispose()  # new connections: in that time zone
@@ -39,7 +40,7 @@ def test_a_0005_database_keeps_the_instant_a_line_was_typed(db_target, make_matc
     database.close()
     again = open_database(db_target)
     try:
-        assert again.report.upgraded_from == "0005"
+        assert again.report.upgraded_from == BEFORE
         with again.engine.connect() as conn:
             assert conn.execute(select(Moment.logged_at)).scalar_one() == TYPED
     finally:

@@ -1,7 +1,7 @@
 """moment.logged_at keeps its time zone on PostgreSQL, like every other timestamp
 
 Revision ID: 0008
-Revises: 0005
+Revises: 0006
 Create Date: 2026-12-06
 
 0005 added the column as a timestamp without time zone, while the model (and every
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
-down_revision = "0005"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
