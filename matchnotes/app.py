@@ -55,10 +55,7 @@ def target_of(args: argparse.Namespace) -> str:
     if args.demo:
         from matchnotes.cli import make_demo_database
 
-        db = getattr(args, "db", None)
-        if db and is_url(db):
-            raise MatchNotesError("--demo writes a new database file; give --db a file path.")
-        return str(make_demo_database(Path(db).expanduser() if db else None))
+        return make_demo_database(getattr(args, "db", None))
     return database_target(getattr(args, "db", None))
 
 

@@ -21,6 +21,7 @@ from matchnotes.cli_copy import add_copy_command
 from matchnotes.cli_progress import ProgressBar
 from matchnotes.cli_records import EXAMPLE, add_record_commands
 from matchnotes.db.database import Database, open_database
+from matchnotes.db.engine import display_location, is_url
 from matchnotes.entry import PossibleDuplicate
 from matchnotes.enums import LineupRole
 from matchnotes.errors import MatchNotesError
@@ -336,8 +337,16 @@ def _refuse_missing_file(target: str) -> None:
         )
 
 
-def make_demo_database(path: Path | None = None) -> Path:
-    """Write the demo database to ``path`` (a fresh temporary file when None)."""
+def make_demo_database(target: str | Path | None = None) -> str:
+    """Write the demo database to ``target``, a new file (a fresh temporary one when None)
+    or an empty server database; return the target to open it with."""
+    if target is not None and is_url(str(target)) and not str(target).startswith("sqlite:///"):
+        return _demo_on_server(str(target))
+    path = Path(str(target).removeprefix("sqlite:///")).expanduser() if target else None
+    return str(_demo_in_file(path))
+
+
+def _demo_in_file(path: Path | None) -> Path:
     from matchnotes.demo import load_demo
 
     if path is None:
@@ -360,11 +369,29 @@ def make_demo_database(path: Path | None = None) -> Path:
     return path
 
 
+def _demo_on_server(url: str) -> str:
+    """The demo into a server database that holds no match yet (its tables made if empty)."""
+    from matchnotes.demo import load_demo
+
+    db = open_database(url)
+    try:
+        services = Services.create(db.engine)
+        if services.matches.list_matches():
+            raise MatchNotesError(
+                f"The database at {db.location} already holds matches; the demo is only "
+                "written to an empty database. Create a new one on the server first."
+            )
+        load_demo(services)
+    finally:
+        db.close()
+    return url
+
+
 def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     if not getattr(args, "db", None):
         raise MatchNotesError("Say where to write the demo: matchnotes demo --db PATH")
-    path = make_demo_database(Path(args.db))
-    print(f"Demo database written to {path}", file=out)
+    where = make_demo_database(args.db)
+    print(f"Demo database written to {display_location(where)}", file=out)
     return 0
 
 
@@ -556,7 +583,9 @@ def _sqlite_path(args: argparse.Namespace, must_exist: bool = True) -> Path:
     target = database_target(getattr(args, "db", None))
     if "://" in target and not target.startswith("sqlite:///"):
         raise MatchNotesError(
-            "Backups, restore and check work on a SQLite file; a database server has its own."
+            f"{display_location(target)} is a database server: MatchNotes' backup, restore "
+            "and check work on SQLite files. Back up and check a server database with the "
+            "server's own tools (for PostgreSQL: pg_dump, and pg_amcheck to check it)."
         )
     path = Path(target.removeprefix("sqlite:///")).expanduser().resolve()
     if must_exist:

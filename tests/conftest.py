@@ -1,4 +1,9 @@
-"""Shared fixtures. Qt runs offscreen, and every test gets its own config/data folders."""
+"""Shared fixtures. Qt runs offscreen, and every test gets its own config/data folders.
+
+The database-level tests run on SQLite and, when ``MATCHNOTES_TEST_POSTGRES_URL`` names a
+PostgreSQL server (``scripts/with_postgres.sh`` starts a throwaway one), on PostgreSQL too:
+see ``tests/backends.py``.
+"""
 
 import os
 import tempfile
@@ -22,6 +27,7 @@ from matchnotes.demo import load_demo  # noqa: E402
 from matchnotes.enums import LineupRole, MatchStatus  # noqa: E402
 from matchnotes.services import Services  # noqa: E402
 from matchnotes.services.inputs import LineupInput, MatchInput  # noqa: E402
+from tests.backends import Backend, PostgresServer, backends_for, server_configured  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -31,9 +37,53 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "notes.sqlite"
 
 
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Every test that uses a database through ``db_target`` gets one run per backend."""
+    if "backend" in metafunc.fixturenames:
+        backends = backends_for(metafunc)
+        if len(backends) > 1:  # ids stay as they were (no "[sqlite]") without a server
+            metafunc.parametrize("backend", backends, indirect=True)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    server = PostgresServer.from_environment()
+    yield server
+    server.close()
+
+
 @pytest.fixture
-def database(db_path: Path) -> Iterator[Database]:
-    db = open_database(db_path)
+def backend(request: pytest.FixtureRequest) -> Backend:
+    return Backend(getattr(request, "param", Backend.SQLITE.value))
+
+
+@pytest.fixture
+def db_target(backend: Backend, request: pytest.FixtureRequest, db_path: Path) -> Iterator[str]:
+    """Where the test's database is: a new SQLite file, or a new database on the server
+    (copied from a migrated template, dropped afterwards)."""
+    if backend is Backend.SQLITE:
+        yield str(db_path)
+        return
+    server: PostgresServer = request.getfixturevalue("postgres_server")
+    url = server.create_database()
+    yield url
+    server.drop_database(url)
+
+
+@pytest.fixture
+def empty_server_db(request: pytest.FixtureRequest) -> Iterator[str]:
+    """A new, empty database on the PostgreSQL server; the test is skipped without one."""
+    if not server_configured():
+        pytest.skip("needs a PostgreSQL server: scripts/with_postgres.sh pytest")
+    server: PostgresServer = request.getfixturevalue("postgres_server")
+    url = server.create_database(empty=True)
+    yield url
+    server.drop_database(url)
+
+
+@pytest.fixture
+def database(db_target: str) -> Iterator[Database]:
+    db = open_database(db_target)
     yield db
     db.close()
 

@@ -5,8 +5,8 @@ import json
 from matchnotes.cli import run
 
 
-def test_a_marker_on_a_finished_match_is_refused_until_reopened(tmp_path, capsys):
-    db = str(tmp_path / "demo.sqlite")
+def test_a_marker_on_a_finished_match_is_refused_until_reopened(db_target, capsys):
+    db = db_target
     assert run(["demo", "--db", db]) == 0  # the demo match is finished
     capsys.readouterr()
     assert run(["log", "--db", db, "--match", "1", "HT"]) == 1

@@ -30,8 +30,8 @@ def cli(db, *args, out=None):
     return code, captured.out, captured.err
 
 
-def test_the_sample_story_logged_into_an_empty_database_with_commands_only(tmp_path, capsys):
-    db = tmp_path / "story.sqlite"
+def test_the_sample_story_logged_into_an_empty_database_with_commands_only(db_target, capsys):
+    db = db_target
     code, out, _ = cli(db, *STORY_MATCH, out=capsys)
     assert code == 0 and out.strip() == "1"  # the new id, for a script to use
     for line in STORY_LINES:
@@ -74,8 +74,8 @@ def test_the_sample_story_logged_into_an_empty_database_with_commands_only(tmp_p
     }  # fmt: skip
 
 
-def test_match_add_json_is_the_show_shape_and_edit_changes_only_what_is_given(tmp_path, capsys):
-    db = tmp_path / "m.sqlite"
+def test_match_add_json_is_the_show_shape_and_edit_changes_only_what_is_given(db_target, capsys):
+    db = db_target
     code, out, _ = cli(db, *STORY_MATCH, "--attendance", "68,895", "--json", out=capsys)
     added = json.loads(out)
     assert code == 0 and added["attendance"] == 68895 and added["moments"] == []
@@ -103,15 +103,15 @@ def test_match_add_json_is_the_show_shape_and_edit_changes_only_what_is_given(tm
         (["--competition", "", "--season", "2022"], "A season belongs to a competition"),
     ],
 )
-def test_match_add_refuses_what_the_form_refuses_with_its_words(tmp_path, capsys, args, message):
-    db = tmp_path / "m.sqlite"
+def test_match_add_refuses_what_the_form_refuses_with_its_words(db_target, capsys, args, message):
+    db = db_target
     code, out, err = cli(db, *STORY_MATCH, *args, out=capsys)
     assert code == 1 and out == "" and err.startswith("matchnotes: ") and message in err
     assert "Traceback" not in err
 
 
-def test_match_delete_says_what_goes_and_wants_yes_when_moments_or_quotes_go(tmp_path, capsys):
-    db = tmp_path / "d.sqlite"
+def test_match_delete_says_what_goes_and_wants_yes_when_moments_or_quotes_go(db_target, capsys):
+    db = db_target
     cli(db, *STORY_MATCH, out=capsys)
     assert cli(db, "log", "--match", "1", STORY_LINES[0], out=capsys)[0] == 0
     assert cli(db, "note", "add", "--match", "1", "A cold night.", out=capsys)[0] == 0
@@ -132,8 +132,8 @@ def test_match_delete_says_what_goes_and_wants_yes_when_moments_or_quotes_go(tmp
     }  # fmt: skip
 
 
-def test_quote_and_note_add_refuse_with_the_services_messages(tmp_path, capsys):
-    db = tmp_path / "q.sqlite"
+def test_quote_and_note_add_refuse_with_the_services_messages(db_target, capsys):
+    db = db_target
     cli(db, *STORY_MATCH, out=capsys)
     cli(db, *STORY_MATCH, "--date", "2022-12-14", out=capsys)
     cli(db, "log", "--match", "2", STORY_LINES[0], out=capsys)
@@ -151,8 +151,8 @@ def test_quote_and_note_add_refuse_with_the_services_messages(tmp_path, capsys):
     assert usage.value.code == 2 and "invalid choice: 'bar'" in capsys.readouterr().err
 
 
-def test_a_note_on_a_person(tmp_path, capsys):
-    db = tmp_path / "p.sqlite"
+def test_a_note_on_a_person(db_target, capsys):
+    db = db_target
     cli(db, *STORY_MATCH, out=capsys)
     code, out, _ = cli(db, "log", "--match", "1", STORY_LINES[0], "--json", out=capsys)
     (person_id, _) = json.loads(out)["created_person_ids"]

@@ -12,9 +12,9 @@ from tests.test_cli_records import STORY_LINES, STORY_MATCH, cli
 
 
 @pytest.fixture
-def story(tmp_path, capsys):
+def story(db_target, capsys):
     """The match and its moments, logged from the command line."""
-    db = tmp_path / "story.sqlite"
+    db = db_target
     cli(db, *STORY_MATCH, out=capsys)
     for line in STORY_LINES:
         assert cli(db, "log", "--match", "1", line, out=capsys)[0] == 0

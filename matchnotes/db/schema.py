@@ -138,9 +138,10 @@ def open_url(url: str, progress: UpgradeProgress | None = None) -> tuple[Engine,
             f"The database at {_safe(url)} was written by a newer version of MatchNotes "
             f"(schema {revision}). Update MatchNotes to open it."
         )
-    if revision != head_revision():
-        _upgrade(engine, progress)
-    return engine, OpenReport(created=not tables, upgraded_from=revision if tables else None)
+    if revision == head_revision():
+        return engine, OpenReport()
+    _upgrade(engine, progress)
+    return engine, OpenReport(created=not tables, upgraded_from=revision)
 
 
 def _safe(url: str) -> str:

@@ -91,6 +91,12 @@ def explain_integrity_error(exc: IntegrityError) -> str:
 def explain_operational_error(exc: OperationalError, folder: Path | None = None) -> str:
     detail = str(exc.orig)
     lowered = detail.lower()
+    # Before "locked": a server's deadlock report says "blocked by process".
+    if "deadlock" in lowered or "could not serialize" in lowered:
+        return (
+            "Someone else changed the same records at the same moment, so this change was "
+            "not saved. Try again."
+        )
     if "locked" in lowered or "busy" in lowered:
         return (
             "The database is busy: another MatchNotes window or program is writing to it. "

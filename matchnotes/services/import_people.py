@@ -17,6 +17,7 @@ from matchnotes.io.common import accent_score, loose_keys
 from matchnotes.models import LineupEntry, Moment, Person, Team
 from matchnotes.services.import_names import with_accents
 from matchnotes.services.lookup import required_name
+from matchnotes.services.name_locks import hold_name
 from matchnotes.text import fold
 
 
@@ -56,6 +57,8 @@ class People:
         name = required_name(name, "person")
         candidates = self.known(name)
         person = self._choose(name, candidates, role, fold(team) if team else None)
+        if person is None and not candidates and hold_name(self.session, "person", fold(name)):
+            person = self._added_meanwhile(name)
         if person is None:
             person = Person(name=name, name_key=fold(name), role=role or PersonRole.PLAYER)
             self.session.add(person)
@@ -69,6 +72,15 @@ class People:
             self.played.setdefault(person.id or 0, set()).add(fold(team))
         self.seen.add(person.id or 0)
         return person
+
+    def _added_meanwhile(self, name: str) -> Person | None:
+        """The one person of this name someone else's transaction wrote since this import
+        read everyone (on a server; see ``name_locks``), taken into the index."""
+        query = select(Person).where(Person.name_key == fold(name))
+        same = list(self.session.exec(query))  # none of them was known here: index them
+        for person in same:
+            self._index(person)
+        return same[0] if len(same) == 1 else None
 
     def known(self, name: str) -> list[Person]:
         """Everyone ``name`` may be by folded name, or failing that by the looser key."""

@@ -33,6 +33,7 @@ from matchnotes.services.base import Service, explain_integrity_error
 from matchnotes.services.import_native import NATURAL_KEYS, Progress, import_native
 from matchnotes.services.import_records import RecordWriter
 from matchnotes.services.matches import load_match_summaries
+from matchnotes.services.name_locks import hold_import
 from matchnotes.services.native_export import native_document
 
 __all__ = ["NATURAL_KEYS", "ImportService", "Progress", "RecordWriter"]
@@ -95,6 +96,7 @@ class ImportService(Service):
         subject = "people" if parsed.people and not parsed.matches else "matches"
         summary = ImportSummary(parsed.source, FORMATS[parsed.format], subject)
         with self._write() as session:
+            hold_import(session)  # before reading what exists: see name_locks
             writer = RecordWriter(session, summary)
             for i, record in enumerate(records):
                 if i in excluded:
@@ -122,6 +124,7 @@ class ImportService(Service):
 
     def _import_native(self, native: NativeFile, progress: Progress | None) -> ImportSummary:
         with self._write() as session:
+            hold_import(session)
             return import_native(session, native, progress)
 
     # --- export ---------------------------------------------------------------------

@@ -15,6 +15,7 @@ from matchnotes.services.base import Service, get_or_404
 from matchnotes.services.inputs import LineupInput
 from matchnotes.services.lineup_text import LineupChange, TeamCheck, check_squads, row_of
 from matchnotes.services.lookup import person_by_name
+from matchnotes.services.name_locks import hold_name
 from matchnotes.services.views import LineupView
 from matchnotes.text import clean, fold
 
@@ -251,9 +252,17 @@ def _entries(session: Session, match_id: int, team_ids: tuple[int, ...]) -> list
 
 
 def _new_person(session: Session, line: SquadLine, created: list[Person]) -> int:
+    """A person for a line whose name nobody had; on a server, whoever got that name in
+    meanwhile (another reporter's save) is taken instead (``name_locks``)."""
+    key = fold(line.name)
+    if hold_name(session, "person", key):
+        same = list(session.exec(select(Person).where(Person.name_key == key)))
+        if len(same) == 1:
+            assert same[0].id is not None
+            return same[0].id
     manager = line.role is LineupRole.MANAGER
     person = Person(
-        name=line.name, name_key=fold(line.name),
+        name=line.name, name_key=key,
         role=PersonRole.MANAGER if manager else PersonRole.PLAYER,
         shirt_number=line.shirt_number, position=line.position,
     )  # fmt: skip

@@ -1,4 +1,7 @@
-"""Find-or-create by name, accent- and case-blind; shared by the services (in a Session)."""
+"""Find-or-create by name, accent- and case-blind; shared by the services (in a Session).
+
+A miss takes the name's lock and looks again before creating (``name_locks``): two
+reporters typing a new name at once get one row."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from matchnotes.enums import PersonRole
 from matchnotes.errors import ValidationError
 from matchnotes.models import Competition, Person, Season, Team, Venue
 from matchnotes.services.inputs import checked_name
+from matchnotes.services.name_locks import hold_name
 from matchnotes.text import clean, fold
 
 
@@ -18,7 +22,10 @@ def required_name(value: str | None, what: str) -> str:
 def team_by_name(session: Session, name: str, *, create: bool = True) -> Team:
     name = required_name(name, "team")
     key = fold(name)
-    team = session.exec(select(Team).where(Team.name_key == key)).first()
+    query = select(Team).where(Team.name_key == key)
+    team = session.exec(query).first()
+    if team is None and create and hold_name(session, "team", key):
+        team = session.exec(query).first()
     if team is None:
         if not create:
             raise ValidationError(f"There is no team called “{name}”.")
@@ -31,7 +38,10 @@ def team_by_name(session: Session, name: str, *, create: bool = True) -> Team:
 def competition_by_name(session: Session, name: str) -> Competition:
     name = required_name(name, "competition")
     key = fold(name)
-    found = session.exec(select(Competition).where(Competition.name_key == key)).first()
+    query = select(Competition).where(Competition.name_key == key)
+    found = session.exec(query).first()
+    if found is None and hold_name(session, "competition", key):
+        found = session.exec(query).first()
     if found is None:
         found = Competition(name=name, name_key=key)
         session.add(found)
@@ -41,9 +51,10 @@ def competition_by_name(session: Session, name: str) -> Competition:
 
 def season_of(session: Session, competition: Competition, name: str) -> Season:
     name = required_name(name, "season")
-    found = session.exec(
-        select(Season).where(Season.competition_id == competition.id, Season.name == name)
-    ).first()
+    query = select(Season).where(Season.competition_id == competition.id, Season.name == name)
+    found = session.exec(query).first()
+    if found is None and hold_name(session, "season", f"{competition.id}:{name}"):
+        found = session.exec(query).first()
     if found is None:
         assert competition.id is not None
         found = Season(competition_id=competition.id, name=name)
@@ -56,16 +67,22 @@ def venue_by_name(session: Session, name: str, city: str | None = None) -> Venue
     name = required_name(name, "venue")
     city = clean(city) or None
     query = select(Venue).where(Venue.name_key == fold(name))
-    candidates = list(session.exec(query))
+    venue = _venue_of(list(session.exec(query)), city)
+    if venue is None and hold_name(session, "venue", fold(name)):
+        venue = _venue_of(list(session.exec(query)), city)
+    if venue is None:
+        venue = Venue(name=name, name_key=fold(name), city=city)
+        session.add(venue)
+        session.flush()
+    return venue
+
+
+def _venue_of(candidates: list[Venue], city: str | None) -> Venue | None:
+    """The venue of that name (in that city when one is given), if there is one."""
     for venue in candidates:
         if city is None or (venue.city and fold(venue.city) == fold(city)):
-            if city and not venue.city:
-                venue.city = city
             return venue
-    venue = Venue(name=name, name_key=fold(name), city=city)
-    session.add(venue)
-    session.flush()
-    return venue
+    return None
 
 
 def person_by_name(
@@ -73,7 +90,10 @@ def person_by_name(
 ) -> Person:
     """The one person with this name; created when unknown, refused when ambiguous."""
     name = required_name(name, role.value)
-    matches = list(session.exec(select(Person).where(Person.name_key == fold(name))))
+    query = select(Person).where(Person.name_key == fold(name))
+    matches = list(session.exec(query))
+    if not matches and create and hold_name(session, "person", fold(name)):
+        matches = list(session.exec(query))
     if len(matches) > 1:
         raise ValidationError(
             f"{len(matches)} people are called “{name}”; choose one by id "

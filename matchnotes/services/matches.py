@@ -35,6 +35,7 @@ from matchnotes.services.lookup import (
 )
 from matchnotes.services.match_append import detail_with_moment
 from matchnotes.services.moments import load_moment_views
+from matchnotes.services.name_locks import hold_name
 from matchnotes.services.notes import load_note_views
 from matchnotes.services.quotes import load_quote_views
 from matchnotes.services.summaries import build_summaries, goals_sql, summaries_sql
@@ -224,7 +225,10 @@ class MatchService(Service):
         session.execute(delete(MatchTag).where(col(MatchTag.match_id) == match.id))
         unique = {fold(t): clean(t) for t in reversed(tags) if clean(t)}  # first spelling wins
         for key, name in unique.items():
-            tag = session.exec(select(Tag).where(Tag.name_key == key)).first()
+            query = select(Tag).where(Tag.name_key == key)
+            tag = session.exec(query).first()
+            if tag is None and hold_name(session, "tag", key):
+                tag = session.exec(query).first()
             if tag is None:
                 tag = Tag(name=name, name_key=key)
                 session.add(tag)

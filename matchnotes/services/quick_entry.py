@@ -45,6 +45,7 @@ from matchnotes.services.clock import (
 )
 from matchnotes.services.inputs import MomentInput, QuoteInput, checked_quote
 from matchnotes.services.moments import apply_moment_input as apply_moment
+from matchnotes.services.name_locks import hold_name
 from matchnotes.services.quick_entry_checks import check_moment, went_to_extra_time
 from matchnotes.services.quotes import apply_quote_input as apply_quote
 from matchnotes.services.roster import directory_of, load_roster
@@ -320,7 +321,10 @@ def _person_id(
             role_in_match = LineupRole.MANAGER if manager else lineup_role
             joined += _join_lineup(session, match, person, ref.team_id, role_in_match)
         return ref.person_id
-    same_name = session.exec(select(Person).where(Person.name_key == fold(ref.name))).all()
+    query = select(Person).where(Person.name_key == fold(ref.name))
+    same_name = session.exec(query).all()
+    if not same_name and hold_name(session, "person", fold(ref.name)):
+        same_name = session.exec(query).all()  # another reporter's line may have added them
     if len(same_name) > 1:
         raise EntryError(
             f"{len(same_name)} people are called “{ref.name}”: add the right one to the "

@@ -38,6 +38,7 @@ def test_a_new_file_is_created_at_the_newest_schema(tmp_path):
     db.close()
 
 
+@pytest.mark.sqlite_only  # PRAGMAs are SQLite's
 def test_every_connection_gets_the_pragmas(database):
     with database.engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
