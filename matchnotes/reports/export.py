@@ -220,7 +220,10 @@ def export_person(
                 "shirt_number": p.shirt_number, "position": p.position,
                 "nationality": p.nationality, "club": p.club,
                 "date_of_birth": p.date_of_birth.isoformat() if p.date_of_birth else None,
-                "tallies": [vars(t) for t in page.tallies],
+                "tallies": [
+                    {**vars(t), "baseline_as_of": t.baseline_as_of and t.baseline_as_of.isoformat()}
+                    for t in page.tallies
+                ],
                 "matches": [summary_as_dict(s) for s in page.matches],
                 "moments": [{"match_id": m.match_id, **moment_as_dict(m)} for m in page.moments],
                 "quotes": [{"match": q.match_title, "text": q.text, "context": q.context.value}

@@ -16,7 +16,7 @@ from matchnotes.reports.content import (
     SheetLine,
     TeamSheet,
 )
-from matchnotes.reports.person_content import PersonReport
+from matchnotes.reports.person_content import PersonReport, apps_text
 
 # ASCII punctuation that can start markup (or an entity) anywhere in a line.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
@@ -132,7 +132,8 @@ def person_markdown(r: PersonReport) -> str:
         header = ["Team", "Apps", "Starts", "Goals", "Pens", "Missed", "Assists", "🟨", "🟥"]
         rows = [
             [esc(t.team)]
-            + [str(n) for n in (t.appearances, t.starts, t.goals, t.penalties_scored)]
+            + [apps_text(t)]
+            + [str(n) for n in (t.starts, t.goals, t.penalties_scored)]
             + [str(n) for n in (t.penalties_missed, t.assists, t.yellow_cards, t.red_cards)]
             for t in r.tallies
         ]

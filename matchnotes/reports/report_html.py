@@ -18,7 +18,7 @@ from matchnotes.reports.content import (
     SheetLine,
     TeamSheet,
 )
-from matchnotes.reports.person_content import PersonReport
+from matchnotes.reports.person_content import PersonReport, apps_text
 
 INK, MUTED, RULE, STRIPE = "#1f2328", "#6b7280", "#d1d5db", "#f3f4f6"
 YELLOW, RED, GREEN = "#e0a800", "#d62828", "#15803d"
@@ -196,7 +196,8 @@ def person_html(r: PersonReport) -> str:
         header = ["Team", "Apps", "Starts", "Goals", "Pens", "Missed", "Assists", "Yellow", "Red"]
         rows = [
             [esc(t.team)]
-            + [str(getattr(t, f)) for f in ("appearances", "starts", "goals", "penalties_scored")]
+            + [apps_text(t)]
+            + [str(getattr(t, f)) for f in ("starts", "goals", "penalties_scored")]
             + [str(getattr(t, f)) for f in ("penalties_missed", "assists", "yellow_cards")]
             + [str(t.red_cards)]
             for t in r.tallies

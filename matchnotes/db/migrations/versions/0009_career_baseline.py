@@ -1,0 +1,47 @@
+"""career baseline: a person's caps and goals for a team before the database
+
+Revision ID: 0009
+Revises: 0005
+Create Date: 2026-12-06
+
+A new table only; no existing row changes. Tallies add the baseline to what is logged
+after its date ("his 53rd goal for England").
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0009"
+down_revision = "0005"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "career_baseline",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column(
+            "person_id",
+            sa.Integer(),
+            sa.ForeignKey("person.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
+        sa.Column(
+            "team_id", sa.Integer(), sa.ForeignKey("team.id", ondelete="RESTRICT"), nullable=False
+        ),
+        sa.Column("as_of", sa.Date(), nullable=False),
+        sa.Column("caps", sa.Integer(), nullable=True),
+        sa.Column("goals", sa.Integer(), nullable=True),
+        sa.CheckConstraint("caps IS NULL OR caps >= 0", name="ck_baseline_caps"),
+        sa.CheckConstraint("goals IS NULL OR goals >= 0", name="ck_baseline_goals"),
+        sa.UniqueConstraint("person_id", "team_id"),
+    )
+    op.create_index("ix_career_baseline_person_id", "career_baseline", ["person_id"])
+    op.create_index("ix_career_baseline_team_id", "career_baseline", ["team_id"])
+
+
+def downgrade() -> None:
+    op.drop_index("ix_career_baseline_team_id", "career_baseline")
+    op.drop_index("ix_career_baseline_person_id", "career_baseline")
+    op.drop_table("career_baseline")
