@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, TextIO, cast
 
 from matchnotes import __version__
+from matchnotes.cli_draft import add_draft_command
 from matchnotes.cli_records import add_record_commands
 from matchnotes.db.database import Database, open_database
 from matchnotes.entry import PossibleDuplicate
@@ -181,6 +182,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     search.set_defaults(handler=cmd_search)
     add_record_commands(commands, db_option)
+    add_draft_command(commands, db_option)
     return parser
 
 

@@ -287,6 +287,19 @@ class Note(SQLModel, table=True):
     updated_at: dt.datetime = Field(default_factory=_utcnow)
 
 
+class MatchDraft(SQLModel, table=True):
+    """The report draft of a match (schema 0009): its sentences, sources and the
+    reporter's edits as JSON (``draft/model.py``), saved on every change."""
+
+    __tablename__ = "match_draft"
+
+    match_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("match.id", ondelete="CASCADE"), primary_key=True)
+    )
+    body: str
+    updated_at: dt.datetime = Field(default_factory=_utcnow)
+
+
 class Tag(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     name: str

@@ -19,6 +19,7 @@ from matchnotes.models import (
     CareerBaseline,
     LineupEntry,
     Match,
+    MatchDraft,
     MatchTag,
     Moment,
     Note,
@@ -29,7 +30,7 @@ from matchnotes.services.base import Service, get_or_404
 
 _MODELS: dict[str, type[SQLModel]] = {
     str(m.__tablename__): m
-    for m in (Match, LineupEntry, Moment, Quote, Note, MatchTag, Person, CareerBaseline)
+    for m in (Match, LineupEntry, Moment, Quote, Note, MatchTag, Person, CareerBaseline, MatchDraft)
 }
 
 
@@ -46,7 +47,7 @@ class HistoryService(Service):
         with self._read() as session:
             match = get_or_404(session, Match, match_id, "match")
             rows = [_row(match)]
-            for model in (LineupEntry, MatchTag, Moment, Quote, Note):
+            for model in (LineupEntry, MatchTag, Moment, Quote, Note, MatchDraft):
                 query = select(model).where(col(model.match_id) == match_id)
                 rows += [_row(r) for r in session.exec(query).all()]
             return Snapshot("match", rows)

@@ -1,11 +1,13 @@
-"""career baseline: a person's caps and goals for a team before the database
+"""career baseline and match draft: a person's caps and goals for a team before the
+database; a match's report draft
 
 Revision ID: 0009
 Revises: 0005
 Create Date: 2026-12-06
 
-A new table only; no existing row changes. Tallies add the baseline to what is logged
-after its date ("his 53rd goal for England").
+New tables only; no existing row changes. Tallies add the baseline to what is logged
+after its date ("his 53rd goal for England"); ``match_draft`` keeps a match's report
+draft (sentences, sources, the reporter's edits) as JSON text.
 """
 
 import sqlalchemy as sa
@@ -39,9 +41,21 @@ def upgrade() -> None:
     )
     op.create_index("ix_career_baseline_person_id", "career_baseline", ["person_id"])
     op.create_index("ix_career_baseline_team_id", "career_baseline", ["team_id"])
+    op.create_table(
+        "match_draft",
+        sa.Column(
+            "match_id",
+            sa.Integer(),
+            sa.ForeignKey("match.id", ondelete="CASCADE"),
+            primary_key=True,
+        ),
+        sa.Column("body", sa.String(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("match_draft")
     op.drop_index("ix_career_baseline_team_id", "career_baseline")
     op.drop_index("ix_career_baseline_person_id", "career_baseline")
     op.drop_table("career_baseline")

@@ -1,0 +1,121 @@
+"""A draft: sentences in order, each with its sources; edits, staleness, plain text, JSON."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from itertools import groupby
+from typing import Any
+
+from matchnotes.draft.facts import Source
+
+SECTIONS = ("headline", "standfirst", "body")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    key: str  # stable across regenerations: "headline", "goal:12", "quote:7"…
+    section: str  # one of SECTIONS
+    paragraph: int  # sentences of a section with the same number form a paragraph
+    text: str
+    sources: tuple[Source, ...]
+    edited: bool = False  # typed over by the reporter: regenerating keeps it
+    stale: bool = False  # a source changed (or went) since it was written; not stored
+
+
+@dataclass(frozen=True)
+class Draft:
+    match_id: int
+    sentences: tuple[Sentence, ...]
+
+    def paragraphs(self) -> list[tuple[str, list[Sentence]]]:
+        """(section, sentences) per paragraph, in order."""
+        return [
+            (key[0], list(group))
+            for key, group in groupby(self.sentences, key=lambda s: (s.section, s.paragraph))
+        ]
+
+    def plain_text(self) -> str:
+        """The draft as a reporter pastes it: headline, stand-first, paragraphs."""
+        return "\n\n".join(" ".join(s.text for s in group) for _, group in self.paragraphs())
+
+    def sentence(self, key: str) -> Sentence | None:
+        return next((s for s in self.sentences if s.key == key), None)
+
+    def with_edit(self, key: str, text: str) -> Draft:
+        """The draft with one sentence typed over (an empty text drops it from view)."""
+        if self.sentence(key) is None:
+            raise KeyError(key)
+        sentences = tuple(
+            replace(s, text=text, edited=True) if s.key == key else s for s in self.sentences
+        )
+        return replace(self, sentences=sentences)
+
+    def regenerated(self, fresh: Draft, *, keep_edited: bool) -> Draft:
+        """``fresh`` with this draft's edited sentences kept in place (with their old
+        sources, so that a changed source shows them stale); an edited sentence whose
+        fact is gone stays at the end of its section."""
+        if not keep_edited:
+            return fresh
+        edited = {s.key: s for s in self.sentences if s.edited}
+        out = [edited.pop(s.key, s) for s in fresh.sentences]
+        for orphan in edited.values():
+            last = max((i for i, s in enumerate(out) if s.section == orphan.section), default=-1)
+            out.insert(last + 1, orphan)
+        return replace(fresh, sentences=tuple(out))
+
+    def marked(self, current: dict[tuple[str, int], str]) -> Draft:
+        """Stale flags against the sources' current stamps."""
+        return replace(
+            self,
+            sentences=tuple(
+                replace(s, stale=any(current.get((x.kind, x.ident)) != x.stamp for x in s.sources))
+                for s in self.sentences
+            ),
+        )
+
+    def stamps(self) -> dict[tuple[str, int], str]:
+        return {(x.kind, x.ident): x.stamp for s in self.sentences for x in s.sources}
+
+    # --- storage ---
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "version": 1,
+                "match_id": self.match_id,
+                "sentences": [_out(s) for s in self.sentences],
+            },
+            ensure_ascii=False,
+        )
+
+    @staticmethod
+    def from_json(text: str) -> Draft:
+        data = json.loads(text)
+        return Draft(data["match_id"], tuple(_in(s) for s in data["sentences"]))
+
+    def as_dict(self) -> dict[str, Any]:
+        """For `matchnotes draft --json`: the sentences with their sources and flags."""
+        return {
+            "match_id": self.match_id,
+            "text": self.plain_text(),
+            "sentences": [{**_out(s), "stale": s.stale} for s in self.sentences],
+        }
+
+
+def _out(s: Sentence) -> dict[str, Any]:
+    return {
+        "key": s.key,
+        "section": s.section,
+        "paragraph": s.paragraph,
+        "text": s.text,
+        "edited": s.edited,
+        "sources": [[x.kind, x.ident, x.stamp] for x in s.sources],
+    }
+
+
+def _in(d: dict[str, Any]) -> Sentence:
+    return Sentence(
+        d["key"], d["section"], d["paragraph"], d["text"],
+        tuple(Source(k, int(i), st) for k, i, st in d["sources"]), bool(d["edited"]),
+    )  # fmt: skip
