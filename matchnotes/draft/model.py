@@ -37,7 +37,8 @@ class Draft:
 
     def plain_text(self) -> str:
         """The draft as a reporter pastes it: headline, stand-first, paragraphs."""
-        return "\n\n".join(" ".join(s.text for s in group) for _, group in self.paragraphs())
+        paragraphs = (" ".join(s.text for s in group if s.text) for _, group in self.paragraphs())
+        return "\n\n".join(p for p in paragraphs if p)  # a sentence typed away is left out
 
     def sentence(self, key: str) -> Sentence | None:
         return next((s for s in self.sentences if s.key == key), None)
