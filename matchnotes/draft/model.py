@@ -35,10 +35,15 @@ class Draft:
             for key, group in groupby(self.sentences, key=lambda s: (s.section, s.paragraph))
         ]
 
+    def texts(self) -> list[tuple[str, str]]:
+        """(section, paragraph text) in order; a sentence typed away is left out."""
+        joined = ((section, " ".join(s.text for s in group if s.text))
+                  for section, group in self.paragraphs())  # fmt: skip
+        return [(section, text) for section, text in joined if text]
+
     def plain_text(self) -> str:
         """The draft as a reporter pastes it: headline, stand-first, paragraphs."""
-        paragraphs = (" ".join(s.text for s in group if s.text) for _, group in self.paragraphs())
-        return "\n\n".join(p for p in paragraphs if p)  # a sentence typed away is left out
+        return "\n\n".join(text for _, text in self.texts())
 
     def sentence(self, key: str) -> Sentence | None:
         return next((s for s in self.sentences if s.key == key), None)

@@ -121,7 +121,21 @@ def match_markdown(r: MatchReport) -> str:
         out += ["## Key moments", "", *_table(["Minute", "Moment", "Team", "Who", "Score"], rows)]
     out += ["## Quotes", "", *_quotes(r.quotes)] if r.quotes else []
     out += ["## Notes", "", *_notes(r.notes)] if r.notes else []
+    out += ["## Report draft", "", *_draft(r.draft)] if r.draft else []
     return "\n".join(out).rstrip() + "\n"
+
+
+def _draft(paragraphs: list[tuple[str, str]]) -> list[str]:
+    """Headline as a heading, stand-first in bold, then the paragraphs."""
+    out: list[str] = []
+    for section, text in paragraphs:
+        if section == "headline":
+            out += [f"### {esc(text)}", ""]
+        elif section == "standfirst":
+            out += [f"**{esc(text)}**", ""]
+        else:
+            out += [esc_block(text), ""]
+    return out
 
 
 def person_markdown(r: PersonReport) -> str:

@@ -185,6 +185,19 @@ def match_html(r: MatchReport, timeline_px: float = 0) -> str:
         out += _table(["Minute", "Moment", "Team", "Who", "Score"], rows, [9, 18, 14, 51, 8])
     out += _quotes(r.quotes) if r.quotes else ""
     out += _notes(r.notes) if r.notes else ""
+    out += _draft(r.draft) if r.draft else ""
+    return out
+
+
+def _draft(paragraphs: list[tuple[str, str]]) -> str:
+    out = h2("Report draft")
+    for section, text in paragraphs:
+        if section == "headline":
+            out += f"<h3>{esc(text)}</h3>"
+        elif section == "standfirst":
+            out += f"<p><b>{esc(text)}</b></p>"
+        else:
+            out += f"<p>{esc(text)}</p>"
     return out
 
 
