@@ -125,3 +125,30 @@ def _in(d: dict[str, Any]) -> Sentence:
         d["key"], d["section"], d["paragraph"], d["text"],
         tuple(Source(k, int(i), st) for k, i, st in d["sources"]), bool(d["edited"]),
     )  # fmt: skip
+
+
+# Which id map a source's or key's id belongs to (tally/record sources name their goal).
+_ID_TABLE = {"match": "match", "moment": "moment", "tally": "moment", "record": "moment",
+             "goal": "moment", "miss": "moment", "quote": "quote"}  # fmt: skip
+
+
+def remap_ids(body: str, ids: dict[str, dict[int, int]]) -> str:
+    """A stored draft with its match, moment and quote ids translated (an export to the
+    file's references, an import back to the new rows); an id with no translation
+    becomes 0, so its sentence reads as stale rather than pointing at another row."""
+    data = json.loads(body)
+
+    def new(table: str, ident: int) -> int:
+        return ids.get(table, {}).get(int(ident), 0)
+
+    data["match_id"] = new("match", data["match_id"])
+    for s in data["sentences"]:
+        s["sources"] = [[k, new(_ID_TABLE.get(k, k), i), st] for k, i, st in s["sources"]]
+        head, _, rest = s["key"].partition(":")
+        if head in _ID_TABLE and rest:
+            number, _, tail = rest.partition(":")
+            if number.isdigit():
+                s["key"] = ":".join(
+                    x for x in (head, str(new(_ID_TABLE[head], int(number))), tail) if x
+                )
+    return json.dumps(data, ensure_ascii=False)

@@ -69,7 +69,7 @@ def gather(session: Session, match: Match) -> MatchFacts:
     facts.misses.extend(_misses(moments, people, s.home_id))
     for q in load_quote_views(session, match_id=match.id):
         speaker = people.get(q.speaker_id) or _player(session, q.speaker_id, match.date)
-        qsource = Source.of("quote", q.id, q.text, q.speaker_id, q.context, q.moment_id)
+        qsource = Source.of("quote", q.id, q.text, q.speaker, q.context, q.moment_id is None)
         facts.quotes.append(QuoteFact(qsource, speaker, q.text.strip(), q.moment_id))
     return facts
 
@@ -136,8 +136,8 @@ def _goals(
             winner_side == side and after[side] == final[1 - side] + 1 and not own
         )  # the goal that took the winners past the losers' final tally
         credited = names[side]
-        source = Source.of("moment", m.id, str(m.minute), m.kind, m.team_id, m.player_id,
-                           m.related_player_id, m.description, after)  # fmt: skip
+        source = Source.of("moment", m.id, str(m.minute), m.kind, m.team, m.player,
+                           m.related_player, m.description, after)  # fmt: skip
         goals.append(
             Goal(
                 source=source, minute=str(m.minute), minute_number=m.minute.minute,
@@ -169,7 +169,7 @@ def _milestone(session: Session, match: Match, m: MomentView) -> Milestone | Non
     return Milestone(
         nth=nth, team=m.team or "", tally=Source.of("tally", m.id, nth),
         holder=holder[1] if holder else None, holder_goals=holder[2] if holder else None,
-        holder_source=Source.of("record", m.id, holder) if holder else None,
+        holder_source=Source.of("record", m.id, holder[1:]) if holder else None,
     )  # fmt: skip
 
 
@@ -217,8 +217,8 @@ def _misses(moments: list[MomentView], people: dict[int, Player], home_id: int) 
             else "post" if _says(m.description, "post", "woodwork", "hit the bar")
             else None
         )  # fmt: skip
-        source = Source.of("moment", m.id, str(m.minute), m.kind, m.team_id, m.player_id,
-                           m.related_player_id, m.description)  # fmt: skip
+        source = Source.of("moment", m.id, str(m.minute), m.kind, m.team, m.player,
+                           m.related_player, m.description)  # fmt: skip
         misses.append(
             Miss(
                 source=source, minute=str(m.minute), minute_number=m.minute.minute,
@@ -226,7 +226,7 @@ def _misses(moments: list[MomentView], people: dict[int, Player], home_id: int) 
                 taker=people[m.player_id], won_by=won_by,
                 fouled_by=people.get(foul.player_id) if foul and foul.player_id else None,
                 foul_source=Source.of("moment", foul.id, str(foul.minute), foul.kind,
-                                      foul.player_id, foul.related_player_id) if foul else None,
+                                      foul.player, foul.related_player) if foul else None,
                 how=how, score_at=(m.score_after.home, m.score_after.away),
                 taker_side=0 if m.team_id == home_id else 1, second_penalty=earlier,
             )

@@ -13,15 +13,18 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, SQLModel, col, select
 
+from matchnotes.draft.model import remap_ids
 from matchnotes.io.detect import FORMATS
 from matchnotes.io.errors import ImportFileError
 from matchnotes.io.native import TABLES, NativeFile, build_document, references, table_name
 from matchnotes.io.summary import ImportSummary
 from matchnotes.minutes import sort_key
 from matchnotes.models import (
+    CareerBaseline,
     Competition,
     LineupEntry,
     Match,
+    MatchDraft,
     MatchTag,
     Moment,
     Note,
@@ -50,6 +53,8 @@ NATURAL_KEYS: dict[str, tuple[str, ...]] = {
     "moment": ("match_id", "sort_key", "kind", "player_id", "team_id", "description"),
     "quote": ("match_id", "speaker_id", "text"),
     "note": ("match_id", "person_id", "text"),
+    "career_baseline": ("person_id", "team_id"),
+    "match_draft": ("match_id",),
 }
 _PLURAL = {"match": "matches", "person": "people", "lineup_entry": "lineup entries"}
 
@@ -75,6 +80,8 @@ def import_native(session: Session, native: NativeFile, progress: Progress | Non
                 where = f"tables.{name}[{i}]" + (f".{exc.field}" if exc.field else "")
                 raise ImportFileError(native.source, where, str(exc)) from None
             _derive(model, row)
+            if model is MatchDraft:
+                row["body"] = _draft_body(row, ids, native.source, f"tables.{name}[{i}].body")
             found = _find_native(session, model, row, claimed)
             if found is None:
                 found = model(**row)
@@ -116,6 +123,16 @@ def _derive(model: type[SQLModel], row: dict[str, Any]) -> None:
         row["name_key"] = fold(row["name"])
     if model is Moment:
         row["sort_key"] = sort_key(row["period"], row["minute"], row.get("stoppage", 0))
+
+
+def _draft_body(
+    row: dict[str, Any], ids: dict[str, dict[int, int]], source: str, where: str
+) -> str:
+    """A stored draft names moments and quotes by the file's references: the new ids."""
+    try:
+        return remap_ids(str(row["body"]), ids)
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise ImportFileError(source, where, "is not a report draft MatchNotes wrote.") from None
 
 
 def _find_native(
@@ -175,4 +192,14 @@ def _match_rows(session: Session, match_id: int) -> dict[str, list[Any]]:
         "moment": moments,
         "quote": quotes,
         "note": notes,
+        # The baselines of its people for its teams ("his 53rd goal for England").
+        "match_draft": where(MatchDraft, MatchDraft.match_id),
+        "career_baseline": list(
+            session.exec(
+                select(CareerBaseline).where(
+                    col(CareerBaseline.person_id).in_(person_ids - {None}),
+                    col(CareerBaseline.team_id).in_(team_ids),
+                )
+            ).all()
+        ),
     }

@@ -1,9 +1,14 @@
 """The saved draft: edits kept, regenerating keeps them unless asked, changed sources
 make sentences stale, the draft goes with its match."""
 
+import datetime as dt
+
 import pytest
 
+from matchnotes.enums import MomentKind
 from matchnotes.errors import NotFoundError
+from matchnotes.minutes import make_minute
+from matchnotes.services.inputs import MatchInput, MomentInput, QuoteInput
 
 
 def _miss_key(services, match_id):
@@ -74,3 +79,50 @@ def test_undoing_a_match_delete_brings_its_draft_back(services, demo_match_id):
     services.matches.delete_match(demo_match_id)
     services.history.restore(snapshot)
     assert services.draft.current(demo_match_id).sentence(key).text == "Kept through undo."
+
+
+def test_the_draft_and_baselines_travel_in_the_own_json(services, demo_match_id, tmp_path):
+    from matchnotes.db.database import open_database
+    from matchnotes.services import Services
+
+    key, _ = _miss_key(services, demo_match_id)
+    services.draft.edit(demo_match_id, key, "Edited before the export.")
+    path = tmp_path / "all.json"
+    services.imports.export_file(path)
+    other = open_database(tmp_path / "other.sqlite")
+    try:
+        there = Services.create(other.engine)
+        # Rows already there: the file's moments and quotes get other ids on import.
+        first = there.matches.create_match(MatchInput("Wales", "Iran", dt.date(2022, 11, 25)))
+        there.moments.log(first, MomentInput(make_minute(5, 0), MomentKind.NOTE, None, None))
+        there.quotes.add(first, QuoteInput("Rob Page", "A hard day."))
+        there.imports.import_file(path)
+        match = next(m for m in there.matches.list_matches() if m.id != first)
+        miss = next(
+            m for m in there.matches.get_match(match.id).moments if m.kind == "penalty_missed"
+        )
+        draft = there.draft.current(match.id)
+        kept = draft.sentence(f"miss:{miss.id}")
+        assert miss.id != int(key.split(":")[1])  # the moment has another id here
+        assert kept.text == "Edited before the export." and not kept.stale
+        assert not any(s.stale for s in draft.sentences)
+        assert "53rd" in draft.plain_text()  # Kane's and Rooney's baselines came too
+    finally:
+        other.close()
+
+
+def test_a_damaged_draft_in_a_file_is_refused_with_where(services, demo_match_id, tmp_path):
+    import json
+
+    from matchnotes.io.errors import ImportFileError
+
+    services.draft.generate(demo_match_id)
+    path = tmp_path / "all.json"
+    services.imports.export_file(path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["tables"]["match_draft"][0]["body"] = "{not a draft"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    services.matches.delete_match(demo_match_id)
+    with pytest.raises(ImportFileError, match=r"tables\.match_draft\[0\]\.body"):
+        services.imports.import_file(path)
+    assert services.matches.list_matches() == []  # nothing of the file was written
