@@ -199,11 +199,13 @@ def write_match_pdf(
             detail=detail, progress=progress, cancel=cancel)  # fmt: skip
 
 
-def paint_match_report(device: QPagedPaintDevice, detail: MatchDetail) -> None:
+def paint_match_report(
+    device: QPagedPaintDevice, detail: MatchDetail, draft: Draft | None = None
+) -> None:
     """Paint the match summary onto a printer: Print and Print preview use the very
-    pages the PDF export writes (same layout, same timeline painter)."""
+    pages the PDF export writes (same layout, same timeline painter, the same draft)."""
     ensure_gui_app()
-    report = content.match_report(detail)
+    report = content.match_report(detail, draft)
     footer = f"{report.title} · {short_date(detail.summary.date)}"
     with none_refcount_guard():
         _paint_pages(device, lambda px: report_html.match_html(report, px), footer, detail,
