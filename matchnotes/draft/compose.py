@@ -185,7 +185,10 @@ def _goal(w: _Writer, g: Goal) -> None:
             keeper=g.club_mate_keeper.name, club=g.scorer.club, **values
         )
     values["how"] = how
-    w.add(key, "body", w.pick(key, W.GOAL[_goal_kind(g)]).format(**values), g.source)
+    kind = _goal_kind(g)
+    if kind == "ahead" and not _led_before(w.f, g):
+        kind = "ahead_first"
+    w.add(key, "body", w.pick(key, W.GOAL[kind]).format(**values), g.source)
     if g.winner and abs(w.f.score[0] - w.f.score[1]) == 1:
         w.add(key + ":winner", "body", w.pick(key + ":winner", W.WINNER), g.source)
     if g.nth_in_match == 3:
@@ -200,6 +203,12 @@ def _goal(w: _Writer, g: Goal) -> None:
             holder_pos=W.possessive(ms.holder or ""), n=ms.holder_goals, **_minus(values, "team"),
         )  # fmt: skip
         w.add(key + ":milestone", "body", text, g.source, ms.tally, ms.holder_source)
+
+
+def _led_before(f: MatchFacts, g: Goal) -> bool:
+    """Whether the scoring side had been ahead earlier (so now it is "ahead again")."""
+    side = 0 if g.score_after[0] > g.score_before[0] else 1
+    return any(x.score_after[side] > x.score_after[1 - side] for x in f.goals[: f.goals.index(g)])
 
 
 def _goal_kind(g: Goal) -> str:

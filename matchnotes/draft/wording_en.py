@@ -73,8 +73,12 @@ GOAL = {
         "{team} drew level {minute_phrase} through {scorer}{how}.",
         "{scorer} levelled the score at {h}–{a} {minute_phrase}{how}.",
     ],
-    "ahead": [
+    "ahead": [  # a side that had led before
         "{scorer} put {team} ahead again {minute_phrase}{how}.",
+        "{team} went back in front {minute_phrase} through {scorer}{how}.",
+    ],
+    "ahead_first": [  # a side ahead for the first time, after trailing
+        "{scorer} put {team} ahead {minute_phrase}{how}.",
         "{team} went ahead {minute_phrase} through {scorer}{how}.",
     ],
     "extend": [
