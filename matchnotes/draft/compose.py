@@ -71,10 +71,9 @@ def compose(facts: MatchFacts) -> Draft:
     for q in facts.quotes:
         if q.moment_id is not None:
             quotes_by_moment.setdefault(q.moment_id, []).append(q)
-    events: list[tuple[int, Goal | Miss]] = [(i, g) for i, g in enumerate(facts.goals)]
-    events += [(i, m) for i, m in enumerate(facts.misses)]
-    events.sort(key=lambda e: (e[1].minute_number, e[1].minute, isinstance(e[1], Miss)))
-    for _, event in events:
+    events: list[Goal | Miss] = [*facts.goals, *facts.misses]
+    events.sort(key=lambda e: (e.order, isinstance(e, Miss)))
+    for event in events:
         w.new_paragraph()
         if isinstance(event, Goal):
             _goal(w, event)

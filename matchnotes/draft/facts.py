@@ -74,6 +74,7 @@ class Goal:
     milestone: Milestone | None = None
     club_mate_keeper: Player | None = None  # scored past a club team-mate in goal
     winner: bool = False  # the eventual winner's decisive goal
+    order: int = 0  # the moment's sort key: 45+10 before 46, extra time after 90+8
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ class Miss:
     score_at: tuple[int, int]
     taker_side: int  # 0 home, 1 away
     second_penalty: bool  # the team had a penalty earlier in the match
+    order: int = 0  # the moment's sort key
 
 
 @dataclass(frozen=True)

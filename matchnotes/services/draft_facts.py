@@ -150,7 +150,7 @@ def _goals(
                 club_mate_keeper=(
                     None if own else _club_mate_keeper(m, scorer, lineup, people, moments)
                 ),
-                winner=winner,
+                winner=winner, order=m.minute.sort_key,
             )
         )  # fmt: skip
         before = after
@@ -229,6 +229,7 @@ def _misses(moments: list[MomentView], people: dict[int, Player], home_id: int) 
                                       foul.player, foul.related_player) if foul else None,
                 how=how, score_at=(m.score_after.home, m.score_after.away),
                 taker_side=0 if m.team_id == home_id else 1, second_penalty=earlier,
+                order=m.minute.sort_key,
             )
         )  # fmt: skip
     return misses
