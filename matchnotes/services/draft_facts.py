@@ -13,7 +13,7 @@ from sqlmodel import Session, col, select
 
 from matchnotes.draft.facts import Goal, MatchFacts, Milestone, Miss, Player, QuoteFact, Source
 from matchnotes.enums import Decision, LineupRole, MatchStatus, MomentKind, Period
-from matchnotes.models import Match, Person, Venue
+from matchnotes.models import CareerBaseline, Match, Person, Venue
 from matchnotes.scores import ScoreEvent
 from matchnotes.scores import shootout_score as derive_shootout
 from matchnotes.services.baselines import Until, goals_for_team, record_holder
@@ -160,6 +160,13 @@ def _goals(
 def _milestone(session: Session, match: Match, m: MomentView) -> Milestone | None:
     """The scorer's nth goal for the team, when a baseline says how many came before."""
     assert m.player_id is not None and m.team_id is not None and match.id is not None
+    known = session.info.setdefault("draft_baselines", {})  # one query per draft, not per goal
+    if match.id not in known:
+        known[match.id] = set(
+            session.exec(select(CareerBaseline.person_id, CareerBaseline.team_id)).all()
+        )
+    if (m.player_id, m.team_id) not in known[match.id]:
+        return None
     until = Until(match.date, match.id, m.minute.sort_key)
     tally = goals_for_team(session, m.team_id, until, [m.player_id]).get(m.player_id)
     if tally is None:
