@@ -2,7 +2,7 @@
 database; a match's report draft
 
 Revision ID: 0009
-Revises: 0005
+Revises: 0006 (written on 0005; re-chained onto main's 0006 after the rebase)
 Create Date: 2026-12-06
 
 New tables only; no existing row changes. Tallies add the baseline to what is logged
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0009"
-down_revision = "0005"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
