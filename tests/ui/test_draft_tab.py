@@ -85,8 +85,8 @@ def test_edit_in_place_stale_regenerate_and_copy(qtbot, window, page, services):
     _click_tab(qtbot, page, page.moments)
     table = page.moments
     index = next(
-        table.proxy.index(r, 0) for r in range(table.proxy.rowCount())
-        if table.id_at(table.proxy.index(r, 0)) == miss.id
+        table.model().index(r, 0) for r in range(table.model().rowCount())
+        if table.id_at(table.model().index(r, 0)) == miss.id
     )  # fmt: skip
     table.scrollTo(index)
     qtbot.mouseClick(
