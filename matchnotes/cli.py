@@ -18,6 +18,7 @@ from typing import Any, TextIO, cast
 
 from matchnotes import __version__
 from matchnotes.cli_copy import add_copy_command
+from matchnotes.cli_draft import add_draft_command
 from matchnotes.cli_progress import ProgressBar
 from matchnotes.cli_records import EXAMPLE, add_record_commands
 from matchnotes.db.database import Database, open_database
@@ -235,6 +236,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.set_defaults(handler=cmd_search)
     add_record_commands(commands, db_option)
     add_copy_command(commands, db_option)
+    add_draft_command(commands, db_option)
     return parser
 
 

@@ -23,7 +23,14 @@ from matchnotes.errors import MatchNotesError
 from matchnotes.minutes import parse_minute
 from matchnotes.paths import resource
 from matchnotes.services import Services
-from matchnotes.services.inputs import LineupInput, MatchInput, MomentInput, PersonInput, QuoteInput
+from matchnotes.services.inputs import (
+    BaselineInput,
+    LineupInput,
+    MatchInput,
+    MomentInput,
+    PersonInput,
+    QuoteInput,
+)
 
 DEMO_FILE = resource("sample", "england-france-2022.json")
 
@@ -93,7 +100,27 @@ def load_demo(services: Services, path: Path = DEMO_FILE) -> int:
         )
     for text in data.get("notes", []):
         services.notes.add(text, match_id=match_id)
+    _add_baselines(services, data, people)
     return match_id
+
+
+def _add_baselines(services: Services, data: dict[str, Any], people: dict[str, int]) -> None:
+    """People named in the story but not in the match (Rooney), then career baselines."""
+    for p in data.get("other_people", []):
+        people[p["name"]] = services.people.create(
+            PersonInput(p["name"], PersonRole(p["role"]), nationality=p.get("nationality"))
+        )
+    by_person: dict[str, list[BaselineInput]] = {}
+    for b in data.get("baselines", []):
+        by_person.setdefault(b["person"], []).append(
+            BaselineInput(
+                b["team"], dt.date.fromisoformat(b["as_of"]), b.get("caps"), b.get("goals")
+            )
+        )
+    for name, baselines in by_person.items():
+        before = services.people.get_input(people[name])
+        before.baselines = tuple(baselines)
+        services.people.update(people[name], before)
 
 
 def _add_lineups(

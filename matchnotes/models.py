@@ -106,6 +106,28 @@ class Person(SQLModel, table=True):
     date_of_birth: dt.date | None = None
 
 
+class CareerBaseline(SQLModel, table=True):
+    """What a person did for a team before the database knows (schema 0009).
+
+    Caps and goals up to and including ``as_of``; tallies add what is logged in
+    matches after that date, so "his 53rd goal for England" counts both.
+    """
+
+    __tablename__ = "career_baseline"
+    __table_args__ = (
+        UniqueConstraint("person_id", "team_id"),
+        CheckConstraint("caps IS NULL OR caps >= 0", name="ck_baseline_caps"),
+        CheckConstraint("goals IS NULL OR goals >= 0", name="ck_baseline_goals"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(sa_column=_fk("person.id", ondelete="CASCADE", nullable=False))
+    team_id: int = Field(sa_column=_fk("team.id", ondelete="RESTRICT", nullable=False))
+    as_of: dt.date
+    caps: int | None = None  # None: not known (a goals-only record is common)
+    goals: int | None = None
+
+
 class Match(SQLModel, table=True):
     __table_args__ = (
         CheckConstraint("home_team_id <> away_team_id", name="ck_match_distinct_teams"),
@@ -262,6 +284,19 @@ class Note(SQLModel, table=True):
     )
     text: str
     created_at: dt.datetime = Field(default_factory=_utcnow)
+    updated_at: dt.datetime = Field(default_factory=_utcnow)
+
+
+class MatchDraft(SQLModel, table=True):
+    """The report draft of a match (schema 0009): its sentences, sources and the
+    reporter's edits as JSON (``draft/model.py``), saved on every change."""
+
+    __tablename__ = "match_draft"
+
+    match_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("match.id", ondelete="CASCADE"), primary_key=True)
+    )
+    body: str
     updated_at: dt.datetime = Field(default_factory=_utcnow)
 
 

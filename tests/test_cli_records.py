@@ -161,3 +161,17 @@ def test_a_note_on_a_person(db_target, capsys):
     assert code == 0 and json.loads(out) == {
         "id": 1, "match_id": None, "person_id": person_id, "text": "Scored from 25 yards.",
     }  # fmt: skip
+
+
+def test_draft_prints_the_report_draft_and_its_sources(tmp_path, capsys):
+    db = tmp_path / "demo.sqlite"
+    assert run(["demo", "--db", str(db)]) == 0
+    capsys.readouterr()
+    code, text, _ = cli(db, "draft", "--match", "1", out=capsys)
+    assert code == 0 and text.startswith("France beat England") and "53rd" in text
+    code, text, _ = cli(db, "draft", "--match", "1", "--json", out=capsys)
+    data = json.loads(text)
+    assert data["sentences"][0]["key"] == "headline"
+    assert all(s["sources"] and s["stale"] is False for s in data["sentences"])
+    code, _, err = cli(db, "draft", "--match", "7", out=capsys)
+    assert code == 1 and "There is no match with id 7" in err

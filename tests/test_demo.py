@@ -60,7 +60,7 @@ def test_kane_tallies(services, demo_match_id):
     page = services.people.page(kane.id)
     (england,) = page.tallies
     assert (england.team, england.goals, england.penalties_missed, england.starts) == (
-        "England", 1, 1, 1,
+        "England", 53, 1, 1,
     )  # fmt: skip
     assert [m.minute_text for m in page.moments] == ["54'", "84'"]
     assert len(page.quotes) == 3 and page.matches[0].title == "England 1–2 France"

@@ -57,12 +57,14 @@ def main() -> int:
     shot("search")
     forms(app, window, page.match_id, "")
     lineup_editor(app, window, page.match_id, "lineup-editor")
+    draft_tab(app, window, page, "draft-tab")
     apply_theme(app, "dark")
     window.tabs.setCurrentWidget(page)
     page.tabs.setCurrentIndex(0)
     shot("match-moments-dark")
     forms(app, window, page.match_id, "-dark")
     lineup_editor(app, window, page.match_id, "lineup-editor-dark")
+    draft_tab(app, window, page, "draft-tab-dark")
     apply_theme(app, "light")
     window.close()
     db.close()
@@ -117,6 +119,23 @@ def lineup_editor(app, window, match_id: int, name: str) -> None:  # type: ignor
         app.processEvents()
     dialog.grab().save(str(HERE / f"{name}.png"))
     dialog.done(0)  # close without the "discard changes?" question: nothing was saved
+
+
+def draft_tab(app, window, page, name: str) -> None:  # type: ignore[no-untyped-def]
+    """The Draft tab, the milestone sentence clicked (its penalty selected on the timeline)."""
+    window.resize(1200, 900)
+    window.tabs.setCurrentWidget(page)
+    page.tabs.setCurrentWidget(page.draft)
+    page.draft.reload()
+    row = next(
+        i for i in range(page.draft.sentences.count())
+        if page.draft.sentences.item(i).text().startswith("It was Kane")
+    )  # fmt: skip
+    page.draft.sentences.setCurrentRow(row)
+    for _ in range(3):
+        app.processEvents()
+    window.grab().save(str(HERE / f"{name}.png"))
+    window.resize(1200, 720)
 
 
 if __name__ == "__main__":

@@ -18,14 +18,17 @@ from typing import Any
 from sqlalchemy import Column
 from sqlmodel import SQLModel
 
+from matchnotes.draft.model import remap_ids
 from matchnotes.enums import Period
 from matchnotes.errors import ValidationError
 from matchnotes.io.errors import ImportFileError
 from matchnotes.minutes import make_minute
 from matchnotes.models import (
+    CareerBaseline,
     Competition,
     LineupEntry,
     Match,
+    MatchDraft,
     MatchTag,
     Moment,
     Note,
@@ -43,7 +46,7 @@ VERSION = 1
 # In dependency order: a row only points at tables listed before it.
 TABLES: tuple[type[SQLModel], ...] = (
     Competition, Season, Team, Venue, Person, Tag, Match, MatchTag, LineupEntry, Moment,
-    Quote, Note,
+    Quote, Note, CareerBaseline, MatchDraft,
 )  # fmt: skip
 DERIVED = frozenset({"name_key", "sort_key"})
 Row = dict[str, Any]
@@ -105,6 +108,8 @@ def build_document(
                     value = refs[name][value]
                 elif column.name in fks and value is not None:
                     value = refs[fks[column.name]][value]
+                elif model is MatchDraft and column.name == "body":
+                    value = remap_ids(value, refs)  # its sources name moments and quotes
                 row[column.name] = _encode(value)
             encoded.append(row)
             done += 1

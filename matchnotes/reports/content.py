@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from matchnotes.draft.model import Draft
 from matchnotes.enums import Attendance, Decision, LineupRole, MomentKind, Period
 from matchnotes.labels import ATTENDANCE_LABELS, CONTEXT_LABELS, KIND_LABELS
 from matchnotes.scores import SCORING_KINDS
@@ -109,6 +110,8 @@ class MatchReport:
     moments: list[MomentRow]
     quotes: list[QuoteRow]
     notes: list[str]
+    # The report draft (issue 19): (section, paragraph) — "headline", "standfirst", "body".
+    draft: list[tuple[str, str]] = field(default_factory=list)
 
 
 def long_date(day: dt.date) -> str:
@@ -209,7 +212,7 @@ def quote_row(q: QuoteView, moments: dict[int, MomentView] | None = None) -> Quo
     return QuoteRow(q.text, q.speaker, CONTEXT_LABELS[q.context], about)
 
 
-def match_report(d: MatchDetail) -> MatchReport:
+def match_report(d: MatchDetail, draft: Draft | None = None) -> MatchReport:
     s = d.summary
     by_id = {m.id: m for m in d.moments}
     return MatchReport(
@@ -227,6 +230,7 @@ def match_report(d: MatchDetail) -> MatchReport:
         moments=[moment_row(m) for m in d.moments],
         quotes=[quote_row(q, by_id) for q in d.quotes],
         notes=[n.text for n in d.notes],
+        draft=draft.texts() if draft is not None else [],
     )
 
 

@@ -182,7 +182,8 @@ def export_match(
     if fmt == "pdf":
         from matchnotes.reports.pdf_render import write_match_pdf
 
-        write_match_pdf(detail, out, page_size, progress=progress, cancel=cancel)
+        write_match_pdf(detail, out, page_size, progress=progress, cancel=cancel,
+                        draft=services.draft.current(match_id))  # fmt: skip
         return out
     if fmt == "json":
         text = _json(services.imports.export_data(match_id))
@@ -191,7 +192,8 @@ def export_match(
     elif fmt == "csv":
         text = csv_export.match_moments_csv(detail)
     else:
-        text = markdown.match_markdown(content.match_report(detail))
+        draft = services.draft.current(match_id)  # the saved one, edits kept, or a fresh one
+        text = markdown.match_markdown(content.match_report(detail, draft))
     check(cancel)
     write_text(out, text)
     if progress:

@@ -16,7 +16,7 @@ from matchnotes.reports.content import (
     SheetLine,
     TeamSheet,
 )
-from matchnotes.reports.person_content import PersonReport
+from matchnotes.reports.person_content import PersonReport, apps_text
 
 # ASCII punctuation that can start markup (or an entity) anywhere in a line.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
@@ -121,7 +121,21 @@ def match_markdown(r: MatchReport) -> str:
         out += ["## Key moments", "", *_table(["Minute", "Moment", "Team", "Who", "Score"], rows)]
     out += ["## Quotes", "", *_quotes(r.quotes)] if r.quotes else []
     out += ["## Notes", "", *_notes(r.notes)] if r.notes else []
+    out += ["## Report draft", "", *_draft(r.draft)] if r.draft else []
     return "\n".join(out).rstrip() + "\n"
+
+
+def _draft(paragraphs: list[tuple[str, str]]) -> list[str]:
+    """Headline as a heading, stand-first in bold, then the paragraphs."""
+    out: list[str] = []
+    for section, text in paragraphs:
+        if section == "headline":
+            out += [f"### {esc(text)}", ""]
+        elif section == "standfirst":
+            out += [f"**{esc(text)}**", ""]
+        else:
+            out += [esc_block(text), ""]
+    return out
 
 
 def person_markdown(r: PersonReport) -> str:
@@ -132,7 +146,8 @@ def person_markdown(r: PersonReport) -> str:
         header = ["Team", "Apps", "Starts", "Goals", "Pens", "Missed", "Assists", "🟨", "🟥"]
         rows = [
             [esc(t.team)]
-            + [str(n) for n in (t.appearances, t.starts, t.goals, t.penalties_scored)]
+            + [apps_text(t)]
+            + [str(n) for n in (t.starts, t.goals, t.penalties_scored)]
             + [str(n) for n in (t.penalties_missed, t.assists, t.yellow_cards, t.red_cards)]
             for t in r.tallies
         ]

@@ -32,6 +32,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from matchnotes.draft.model import Draft
 from matchnotes.errors import MatchNotesError, ValidationError
 from matchnotes.paths import resource
 from matchnotes.reports import content, person_content, report_html
@@ -186,10 +187,11 @@ def _footer(painter: QPainter, font: QFont, rect: QRectF, text: str, page: int, 
 
 def write_match_pdf(
     detail: MatchDetail, path: Path | str, page_size: str = "A4", *,
-    progress: Progress | None = None, cancel: Cancel | None = None,
+    progress: Progress | None = None, cancel: Cancel | None = None, draft: Draft | None = None,
 ) -> None:  # fmt: skip
-    """The match summary: header, score, timeline, line-ups, moments, quotes, notes."""
-    report = content.match_report(detail)
+    """The match summary: header, score, timeline, line-ups, moments, quotes, notes, and
+    the report draft when one is given."""
+    report = content.match_report(detail, draft)
     s = detail.summary
     footer = f"{report.title} · {short_date(s.date)}"
     html = lambda px: report_html.match_html(report, px)  # noqa: E731
@@ -197,11 +199,13 @@ def write_match_pdf(
             detail=detail, progress=progress, cancel=cancel)  # fmt: skip
 
 
-def paint_match_report(device: QPagedPaintDevice, detail: MatchDetail) -> None:
+def paint_match_report(
+    device: QPagedPaintDevice, detail: MatchDetail, draft: Draft | None = None
+) -> None:
     """Paint the match summary onto a printer: Print and Print preview use the very
-    pages the PDF export writes (same layout, same timeline painter)."""
+    pages the PDF export writes (same layout, same timeline painter, the same draft)."""
     ensure_gui_app()
-    report = content.match_report(detail)
+    report = content.match_report(detail, draft)
     footer = f"{report.title} · {short_date(detail.summary.date)}"
     with none_refcount_guard():
         _paint_pages(device, lambda px: report_html.match_html(report, px), footer, detail,

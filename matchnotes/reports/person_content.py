@@ -86,3 +86,8 @@ def person_report(page: PersonPage, notes: list[str] | None = None) -> PersonRep
         quotes=[quote_row(q) for q in page.quotes],
         notes=list(notes or []),
     )
+
+
+def apps_text(t: TeamTally) -> str:
+    """Appearances; "+?" when a baseline gives goals but not the caps before it."""
+    return str(t.appearances) if t.caps_known else f"{t.appearances}+?"

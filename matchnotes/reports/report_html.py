@@ -18,7 +18,7 @@ from matchnotes.reports.content import (
     SheetLine,
     TeamSheet,
 )
-from matchnotes.reports.person_content import PersonReport
+from matchnotes.reports.person_content import PersonReport, apps_text
 
 INK, MUTED, RULE, STRIPE = "#1f2328", "#6b7280", "#d1d5db", "#f3f4f6"
 YELLOW, RED, GREEN = "#e0a800", "#d62828", "#15803d"
@@ -185,6 +185,19 @@ def match_html(r: MatchReport, timeline_px: float = 0) -> str:
         out += _table(["Minute", "Moment", "Team", "Who", "Score"], rows, [9, 18, 14, 51, 8])
     out += _quotes(r.quotes) if r.quotes else ""
     out += _notes(r.notes) if r.notes else ""
+    out += _draft(r.draft) if r.draft else ""
+    return out
+
+
+def _draft(paragraphs: list[tuple[str, str]]) -> str:
+    out = h2("Report draft")
+    for section, text in paragraphs:
+        if section == "headline":
+            out += f"<h3>{esc(text)}</h3>"
+        elif section == "standfirst":
+            out += f"<p><b>{esc(text)}</b></p>"
+        else:
+            out += f"<p>{esc(text)}</p>"
     return out
 
 
@@ -196,7 +209,8 @@ def person_html(r: PersonReport) -> str:
         header = ["Team", "Apps", "Starts", "Goals", "Pens", "Missed", "Assists", "Yellow", "Red"]
         rows = [
             [esc(t.team)]
-            + [str(getattr(t, f)) for f in ("appearances", "starts", "goals", "penalties_scored")]
+            + [apps_text(t)]
+            + [str(getattr(t, f)) for f in ("starts", "goals", "penalties_scored")]
             + [str(getattr(t, f)) for f in ("penalties_missed", "assists", "yellow_cards")]
             + [str(t.red_cards)]
             for t in r.tallies

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
     from matchnotes.services.catalog import CatalogService
     from matchnotes.services.clock import ClockService
+    from matchnotes.services.draft import DraftService
     from matchnotes.services.history import HistoryService
     from matchnotes.services.imports import ImportService
     from matchnotes.services.lineups import LineupService
@@ -40,6 +41,7 @@ class Services:
     quick_entry: QuickEntryService
     imports: ImportService
     search: SearchService
+    draft: DraftService
 
     def release_connections(self) -> None:
         """Close every pooled connection (before a restore replaces the file); the next
@@ -53,6 +55,7 @@ class Services:
 
         from matchnotes.services.catalog import CatalogService
         from matchnotes.services.clock import ClockService
+        from matchnotes.services.draft import DraftService
         from matchnotes.services.history import HistoryService
         from matchnotes.services.imports import ImportService
         from matchnotes.services.lineups import LineupService
@@ -78,4 +81,5 @@ class Services:
             quick_entry=QuickEntryService(engine),
             imports=ImportService(engine),
             search=SearchService(engine),
+            draft=DraftService(engine),
         )

@@ -15,11 +15,22 @@ from sqlalchemy import insert
 from sqlmodel import Session, SQLModel, col, select
 
 from matchnotes.errors import MatchNotesError
-from matchnotes.models import LineupEntry, Match, MatchTag, Moment, Note, Person, Quote
+from matchnotes.models import (
+    CareerBaseline,
+    LineupEntry,
+    Match,
+    MatchDraft,
+    MatchTag,
+    Moment,
+    Note,
+    Person,
+    Quote,
+)
 from matchnotes.services.base import Service, get_or_404
 
 _MODELS: dict[str, type[SQLModel]] = {
-    str(m.__tablename__): m for m in (Match, LineupEntry, Moment, Quote, Note, MatchTag, Person)
+    str(m.__tablename__): m
+    for m in (Match, LineupEntry, Moment, Quote, Note, MatchTag, Person, CareerBaseline, MatchDraft)
 }
 
 
@@ -36,7 +47,7 @@ class HistoryService(Service):
         with self._read() as session:
             match = get_or_404(session, Match, match_id, "match")
             rows = [_row(match)]
-            for model in (LineupEntry, MatchTag, Moment, Quote, Note):
+            for model in (LineupEntry, MatchTag, Moment, Quote, Note, MatchDraft):
                 query = select(model).where(col(model.match_id) == match_id)
                 rows += [_row(r) for r in session.exec(query).all()]
             return Snapshot("match", rows)
@@ -54,6 +65,9 @@ class HistoryService(Service):
                 # Quotes linked to this moment lose the link on delete; keep it for undo.
                 quotes = select(Quote).where(Quote.moment_id == ident)
                 rows += [_row(q) for q in session.exec(quotes).all()]
+            if model is Person:  # its career baselines go with it (CASCADE)
+                baselines = select(CareerBaseline).where(CareerBaseline.person_id == ident)
+                rows += [_row(b) for b in session.exec(baselines).all()]
             return Snapshot(str(model.__tablename__), rows)
 
     def snapshot_rows(self, rows: list[tuple[str, int]]) -> Snapshot:

@@ -14,12 +14,13 @@ from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, SQLModel, col, select
 
+from matchnotes.draft.model import remap_ids
 from matchnotes.io.detect import FORMATS
 from matchnotes.io.errors import ImportFileError
 from matchnotes.io.native import TABLES, NativeFile, has_id, references, table_name
 from matchnotes.io.summary import ImportSummary
 from matchnotes.minutes import sort_key
-from matchnotes.models import Moment, Person
+from matchnotes.models import MatchDraft, Moment, Person
 from matchnotes.services.base import explain_integrity_error
 from matchnotes.services.import_rules import RowRefused, check_row
 from matchnotes.text import fold
@@ -38,6 +39,8 @@ NATURAL_KEYS: dict[str, tuple[str, ...]] = {
     "moment": ("match_id", "sort_key", "kind", "player_id", "team_id", "description"),
     "quote": ("match_id", "speaker_id", "text"),
     "note": ("match_id", "person_id", "text"),
+    "career_baseline": ("person_id", "team_id"),
+    "match_draft": ("match_id",),
 }
 _PLURAL = {"match": "matches", "person": "people", "lineup_entry": "lineup entries"}
 
@@ -68,6 +71,8 @@ def import_native(session: Session, native: NativeFile, progress: Progress | Non
                 where = f"tables.{name}[{i}]" + (f".{exc.field}" if exc.field else "")
                 raise ImportFileError(native.source, where, str(exc)) from None
             _derive(model, row)
+            if model is MatchDraft:
+                row["body"] = _draft_body(row, ids, native.source, f"tables.{name}[{i}].body")
             found = _find_native(session, model, row, claimed, before)
             if found is None:
                 found = model(**row)
@@ -92,6 +97,16 @@ def import_native(session: Session, native: NativeFile, progress: Progress | Non
             if progress:
                 progress(done, total)
     return summary
+
+
+def _draft_body(
+    row: dict[str, Any], ids: dict[str, dict[int, int]], source: str, where: str
+) -> str:
+    """A stored draft names moments and quotes by the file's references: the new ids."""
+    try:
+        return remap_ids(str(row["body"]), ids)
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise ImportFileError(source, where, "is not a report draft MatchNotes wrote.") from None
 
 
 def _derive(model: type[SQLModel], row: dict[str, Any]) -> None:

@@ -103,6 +103,16 @@ class LineupInput:
     captain: bool = False
 
 
+@dataclass(frozen=True)
+class BaselineInput:
+    """Caps and goals for a team up to and including ``as_of`` (a team found or created)."""
+
+    team: str
+    as_of: dt.date
+    caps: int | None = None
+    goals: int | None = None
+
+
 @dataclass
 class PersonInput:
     name: str
@@ -112,6 +122,8 @@ class PersonInput:
     nationality: str | None = None
     club: str | None = None
     date_of_birth: dt.date | None = None
+    # None leaves the person's baselines as they are; a tuple replaces them all.
+    baselines: tuple[BaselineInput, ...] | None = None
 
 
 @dataclass
@@ -177,6 +189,28 @@ def check_person(shirt_number: int | None, date_of_birth: dt.date | None) -> Non
         raise ValidationError("A shirt number is from 0 to 99.")
     if date_of_birth is not None and not EARLIEST <= date_of_birth <= dt.date.today():
         raise ValidationError(f"{date_of_birth:%Y-%m-%d} is not a plausible date of birth.")
+
+
+MAX_CAREER = 999  # caps or goals for one team: more than anyone has
+
+
+def check_baselines(baselines: tuple[BaselineInput, ...]) -> None:
+    """A baseline names a team, a plausible date and at least caps or goals."""
+    teams: set[str] = set()
+    for b in baselines:
+        team = clean(b.team)
+        if not team:
+            raise ValidationError("A career baseline needs the team it was for.")
+        if team.casefold() in teams:
+            raise ValidationError(f"{team} has two career baselines; keep one.")
+        teams.add(team.casefold())
+        if not EARLIEST <= b.as_of <= dt.date.today():
+            raise ValidationError(f"{b.as_of:%Y-%m-%d} is not a plausible date for a baseline.")
+        if b.caps is None and b.goals is None:
+            raise ValidationError(f"Give the caps or the goals for {team} up to {b.as_of}.")
+        for what, n in (("caps", b.caps), ("goals", b.goals)):
+            if n is not None and not 0 <= n <= MAX_CAREER:
+                raise ValidationError(f"{n} {what} for {team} is not possible (0 to {MAX_CAREER}).")
 
 
 def check_match(

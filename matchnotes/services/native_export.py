@@ -14,9 +14,11 @@ from sqlmodel import Session, col, or_, select
 
 from matchnotes.io.native import TABLES, build_document, table_name
 from matchnotes.models import (
+    CareerBaseline,
     Competition,
     LineupEntry,
     Match,
+    MatchDraft,
     MatchTag,
     Moment,
     Note,
@@ -98,6 +100,11 @@ def _rows_of(session: Session, match_ids: set[int], person_ids: set[int]) -> dic
     teams |= {e.team_id for e in lineups} | {m.team_id for m in moments}
     seasons = _in(session, Season, Season.id, (m.season_id for m in matches))
     competitions = (s.competition_id for s in seasons)
+    # The baselines of its people for its teams ("his 53rd goal for England").
+    baselines = [
+        b for b in _in(session, CareerBaseline, CareerBaseline.person_id, people)
+        if b.team_id in teams
+    ]  # fmt: skip
     return {
         "competition": _in(session, Competition, Competition.id, competitions),
         "season": seasons,
@@ -111,4 +118,6 @@ def _rows_of(session: Session, match_ids: set[int], person_ids: set[int]) -> dic
         "moment": moments,
         "quote": quotes,
         "note": notes,
+        "career_baseline": baselines,
+        "match_draft": _in(session, MatchDraft, MatchDraft.match_id, match_ids),
     }

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
+from dataclasses import replace
 
 from sqlalchemy import or_
 from sqlalchemy import select as sa_select
@@ -12,13 +14,26 @@ from matchnotes.enums import LineupRole, MomentKind, Period, PersonRole
 from matchnotes.errors import ValidationError
 from matchnotes.models import LineupEntry, Moment, Person, Team
 from matchnotes.services.base import Service, get_or_404
+from matchnotes.services.baselines import (
+    Until,
+    as_inputs,
+    load_baselines,
+    record_holder,
+    replace_baselines,
+)
 from matchnotes.services.inputs import PersonInput, check_person
-from matchnotes.services.lookup import required_name
+from matchnotes.services.lookup import required_name, team_by_name
 from matchnotes.services.matches import load_match_summaries
 from matchnotes.services.person_moments import load_person_moments
 from matchnotes.services.quotes import load_quote_views
 from matchnotes.services.roster import OTHER_TEAM_KINDS, SAME_TEAM_KINDS
-from matchnotes.services.views import MomentView, PersonPage, PersonView, TeamTally
+from matchnotes.services.views import (
+    BaselineView,
+    MomentView,
+    PersonPage,
+    PersonView,
+    TeamTally,
+)
 from matchnotes.text import clean, fold
 
 
@@ -30,11 +45,15 @@ class PeopleService(Service):
             session.add(person)
             session.flush()
             assert person.id is not None
+            if data.baselines is not None:
+                replace_baselines(session, person.id, data.baselines)
             return person.id
 
     def update(self, person_id: int, data: PersonInput) -> None:
         with self._write() as session:
             _apply(get_or_404(session, Person, person_id, "person"), data)
+            if data.baselines is not None:
+                replace_baselines(session, person_id, data.baselines)
 
     def delete(self, person_id: int) -> None:
         """Delete a person who appears nowhere; refused (with the reason) otherwise."""
@@ -65,8 +84,18 @@ class PeopleService(Service):
 
     def get_input(self, person_id: int) -> PersonInput:
         p = self.get(person_id)
+        with self._read() as session:
+            baselines = as_inputs(load_baselines(session, person_id))
         return PersonInput(p.name, p.role, p.shirt_number, p.position, p.nationality, p.club,
-                           p.date_of_birth)  # fmt: skip
+                           p.date_of_birth, baselines)  # fmt: skip
+
+    def team_record(self, team: str, before: dt.date) -> tuple[int, str, int] | None:
+        """The team's top scorer among people whose baselines are known, before a date:
+        (person_id, name, goals); None when no baseline of the team gives goals."""
+        with self._read() as session:
+            found = team_by_name(session, team, create=False)
+            assert found.id is not None
+            return record_holder(session, found.id, Until(before))
 
     def all(self) -> list[PersonView]:
         """Everyone, by name: plain columns, not an ORM object per person."""
@@ -117,12 +146,29 @@ class PeopleService(Service):
             in_order = sorted(summaries, key=lambda s: (s.date, s.id))
             sides = {s.id: (s.home_id, s.away_id) for s in in_order}
             moments = load_person_moments(session, person_id, sides)
+            baselines = load_baselines(session, person_id)
+            # Matches up to a baseline's date are in the baseline: not counted twice.
+            dates = {s.id: s.date for s in summaries}
+            covered = {
+                match_id
+                for match_id, teams in sides.items()
+                for b in baselines
+                if b.team_id in teams and dates[match_id] <= b.as_of
+            }
+            tallies = _tallies(
+                session,
+                person,
+                [e for e in entries if e.match_id not in covered],
+                [m for m in moments if m.match_id not in covered],
+                sides,
+            )
             return PersonPage(
                 person=_view(person),
-                tallies=_tallies(session, person, entries, moments, sides),
+                tallies=with_baselines(tallies, baselines),
                 matches=summaries,
                 moments=moments,
                 quotes=load_quote_views(session, speaker_id=person_id),
+                baselines=baselines,
             )
 
 
@@ -211,4 +257,19 @@ def _tallies(
             if match_id not in lined_up | came_on:
                 counts[team_id]["appearances"] += 1
     names = dict(session.exec(select(Team.id, Team.name).where(col(Team.id).in_(counts))).all())
-    return [TeamTally(team=names[team_id], **dict(c)) for team_id, c in sorted(counts.items())]
+    return [TeamTally(names[team_id], **dict(c)) for team_id, c in sorted(counts.items())]  # type: ignore[arg-type]
+
+
+def with_baselines(tallies: list[TeamTally], baselines: list[BaselineView]) -> list[TeamTally]:
+    """Add each baseline's caps and goals to its team's tally (a row of its own if none)."""
+    by_team = {t.team: t for t in tallies}
+    for b in baselines:
+        t = by_team.get(b.team, TeamTally(team=b.team))
+        by_team[b.team] = replace(
+            t,
+            appearances=t.appearances + (b.caps or 0),
+            goals=t.goals + (b.goals or 0),
+            baseline_as_of=b.as_of,
+            caps_known=b.caps is not None,
+        )
+    return sorted(by_team.values(), key=lambda t: fold(t.team))

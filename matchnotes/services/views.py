@@ -144,6 +144,15 @@ class PersonView:
 
 
 @dataclass(frozen=True)
+class BaselineView:
+    team_id: int
+    team: str
+    as_of: dt.date
+    caps: int | None
+    goals: int | None
+
+
+@dataclass(frozen=True)
 class TeamTally:
     team: str
     appearances: int = 0
@@ -154,6 +163,10 @@ class TeamTally:
     assists: int = 0
     yellow_cards: int = 0
     red_cards: int = 0  # straight reds and second yellows
+    # With a career baseline, appearances and goals include it; caps_known is False when
+    # the baseline gives goals but not caps (appearances then count only what is logged).
+    baseline_as_of: dt.date | None = None
+    caps_known: bool = True
 
 
 @dataclass(frozen=True)
@@ -163,6 +176,7 @@ class PersonPage:
     matches: list[MatchSummary]
     moments: list[MomentView]
     quotes: list[QuoteView]
+    baselines: list[BaselineView] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -479,12 +479,18 @@ class MainWindow(QMainWindow):
     def print_match(self, match_id: int) -> QWidget:
         from matchnotes.ui.printing import open_print_dialog
 
-        return open_print_dialog(self, self.services.matches.get_match(match_id))
+        services = self.services
+        return open_print_dialog(
+            self, services.matches.get_match(match_id), services.draft.current(match_id)
+        )
 
     def preview_match(self, match_id: int) -> QWidget:
         from matchnotes.ui.printing import open_print_preview
 
-        return open_print_preview(self, self.services.matches.get_match(match_id))
+        services = self.services
+        return open_print_preview(
+            self, services.matches.get_match(match_id), services.draft.current(match_id)
+        )
 
     def current_table(self) -> ReadModelTableView | None:
         """The list on screen: a browse tab's table or the focused table of a page."""

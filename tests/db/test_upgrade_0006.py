@@ -48,7 +48,8 @@ def test_a_0005_file_keeps_every_row_and_finds_inflections(tmp_path):
         assert found.totals == {SearchKind.MOMENT: 2, SearchKind.QUOTE: 2}
     finally:
         db.close()
-    assert row_counts(path) == before
+    after = row_counts(path)
+    assert {t: n for t, n in after.items() if t in before} == before  # later revisions add tables
     total = heard[0][1]
     assert heard[0] == (0, total) and heard[-1] == (total, total) and total > 50
     assert [done for done, _ in heard] == sorted(done for done, _ in heard)

@@ -136,14 +136,14 @@ def test_a_new_player_without_a_team_is_refused(database, quick, fresh_match):
 def test_quotes_by_known_and_new_speakers(services, database, quick, fresh_match):
     known = quick.record(fresh_match, "q Southgate: Proud of them.")
     assert known.quote_id and not known.created_person_ids
-    new = quick.record(fresh_match, '"A special night" - "Wayne Rooney"')
-    assert new.created_person_ids and _people(database, "Wayne Rooney")
-    again = quick.record(fresh_match, '"Still special" - Wayne Rooney')
+    new = quick.record(fresh_match, '"A special night" - "Alan Shearer"')
+    assert new.created_person_ids and _people(database, "Alan Shearer")
+    again = quick.record(fresh_match, '"Still special" - Alan Shearer')
     assert not again.created_person_ids  # found by name the second time
     assert [q.speaker for q in services.quotes.for_match(fresh_match)] == [
         "Gareth Southgate",
-        "Wayne Rooney",
-        "Wayne Rooney",
+        "Alan Shearer",
+        "Alan Shearer",
     ]
 
 

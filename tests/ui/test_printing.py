@@ -11,10 +11,12 @@ def test_printer_pages_carry_the_match(services, demo_match_id, tmp_path, qapp):
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(out))
-    paint_match_report(printer, services.matches.get_match(demo_match_id))
+    draft = services.draft.current(demo_match_id)
+    paint_match_report(printer, services.matches.get_match(demo_match_id), draft)
     del printer  # finishes the file
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(out).pages)
     assert "England" in text and "Al Bayt Stadium" in text and "84'" in text
+    assert "Report draft" in text and "53rd" in text
 
 
 def test_print_preview_shows_the_pages_of_the_pdf(qtbot, window, demo_match_id, tmp_path):
@@ -25,6 +27,6 @@ def test_print_preview_shows_the_pages_of_the_pdf(qtbot, window, demo_match_id, 
     dialog = window.preview_match(demo_match_id)
     assert isinstance(dialog, QPrintPreviewDialog) and dialog.isVisible()
     preview = dialog.findChild(QPrintPreviewWidget)
-    assert preview.pageCount() == len(PdfReader(pdf).pages)
+    assert preview.pageCount() == len(PdfReader(pdf).pages)  # the report draft included
     dialog.grab().save(str(tmp_path / "preview.png"))
     dialog.close()

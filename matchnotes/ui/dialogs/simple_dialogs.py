@@ -17,6 +17,7 @@ from matchnotes.services.inputs import (
     optional_int,
 )
 from matchnotes.services.views import MomentView
+from matchnotes.ui.dialogs.baseline_fields import BaselineFields
 from matchnotes.ui.dialogs.date_field import DateField
 from matchnotes.ui.dialogs.form import FormDialog, completing_line_edit, required
 
@@ -149,6 +150,7 @@ class PersonDialog(FormDialog):
         self.add_row("Nationality", self.nationality)
         self.add_row("Club", self.club)
         self.add_row("Born", self.born, self.born.problem)
+        self.baseline = BaselineFields(self, initial.baselines if initial else None)
         if initial:
             self.name.setText(initial.name)
             _pick(self.role, initial.role)
@@ -165,5 +167,5 @@ class PersonDialog(FormDialog):
             shirt_number=optional_int(self.number.text(), 0, 99, "")[0],
             position=self.position.currentText() or None,
             nationality=self.nationality.text() or None, club=self.club.text() or None,
-            date_of_birth=self.born.value(),
+            date_of_birth=self.born.value(), baselines=self.baseline.value(),
         )  # fmt: skip

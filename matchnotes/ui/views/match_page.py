@@ -32,6 +32,7 @@ from matchnotes.ui.models.columns import (
     QUOTE_COLUMNS,
 )
 from matchnotes.ui.models.table_model import ReadModelTable
+from matchnotes.ui.views.draft_tab import DraftTab
 from matchnotes.ui.widgets.clock import ClockBar, Run
 from matchnotes.ui.widgets.quick_entry import QuickEntryBar
 from matchnotes.ui.widgets.table import ReadModelTableView
@@ -87,6 +88,9 @@ class MatchPage(QWidget):
         self.tabs.addTab(lineups, "Line-ups")
         self.tabs.addTab(self.quotes, "Quotes")
         self.tabs.addTab(self.notes, "Notes")
+        self.draft = DraftTab(services, match_id)
+        self.tabs.addTab(self.draft, "Draft")
+        self.draft.source_clicked.connect(self._on_draft_source_clicked)
         self.clock_bar = ClockBar(services, match_id, clock_run)  # clock_run: undoable
         self.quick_entry = QuickEntryBar(services, match_id, record_line)
         layout = QVBoxLayout(self)
@@ -123,6 +127,7 @@ class MatchPage(QWidget):
         self.timeline.show_detail(detail)
         if not first:
             self.quick_entry.reload_names()
+        self.draft.reload(detail)
         self.moments.scrollToBottom()  # the newest moment in view while logging live
         counts = (len(detail.moments), len(detail.lineups), len(detail.quotes), len(detail.notes))
         for tab, (name, count) in enumerate(zip(("Moments", "Line-ups", "Quotes", "Notes"),
@@ -159,6 +164,8 @@ class MatchPage(QWidget):
     def selected(self) -> tuple[str, int] | None:
         """What the user has selected on the current tab, as (kind, id)."""
         tab = self.tabs.currentIndex()
+        if self.tabs.currentWidget() is self.draft:
+            return None  # sentences are edited in place, not deleted like records
         if tab == 0:
             table, kind = self.moments, "moment"
         elif tab == 1:
@@ -170,6 +177,14 @@ class MatchPage(QWidget):
             table, kind = self.notes, "note"
         ident = table.current_id()
         return None if ident is None else (kind, ident)
+
+    def _on_draft_source_clicked(self, kind: str, ident: int) -> None:
+        """A sentence clicked on the Draft tab: select its moment (timeline and list) or quote."""
+        if kind == "moment":
+            self.timeline.select(ident)
+            self.moments.select_id(ident)
+        elif kind == "quote":
+            self.quotes.select_id(ident)
 
     def _on_timeline_moment_clicked(self, moment_id: int) -> None:
         self.tabs.setCurrentIndex(0)

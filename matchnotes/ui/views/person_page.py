@@ -15,7 +15,8 @@ from matchnotes.ui.widgets.table import ReadModelTableView
 
 TALLY_COLUMNS: list[Column[TeamTally]] = [
     Column("Team", lambda t: t.team, stretch=True),
-    Column("Apps", lambda t: str(t.appearances)),
+    # Caps before the database not known: the logged ones are a floor, not the total.
+    Column("Apps", lambda t: f"{t.appearances}" if t.caps_known else f"{t.appearances}+?"),
     Column("Starts", lambda t: str(t.starts)),
     Column("Goals", lambda t: str(t.goals)),
     Column("Pens scored", lambda t: str(t.penalties_scored)),
@@ -23,6 +24,12 @@ TALLY_COLUMNS: list[Column[TeamTally]] = [
     Column("Assists", lambda t: str(t.assists)),
     Column("Yellow", lambda t: str(t.yellow_cards)),
     Column("Red", lambda t: str(t.red_cards)),
+    Column(
+        "Counts",
+        lambda t: (
+            f"baseline to {t.baseline_as_of:%Y-%m-%d} + logged" if t.baseline_as_of else "logged"
+        ),
+    ),
 ]
 
 
