@@ -2,17 +2,21 @@
 The query builder (what a user typed -> a safe FTS5 MATCH expression) is in
 ``db/search_query.py``; ``parse`` and its types are re-exported here.
 
-The tokenizer is porter over unicode61 (revision 0006): "penalties" is indexed as
-"penalti", as is "penalty", so English inflections match; accents and case are folded.
+The tokenizer is unicode61, accents and case folded, no stemming (revision 0006): a
+document's ``names`` (people, teams, venues, competitions) match exactly, so "harry" does
+not find Harris, and its other ``words`` match with their English inflections, which the
+query spells out (``search_query``): a stemmer would conflate names (Adam, Adams) and
+change the word being typed ("runni" would not find "running", stored as "run").
 
 One FTS5 table per kind (``search_match``, ``search_person``, ``search_team``,
 ``search_moment``, ``search_quote``, ``search_note``), its rowid the record's id: a
 trigger finds the row of a changed record without a scan, a search reads each kind newest
 first and stops early, and bm25 counts a word's documents once per kind (one table for
 every kind counted them over all kinds for each kind's query, three times the work).
-Columns: ``title`` (the heading a result shows), ``body`` (the rest of its words), ``alt``
-(title and body with ø, ß, ł… spelled plainly, which unicode61 cannot fold; empty when
-there are none), and the unindexed ``match_id`` / ``person_id`` to open.
+Columns: ``title`` (the heading a result shows) and ``body`` (the rest of it), stored
+only; ``words`` and ``names`` (indexed); ``alt`` (words and names with ø, ß, ł… spelled
+plainly, which unicode61 cannot fold; empty when there are none), and the unindexed
+``match_id`` / ``person_id`` to open.
 
 Triggers keep the index in the transaction of every change, including renames that
 change other rows' text (a person's name is in their moments, quotes and refereed
@@ -23,7 +27,6 @@ Changing a document's definition needs a new revision that calls ``install`` aga
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -65,7 +68,11 @@ from matchnotes.labels import KIND_LABELS, ROLE_LABELS
 
 # Prefix indexes for 2 to 10 letters: "penalty"* reads one list instead of merging every
 # word that starts so (10x faster on a million moments, for a third more index).
-TOKENIZE = "porter unicode61 remove_diacritics 2"
+TOKENIZE = "unicode61 remove_diacritics 2"
+# What a result shows is stored, not indexed; ``words`` and ``names`` are indexed (0006).
+LAYOUT = (
+    "title UNINDEXED, body UNINDEXED, words, names, alt, match_id UNINDEXED, person_id UNINDEXED"
+)
 _PREFIXES = "prefix = '2 3 4 5 6 7 8 9 10'"
 # Documents indexed per statement during a rebuild: the unit of its progress.
 REBUILD_BATCH = 100_000
@@ -76,7 +83,7 @@ SEP = " · "
 TABLES = {kind: f"search_{kind.value}" for kind in SearchKind}
 _SHADOWS = ("", "_data", "_idx", "_content", "_docsize", "_config")
 SHADOW_TABLES = frozenset(name + suffix for name in TABLES.values() for suffix in _SHADOWS)
-_COLUMNS = ("rowid", "title", "body", "alt", "match_id", "person_id")
+_COLUMNS = ("rowid", "title", "body", "words", "names", "alt", "match_id", "person_id")
 
 # --- documents: one portable select per kind ---------------------------------------------
 
@@ -102,21 +109,28 @@ def _label(value: ColumnElement[Any], labels: dict[Any, str]) -> ColumnElement[s
 
 
 def documents() -> dict[SearchKind, Select[Any]]:
-    """Each kind's (ref_id, title, body, match_id, person_id), unfiltered."""
+    """Each kind's (ref_id, title, body, match_id, person_id, words, names), unfiltered.
+    ``title`` and ``body`` are what a result shows; ``names`` (people, teams, venues,
+    competitions) match exactly, ``words`` (the rest) with their English inflections."""
     home, away, referee = _team.alias("home"), _team.alias("away"), _person.alias("referee")
     player, related = _person.alias("player"), _person.alias("related")
     m, mo, q, n, p, t = _match, _moment, _quote, _note, _person, _team
     no_id = cast(null(), Integer).label("person_id")  # typed: PostgreSQL compares it
+    no_match = cast(null(), Integer).label("match_id")
     minute = cast(mo.c.minute, String)
     minute_text = case(
         (type_coerce(mo.c.period, String) == "PSO", "pens"),
         (mo.c.stoppage > 0, minute + "+" + cast(mo.c.stoppage, String) + "'"),
         else_=minute + "'",
     )
+    kind_text = minute_text + " " + _label(mo.c.kind, KIND_LABELS)
     match_body = _joined(_comp.c.name, _season.c.name, m.c.stage, _venue.c.name, _venue.c.city,
                          cast(m.c.date, String), referee.c.name)  # fmt: skip
-    person_body = _joined(_label(p.c.role, ROLE_LABELS), p.c.position, p.c.club, p.c.nationality)
-    moment_title = _joined(minute_text + " " + _label(mo.c.kind, KIND_LABELS), player.c.name)
+    role = _label(p.c.role, ROLE_LABELS)
+    person_body = _joined(role, p.c.position, p.c.club, p.c.nationality)
+    match_words = _joined(_season.c.name, m.c.stage, cast(m.c.date, String))
+    match_names = _joined(home.c.name + " v " + away.c.name, _comp.c.name, _venue.c.name, _venue.c.city,
+                          referee.c.name)  # fmt: skip
     return {
         SearchKind.MATCH: select(
             m.c.id.label("ref_id"),
@@ -124,6 +138,8 @@ def documents() -> dict[SearchKind, Select[Any]]:
             match_body.label("body"),
             m.c.id.label("match_id"),
             no_id,
+            match_words.label("words"),
+            match_names.label("names"),
         )
         .join_from(m, home, home.c.id == m.c.home_team_id)
         .join(away, away.c.id == m.c.away_team_id)
@@ -135,22 +151,28 @@ def documents() -> dict[SearchKind, Select[Any]]:
             p.c.id.label("ref_id"),
             p.c.name.label("title"),
             person_body.label("body"),
-            cast(null(), Integer).label("match_id"),
+            no_match,
             p.c.id.label("person_id"),
+            _joined(role, p.c.position, p.c.nationality).label("words"),
+            _joined(p.c.name, p.c.club).label("names"),
         ),
         SearchKind.TEAM: select(
             t.c.id.label("ref_id"),
             t.c.name.label("title"),
             _joined(t.c.code, t.c.country).label("body"),
-            cast(null(), Integer).label("match_id"),
+            no_match,
             no_id,
+            _joined(t.c.code, t.c.country).label("words"),
+            t.c.name.label("names"),
         ),
         SearchKind.MOMENT: select(
             mo.c.id.label("ref_id"),
-            moment_title.label("title"),
+            _joined(kind_text, player.c.name).label("title"),
             _joined(t.c.name, related.c.name, mo.c.description).label("body"),
             mo.c.match_id.label("match_id"),
             mo.c.player_id.label("person_id"),
+            _joined(kind_text, mo.c.description).label("words"),
+            _joined(player.c.name, t.c.name, related.c.name).label("names"),
         )
         .outerjoin_from(mo, t, t.c.id == mo.c.team_id)
         .outerjoin(player, player.c.id == mo.c.player_id)
@@ -161,6 +183,8 @@ def documents() -> dict[SearchKind, Select[Any]]:
             q.c.text.label("body"),
             q.c.match_id.label("match_id"),
             q.c.speaker_id.label("person_id"),
+            q.c.text.label("words"),
+            p.c.name.label("names"),
         ).join_from(q, p, p.c.id == q.c.speaker_id),
         SearchKind.NOTE: select(
             n.c.id.label("ref_id"),
@@ -168,6 +192,8 @@ def documents() -> dict[SearchKind, Select[Any]]:
             n.c.text.label("body"),
             n.c.match_id.label("match_id"),
             n.c.person_id.label("person_id"),
+            n.c.text.label("words"),
+            literal("", String).label("names"),
         ),
     }
 
@@ -209,9 +235,10 @@ def _index(
     INSERT when ``replace`` is False (a new, empty table: no lookup per row)."""
     doc = documents()[kind]
     d = (doc if where is None else doc.where(where)).subquery("doc")
-    words = d.c.title + " " + d.c.body
-    alt = case((words.op("GLOB")(_GLOB), _plain(words)), else_="")
-    rows = select(d.c.ref_id, d.c.title, d.c.body, alt, d.c.match_id, d.c.person_id)
+    every = d.c.words + " " + d.c.names
+    alt = case((every.op("GLOB")(_GLOB), _plain(every)), else_="")
+    rows = select(d.c.ref_id, d.c.title, d.c.body, d.c.words, d.c.names, alt, d.c.match_id,
+                  d.c.person_id)  # fmt: skip
     fts = _fts(kind)
     statement = insert(fts).prefix_with("OR REPLACE") if replace else insert(fts)
     return _sql(statement.from_select(list(fts.c), rows))
@@ -276,16 +303,13 @@ def _begin(connection: Connection) -> None:
         connection.exec_driver_sql("BEGIN")
 
 
-def install(
-    connection: Connection, progress: Progress | None = None, tokenize: str = TOKENIZE
-) -> int:
-    """(Re)create the index and its triggers and fill it; returns the number of documents.
-    ``tokenize``: an older revision's tokenizer, for downgrades."""
+def install(connection: Connection, progress: Progress | None = None) -> int:
+    """(Re)create the index and its triggers and fill it; returns the number of documents."""
     uninstall(connection)
     for name, (when, statements) in _triggers().items():
         body = "".join(f"    {s};\n" for s in statements)
         connection.execute(text(f"CREATE TRIGGER {name} {when}\nBEGIN\n{body}END"))
-    return rebuild(connection, progress, tokenize)
+    return rebuild(connection, progress)
 
 
 def uninstall(connection: Connection) -> None:
@@ -296,9 +320,7 @@ def uninstall(connection: Connection) -> None:
         connection.execute(text(f"DROP TABLE IF EXISTS {table_name}"))
 
 
-def rebuild(
-    connection: Connection, progress: Progress | None = None, tokenize: str = TOKENIZE
-) -> int:
+def rebuild(connection: Connection, progress: Progress | None = None) -> int:
     """Recreate the index from the tables (dropping is far faster than deleting every row),
     in batches of REBUILD_BATCH records, calling ``progress`` after each."""
     _begin(connection)
@@ -311,8 +333,8 @@ def rebuild(
         connection.execute(text(f"DROP TABLE IF EXISTS {name}"))
         connection.execute(
             text(
-                f"CREATE VIRTUAL TABLE {name} USING fts5(title, body, alt, match_id UNINDEXED, "
-                f"person_id UNINDEXED, tokenize = '{tokenize}', {_PREFIXES})"
+                f"CREATE VIRTUAL TABLE {name} USING fts5({LAYOUT}, tokenize = '{TOKENIZE}', "
+                f"{_PREFIXES})"
             )
         )
         # No merging while filling (each batch makes one segment), big in-memory batches:
@@ -354,13 +376,12 @@ def _configure(connection: Connection, name: str, **values: int) -> None:
         connection.execute(text(f"INSERT INTO {name}({name}, rank) VALUES ('{key}', {value})"))
 
 
-def tokenizer(connection: Connection) -> str | None:
-    """The tokenizer the installed index was made with (None: no index)."""
+def is_current(connection: Connection) -> bool:
+    """Whether the installed index has this revision's columns (0004's had no ``names``)."""
     sql = connection.execute(
         text("SELECT sql FROM sqlite_master WHERE name = :name"), {"name": TABLES[SearchKind.MATCH]}
     ).scalar()
-    found = re.search(r"tokenize\s*=\s*'([^']*)'", sql or "")
-    return found.group(1) if found else None
+    return LAYOUT in (sql or "")
 
 
 def fts5_available(connection: Connection) -> bool:
@@ -401,7 +422,7 @@ def fts_candidates(kind: SearchKind) -> Select[Any]:
     """``kind``'s documents matching ``:expression`` (``Query.fts``), newest first:
     (ref_id, match_id, person_id, score).
 
-    The score is bm25 (lower is better) with a title word worth four body words. Add a
+    The score is bm25 (lower is better) with a name worth four other words. Add a
     LIMIT: FTS5 then stops early and computes the score only for the rows returned.
     """
     fts = _fts(kind)
@@ -411,7 +432,7 @@ def fts_candidates(kind: SearchKind) -> Select[Any]:
             fts.c.rowid.label("ref_id"),
             fts.c.match_id,
             fts.c.person_id,
-            func.bm25(match, 4.0, 1.0, 1.0).label("score"),
+            func.bm25(match, 0.0, 0.0, 1.0, 4.0, 1.0).label("score"),
         )
         .where(match.op("MATCH")(bindparam("expression", type_=String)))
         .order_by(fts.c.rowid.desc())

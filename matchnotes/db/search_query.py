@@ -7,9 +7,9 @@ each term's folded ``words`` and their ``inflections``.
 
 Only the word being typed (the last one, when the text does not end in a space) or a
 word ending in ``*`` is a prefix: finished words match whole words, so "the" does not
-find Théo and "var" does not find Varane. The index's porter stemmer matches English
-inflections (penalty, penalties); ``inflections`` spells the common ones out for the
-portable search and for marking matched words.
+find Théo and "var" does not find Varane. A word matches a document's names exactly and
+its other words with their English inflections (penalty, penalties), which
+``inflections`` spells out for both search paths and for marking matched words.
 """
 
 from __future__ import annotations
@@ -37,9 +37,26 @@ class Term:
 
     @property
     def fts(self) -> str:
-        # Always a quoted string: inside one, FTS5 syntax characters are plain text.
-        quoted = '"' + self.text.replace('"', '""') + '"'
-        return quoted + "*" if self.prefix else quoted
+        """Names match exactly, other words with their inflections; a phrase as it is.
+        Always quoted strings: inside one, FTS5 syntax characters are plain text."""
+        if len(self.words) > 1:
+            return _quoted(self.text) + ("*" if self.prefix else "")
+        forms = inflections(self.words[0])
+        if self.prefix:  # "wanted" while typing finds "wants"; "runni" finds "running"
+            extra = " OR ".join(_quoted(f) for f in forms[1:] if not f.startswith(forms[0]))
+            typed = _quoted(self.words[0]) + "*"
+            return f"({typed} OR {{words alt}} : ({extra}))" if extra else typed
+        inflected = " OR ".join(_quoted(f) for f in forms)
+        return f"({{words alt}} : ({inflected}) OR names : {_quoted(self.words[0])})"
+
+    @property
+    def plain(self) -> str:
+        """The term without inflections, for NEAR (which takes phrases only)."""
+        return _quoted(self.text) + ("*" if self.prefix else "")
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
 
 
 @dataclass(frozen=True)
@@ -49,7 +66,7 @@ class Near:
 
     @property
     def fts(self) -> str:
-        return f"NEAR({' '.join(t.fts for t in self.terms)}, {self.distance})"
+        return f"NEAR({' '.join(t.plain for t in self.terms)}, {self.distance})"
 
 
 @dataclass(frozen=True)
@@ -187,9 +204,6 @@ def _term(value: str, *, typing: bool) -> Term | None:
         if words
         else None
     )
-
-
-_VOWELS = frozenset("aeiou")
 
 
 def inflections(word: str) -> tuple[str, ...]:

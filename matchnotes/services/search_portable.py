@@ -1,13 +1,14 @@
 """The portable search: the index's documents read with LIKE over folded text.
 
 It answers where there is no FTS5 index (PostgreSQL, or SQLite without FTS5, or
-``SearchService(portable=True)``): slower, same words, same results for the common
-English inflections (``search_query.inflections``; the index's stemmer knows more). Kept apart from
+``SearchService(portable=True)``): slower, same words, same results: names exactly, other
+words with their English inflections (``search_query.inflections``). Kept apart from
 ``services/search.py``, which ranks, filters and marks the hits of either path.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, String, case, func, literal, not_, or_
@@ -36,31 +37,49 @@ def _folded(text: ColumnElement[str]) -> ColumnElement[str]:
     return func.lower(func.translate(text, sources, targets + " " * len(_PUNCTUATION)))
 
 
-def _has(words: ColumnElement[str], term: Term) -> ColumnElement[bool]:
-    """Whole words, the last one with its inflections (the index stems every word; these
-    spell out the common English ones), or its beginning while it is being typed."""
-    *first, last = term.words
-    whole = [words.like(" ".join(["%", *first, form, "%"])) for form in inflections(last)]
-    if term.prefix:  # the index stems a prefix too: "penalties"* finds "penalty"
-        return or_(words.like(" ".join(["%", *first, last]) + "%"), *whole[1:])
-    return or_(*whole)
+@dataclass(frozen=True)
+class _Text:
+    """A document's folded text, each with a space either side: all of it, its names
+    and its other words."""
+
+    every: ColumnElement[str]
+    names: ColumnElement[str]
+    words: ColumnElement[str]
+
+
+def _spaced(text: ColumnElement[str]) -> ColumnElement[str]:
+    return literal(" ", String) + _folded(text) + " "
+
+
+def _has(text: _Text, term: Term) -> ColumnElement[bool]:
+    """As ``Term.fts``: a phrase as it is; a word exactly in the names or with its
+    inflections in the other words; the word being typed as a beginning too."""
+    if len(term.words) > 1:
+        return text.every.like(" ".join(["%", *term.words]) + ("%" if term.prefix else " %"))
+    word = term.words[0]
+    inflected = [text.words.like(f"% {form} %") for form in inflections(word)]
+    if term.prefix:
+        return or_(text.every.like(f"% {word}%"), *inflected)
+    return or_(text.names.like(f"% {word} %"), *inflected)
 
 
 def portable_candidates(query: Query, kind: SearchKind) -> Select[Any]:
     doc = documents()[kind].subquery("doc")
-    words = literal(" ", String) + _folded(doc.c.title + " " + doc.c.body) + " "
+    text = _Text(_spaced(doc.c.words + " " + doc.c.names), _spaced(doc.c.names),
+                 _spaced(doc.c.words))  # fmt: skip
 
     def matches(item: Term | Near) -> ColumnElement[bool]:
-        return all_of(*(_has(words, t) for t in (item.terms if isinstance(item, Near) else [item])))
+        return all_of(*(_has(text, t) for t in (item.terms if isinstance(item, Near) else [item])))
 
     first = query.groups[0][0]
-    title = literal(" ", String) + _folded(doc.c.title) + " "
-    in_title = _has(title, first.terms[0] if isinstance(first, Near) else first)
+    title = _spaced(doc.c.title)
+    first_term = first.terms[0] if isinstance(first, Near) else first
+    in_title = _has(_Text(title, title, title), first_term)
     score = case((in_title, -1.0), else_=0.0).label("score")
     return (
         sa_select(doc.c.ref_id, doc.c.match_id, doc.c.person_id, score)
         .where(or_(*(all_of(*(matches(item) for item in group)) for group in query.groups)))
-        .where(*(not_(_has(words, t)) for t in query.excluded))
+        .where(*(not_(_has(text, t)) for t in query.excluded))
         .order_by(doc.c.ref_id.desc())
     )
 

@@ -11,29 +11,54 @@ from matchnotes.db.search_query import inflections
 from matchnotes.errors import ValidationError
 
 
+def whole(word: str) -> str:
+    """A finished word: its inflections in the words, itself in the names."""
+    forms = " OR ".join(f'"{f}"' for f in inflections(word))
+    return f'({{words alt}} : ({forms}) OR names : "{word}")'
+
+
+def test_a_finished_word_is_inflected_in_the_words_and_exact_in_the_names():
+    assert parse("penalty ").fts == (
+        '((({words alt} : ("penalty" OR "penaltied" OR "penalties" OR "penaltying") '
+        'OR names : "penalty")))'
+    )
+
+
 @pytest.mark.parametrize(
     ("typed", "expression"),
     [
-        ("kan pen", '(("kan" AND "pen"*))'),  # only the word being typed is a prefix
-        ("kane penalty ", '(("kane" AND "penalty"))'),  # a space finishes it
-        ("over the bar", '(("over" AND "the" AND "bar"*))'),  # "the" is not Théo
-        ("var review ", '(("var" AND "review"))'),  # "var" is not Varane
-        ("kan* pen ", '(("kan*"* AND "pen"))'),  # a star asks for a prefix
+        ("kan pen", f'(({whole("kan")} AND "pen"*))'),  # only the word being typed is a prefix
+        ("kane penalty ", f"(({whole('kane')} AND {whole('penalty')}))"),  # a space finishes it
+        ("over the bar", f'(({whole("over")} AND {whole("the")} AND "bar"*))'),  # not Théo
+        ("var review ", f"(({whole('var')} AND {whole('review')}))"),  # "var" is not Varane
+        ("kan* pen ", f'(("kan"* AND {whole("pen")}))'),  # a star asks for a prefix
+        ("runni", '(("runni"*))'),  # the typed beginning of the word as it is written
+        # ... and the forms of the word typed so far: "wanted" finds "wants"
+        (
+            "wanted",
+            '((("wanted"* OR {words alt} : ("want" OR "wante" OR "wantes" OR "wanting" '
+            'OR "wants"))))',
+        ),  # fmt: skip
         ('"over the bar"', '(("over the bar"))'),
         ('"over the', '(("over the"*))'),  # a phrase still being typed
         ('"over the ', '(("over the "))'),
-        ("kane OR mbappe", '(("kane") OR ("mbappe"*))'),
-        ("kane -penalty ", '(("kane")) NOT "penalty"'),
-        ("kane -pen", '(("kane")) NOT "pen"*'),
-        ('kane NOT "over the bar"', '(("kane")) NOT "over the bar"'),
-        ("kane AND penalty", '(("kane" AND "penalty"*))'),
+        ("kane OR mbappe", f'(({whole("kane")}) OR (("mbappe"* OR {{words alt}} : ("mbapping"))))'),
+        ("kane -penalty ", f"(({whole('kane')})) NOT {whole('penalty')}"),
+        ("kane -pen", f'(({whole("kane")})) NOT "pen"*'),
+        ('kane NOT "over the bar"', f'(({whole("kane")})) NOT "over the bar"'),
+        (
+            "kane AND penalty",
+            (
+                f'(({whole("kane")} AND ("penalty"* OR {{words alt}} : ("penaltied" OR "penalties"))))'
+            ),
+        ),
         ("NEAR(kane penalty, 5)", '((NEAR("kane" "penalty", 5)))'),
         ("NEAR(kane penalty", '((NEAR("kane" "penalty"*, 10)))'),
-        ("title:kane ^bar *", '(("title:kane" AND "^bar"))'),
-        ("(kane) OR", '(("kane"))'),
+        ("title:kane ^bar *", f'(("title:kane" AND {whole("bar")}))'),
+        ("(kane) OR", f"(({whole('kane')}))"),
         ("Ødegaard", '(("odegaard"*))'),  # FTS5 cannot fold ø; the index has it plain too
-        ("ab\x00cd", '(("ab" AND "cd"*))'),  # control characters are spaces
-        ("kane k", '(("kane" AND "k"))'),  # one letter is a word, not everything after k
+        ("ab\x00cd", f'(({whole("ab")} AND "cd"*))'),  # control characters are spaces
+        ("kane k", f"(({whole('kane')} AND {whole('k')}))"),  # one letter: not all after k
     ],
 )
 def test_what_users_type_becomes_a_quoted_expression(typed, expression):
@@ -94,10 +119,10 @@ def test_inflections_never_reach_another_word(word):
 
 _FTS = sqlite3.connect(":memory:")
 _FTS.execute(
-    "CREATE VIRTUAL TABLE t USING fts5(a, b, "
-    "tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3')"
+    "CREATE VIRTUAL TABLE t USING fts5(words, names, alt, "
+    "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"
 )
-_FTS.execute("INSERT INTO t VALUES ('Harry Kane over the bar', 'Aurélien Tchouaméni')")
+_FTS.execute("INSERT INTO t VALUES ('over the bar', 'Harry Kane · Aurélien Tchouaméni', '')")
 _SYNTAX = st.sampled_from(
     [*'"*()^:-,+{} é\x00', "AND", "OR", "NOT", "NEAR(", "NEAR", ", 3)", "kane", "bar"]
 )

@@ -29,7 +29,9 @@ def small(tmp_path_factory):
     )
     people = {}
     for team, name in [("Milan", "Théo Hernández"), ("Milan", "Harry Kane"),
-                       ("Paris", "Raphaël Varane")]:  # fmt: skip
+                       ("Paris", "Raphaël Varane"), ("Paris", "Kevin Harris"),
+                       ("Paris", "Tyler Adams"), ("Milan", "Tammy Adam"),
+                       ("Paris", "Aurélien Tchouaméni")]:  # fmt: skip
         entry = LineupInput(services.catalog.ensure_team(team), name)
         entry_id = services.lineups.add(match, entry)
         people[name] = next(e.person_id for e in services.lineups.lineup(match) if e.id == entry_id)
@@ -54,6 +56,7 @@ def small(tmp_path_factory):
     services.quotes.add(match, QuoteInput(kane, "I will keep taking penalties."))
     services.quotes.add(match, QuoteInput(kane, "He scores when he wants."))
     services.notes.add("Two goals disallowed before half-time.", match_id=match)
+    services.notes.add("Running down the wing all night.", match_id=match)
     yield SearchService(db.engine), SearchService(db.engine, portable=True)
     db.close()
 
@@ -116,3 +119,34 @@ def test_phrases_and_left_out_words_keep_working(search):
     assert titles(search, '"barely wide" -theo', SearchKind.MOMENT) == []
     assert len(titles(search, "wide -kane", SearchKind.MOMENT)) == 9
     assert titles(search, "review -handball", SearchKind.MOMENT) == ["Big chance · Raphaël Varane"]
+
+
+def people(search: SearchService, typed: str) -> list[str]:
+    return sorted(titles(search, typed, SearchKind.PERSON))
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("harry ", ["Harry Kane"]),  # a stemmer would find Harris too
+        ("harris ", ["Kevin Harris"]),
+        ("adams ", ["Tyler Adams"]),  # a plural's inflections are not a name's
+        ("adam ", ["Tammy Adam"]),
+        ("tchouameni ", ["Aurélien Tchouaméni"]),
+        ("TCHOUAMÉNI ", ["Aurélien Tchouaméni"]),
+        ("har", ["Harry Kane", "Kevin Harris"]),  # the beginning being typed: both
+    ],
+)
+def test_names_are_exact_and_accent_blind(search, typed, found):
+    assert people(search, typed) == found
+
+
+def test_harry_finds_his_moments_not_harris(search):
+    assert titles(search, "harry ", SearchKind.MOMENT) == [OVER_THE_BAR]
+    assert titles(search, "harry missed ", SearchKind.MOMENT) == [OVER_THE_BAR]
+
+
+@pytest.mark.parametrize("typed", ["runn", "runni", "runnin", "running", "running "])
+def test_the_word_being_typed_finds_the_word_as_written(search, typed):
+    (note,) = search.search(typed).groups[SearchKind.NOTE]
+    assert f"{MARK_START}Running{MARK_END}" in note.snippet
