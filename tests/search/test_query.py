@@ -38,7 +38,7 @@ def test_a_finished_word_is_inflected_in_the_words_and_exact_in_the_names():
             "wanted",
             '((("wanted"* OR {words alt} : ("want" OR "wante" OR "wantes" OR "wanting" '
             'OR "wants"))))',
-        ),  # fmt: skip
+        ),
         ('"over the bar"', '(("over the bar"))'),
         ('"over the', '(("over the"*))'),  # a phrase still being typed
         ('"over the ', '(("over the "))'),
@@ -48,9 +48,7 @@ def test_a_finished_word_is_inflected_in_the_words_and_exact_in_the_names():
         ('kane NOT "over the bar"', f'(({whole("kane")})) NOT "over the bar"'),
         (
             "kane AND penalty",
-            (
-                f'(({whole("kane")} AND ("penalty"* OR {{words alt}} : ("penaltied" OR "penalties"))))'
-            ),
+            f'(({whole("kane")} AND ("penalty"* OR {{words alt}} : ("penaltied" OR "penalties"))))',
         ),
         ("NEAR(kane penalty, 5)", '((NEAR("kane" "penalty", 5)))'),
         ("NEAR(kane penalty", '((NEAR("kane" "penalty"*, 10)))'),
