@@ -302,7 +302,14 @@ def _contexts(connection: Connection, hits_of: dict[SearchKind, Sequence[Any]]) 
     return found
 
 
-_WORD = re.compile(r"[^\W_]+")
+@lru_cache(maxsize=64)
+def _candidates(marks: Marks) -> re.Pattern[str]:
+    """Whole words that could be marked: those starting with a letter a searched word
+    starts with, in either case, or with any non-ASCII letter (Émile folds to emile).
+    The rest are never folded and looked up: a fifth of a search's time otherwise."""
+    whole, prefixes = marks
+    firsts = "".join(sorted({w[0] for w in whole} | {p[0] for p in prefixes}))
+    return re.compile(rf"(?<![^\W_])[{re.escape(firsts)}\u0080-\U0010ffff][^\W_]*", re.I)
 
 
 _fold_word = lru_cache(maxsize=8192)(fold)  # the same few thousand words, again and again
@@ -318,7 +325,7 @@ def _mark(text: str, marks: Marks) -> str:
         hit = folded in whole or folded.startswith(prefixes)
         return f"{MARK_START}{found.group()}{MARK_END}" if hit else found.group()
 
-    return _WORD.sub(mark, text)
+    return _candidates(marks).sub(mark, text)
 
 
 def _snippet(marked: str, size: int = 16) -> str:
