@@ -38,7 +38,8 @@ DEBOUNCE_MS = 150
 ERROR_STYLE = "color: #d7263d;"
 HINT_HTML = (
     "<h3>Search everything</h3><p>Matches, people, teams, moments, quotes and notes, "
-    "by any words in them.</p><p><code>Kane penalty</code> — both words (penalties too; names as written)<br>"
+    "by any words in them.</p><p><code>Kane penalty</code> — both words "
+    "(penalties too; names as written)<br>"
     "<code>kane pen</code> — the start of the word you are typing is enough<br>"
     "<code>&quot;over the bar&quot;</code> — a phrase<br>"
     "<code>special person</code> — words from a quote<br>"
