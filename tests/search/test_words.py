@@ -31,7 +31,8 @@ def small(tmp_path_factory):
     for team, name in [("Milan", "Théo Hernández"), ("Milan", "Harry Kane"),
                        ("Paris", "Raphaël Varane"), ("Paris", "Kevin Harris"),
                        ("Paris", "Tyler Adams"), ("Milan", "Tammy Adam"),
-                       ("Paris", "Aurélien Tchouaméni")]:  # fmt: skip
+                       ("Paris", "Aurélien Tchouaméni"),
+                       ("Paris", "Émile Smith Rowe")]:  # fmt: skip
         entry = LineupInput(services.catalog.ensure_team(team), name)
         entry_id = services.lineups.add(match, entry)
         people[name] = next(e.person_id for e in services.lineups.lineup(match) if e.id == entry_id)
@@ -150,3 +151,8 @@ def test_harry_finds_his_moments_not_harris(search):
 def test_the_word_being_typed_finds_the_word_as_written(search, typed):
     (note,) = search.search(typed).groups[SearchKind.NOTE]
     assert f"{MARK_START}Running{MARK_END}" in note.snippet
+
+
+def test_a_name_starting_with_an_accent_is_found_and_marked(search):
+    (person,) = search.search("EMILE ").groups[SearchKind.PERSON]
+    assert person.marked_title == f"{MARK_START}Émile{MARK_END} Smith Rowe"
