@@ -454,7 +454,7 @@ def fts_candidates(kind: SearchKind) -> Select[Any]:
     """``kind``'s documents matching ``:expression`` (``Query.fts``), newest first:
     (ref_id, match_id, person_id, score).
 
-    The score (lower is better) counts the matched words, a name worth four other words.
+    The score (lower is better) counts the matched names (every hit has all the words).
     Not bm25: its first call counts the documents of every word searched for, a scan of
     the whole index (20 ms for "chance" among a million moments); the hits of the newest
     CANDIDATES, which is all the ranking sees, cost a tenth of that. Add a LIMIT: FTS5
@@ -467,7 +467,8 @@ def fts_candidates(kind: SearchKind) -> Select[Any]:
         marked = func.highlight(match, index, func.char(1), "", type_=String)
         return func.length(marked) - func.length(fts.c[name])
 
-    score = -(4 * hits(3, "names") + hits(2, "words") + hits(4, "alt"))
+    # Names only: re-reading a long quote's words for their hits cost five times the match.
+    score = -(hits(3, "names") + hits(4, "alt"))
     return (
         select(fts.c.rowid.label("ref_id"), fts.c.match_id, fts.c.person_id, score.label("score"))
         .where(match.op("MATCH")(bindparam("expression", type_=String)))

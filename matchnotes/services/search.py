@@ -4,8 +4,8 @@ On SQLite the FTS5 index (``db/search.py``) answers; on any other database (Post
 the same documents are read with LIKE over folded text (``services/search_portable.py``):
 slower, same words, same results.
 
-Ranking: relevance (the words matched, a name worth four; on PostgreSQL, whether the
-title has the first word), then
+Ranking: relevance (the names matched; on PostgreSQL, whether the title has the first
+word), then
 the match's date, newest first. Each kind ranks its ``CANDIDATES`` (500) most recently
 added hits that pass the filters: ranking every hit of a common word among a million
 moments costs 50-250 ms, these 500 cost a few. A kind with more hits is in
