@@ -50,7 +50,7 @@ def upgrade() -> None:
             primary_key=True,
         ),
         sa.Column("body", sa.String(), nullable=False),
-        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
     )
 
 
