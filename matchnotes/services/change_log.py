@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import getpass
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from sqlalchemy import Connection, insert, select
@@ -21,6 +24,7 @@ from matchnotes.models import Change
 from matchnotes.services.journal import RowChange, tables
 
 _author: str | None = None
+_named: ContextVar[str | None] = ContextVar("change_name", default=None)
 
 # Which row a change is about, most telling first; the verbs per table.
 _MAIN = ("match", "moment", "quote", "note", "lineup_entry", "person", "team", "venue",
@@ -45,6 +49,17 @@ def current_author() -> str:
         return "unknown"
 
 
+@contextmanager
+def named(summary: str) -> Iterator[None]:
+    """The changes made inside are summed up as ``summary`` (the app's own words for a
+    clock change: "Start first half")."""
+    token = _named.set(summary)
+    try:
+        yield
+    finally:
+        _named.reset(token)
+
+
 def say(session: Session, summary: str) -> None:
     """Name the change being made in a service's own words."""
     session.info["summary"] = summary
@@ -58,7 +73,7 @@ def save(session: Session, changes: list[RowChange], *, kind: str = "change",
         return None
     conn = session.connection()
     if summary is None:
-        summary = session.info.get("summary") or describe(conn, changes)
+        summary = _named.get() or session.info.get("summary") or describe(conn, changes)
     if match_id is None:
         match_id = match_of(changes)
     rows = json.dumps([c.to_json() for c in changes])

@@ -49,6 +49,14 @@ class HistoryService(Service):
             found = _next_redo(session)
             return None if found is None else _view(found)
 
+    def use_author(self, name: str | None) -> None:
+        """Whom this process's changes are by (None: the OS user name)."""
+        change_log.set_author(name)
+
+    def named(self, summary: str) -> AbstractContextManager[None]:
+        """Changes made inside are listed as ``summary`` (the caller's own words)."""
+        return change_log.named(summary)
+
     def undo(self) -> ChangeView:
         """Take back the newest change; returns it. Refused with a message when nothing
         is left, when it was an import, or when a later change built on its rows."""

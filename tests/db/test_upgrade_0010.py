@@ -32,6 +32,6 @@ def test_an_old_file_gains_an_empty_history_keeps_its_rows_and_records_from_then
         services.moments.delete(moment.id)
         services.history.undo()
         assert _counts(db.engine) == counts
-        assert [m.id for m in services.moments.moments(1)][0] == moment.id
+        assert next(m.id for m in services.moments.moments(1)) == moment.id
     finally:
         db.close()
