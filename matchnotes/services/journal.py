@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Connection, Table, delete, event, insert, select, update
@@ -27,7 +28,9 @@ Key = tuple[str, tuple[Any, ...]]
 UNTRACKED = {"change"}
 
 
+@cache
 def tables() -> dict[str, Table]:
+    """The app's tables, parents before children (the order rows can be inserted in)."""
     return {t.name: t for t in SQLModel.metadata.sorted_tables if t.name not in UNTRACKED}
 
 

@@ -98,8 +98,10 @@ def test_undo_refuses_when_the_rows_changed_since(services, make_match):
 def test_undo_refuses_a_match_that_rows_now_depend_on(services, make_match):
     match_id = make_match("Argentina", "France", dt.date(2022, 12, 18))
     with services.engine.begin() as conn:
-        insert = "INSERT INTO note (match_id, text, created_at, updated_at) VALUES (:m, 'x', 0, 0)"
-        conn.execute(text(insert), {"m": match_id})
+        insert = (
+            "INSERT INTO note (match_id, text, created_at, updated_at) VALUES (:m, 'x', :t, :t)"
+        )
+        conn.execute(text(insert), {"m": match_id, "t": "2022-12-18 20:00:00"})
     with pytest.raises(MatchNotesError, match="built on it"):
         services.history.undo()
     assert services.matches.get_summary(match_id)
