@@ -71,9 +71,6 @@ def _person_page(widget: Any) -> PersonPageView | None:
     return widget if getattr(widget, "page_kind", None) == "person" else None
 
 
-AUTHOR_SETTING = "history/author"
-
-
 class MainWindow(QMainWindow):
     first_painted = Signal()  # once the first frame is on screen (start-up goes on then)
 
@@ -205,9 +202,7 @@ class MainWindow(QMainWindow):
         for action in self._needs_db:
             action.setEnabled(True)
         self.backups_action.setEnabled(self.backup_controller is not None)
-        # Who this window's changes are by in the history: the "author" setting, else the
-        # OS user name.
-        services.history.use_author(str(QSettings().value(AUTHOR_SETTING, "") or "") or None)
+        self.undo.use_saved_author()  # who this window's changes are by in the history
         self.data_actions.imported.connect(self.undo.refresh)
         self.undo.refresh()
         self.search_view.set_services(services)

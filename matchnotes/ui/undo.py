@@ -12,13 +12,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
 from matchnotes.errors import MatchNotesError
 from matchnotes.services import Services
 
 T = TypeVar("T")
+AUTHOR_SETTING = "history/author"  # the name this computer's changes are recorded by
 
 
 class UndoController(QObject):
@@ -77,6 +79,28 @@ class UndoController(QObject):
         # refresh is still undone by Ctrl+Z; with nothing to undo the status bar says so.
         self.undo_action.setEnabled(True)
         self.redo_action.setEnabled(True)
+
+    def use_saved_author(self) -> None:
+        if self.services is not None:
+            name = str(QSettings().value(AUTHOR_SETTING, "") or "").strip()
+            self.services.history.use_author(name or None)  # none: the OS user name
+
+    def ask_author(self, parent: QWidget) -> QInputDialog:
+        """Edit ▸ Your name in the history…: who the changes made here are by."""
+        dialog = QInputDialog(parent)
+        dialog.setWindowTitle("Your name in the history")
+        dialog.setLabelText("Changes made in this app are listed by this name\n"
+                            "(empty: your user name on this computer).")  # fmt: skip
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
+        dialog.setTextValue(str(QSettings().value(AUTHOR_SETTING, "") or ""))
+
+        def chosen(name: str) -> None:
+            QSettings().setValue(AUTHOR_SETTING, name.strip())
+            self.use_saved_author()
+
+        dialog.textValueSelected.connect(chosen)
+        dialog.open()
+        return dialog
 
     def undo_text(self) -> str:
         """What Undo would take back now, as the menu says it (without the accelerator)."""

@@ -3,7 +3,7 @@ with Ctrl+Z in the window, and an undo still works after the window is opened ag
 a new connection (the app restarted)."""
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMenu
 
 from matchnotes.cli import run
 from matchnotes.db.database import open_database
@@ -22,6 +22,23 @@ def _edit_menu_texts(qtbot, window):
     qtbot.keyClick(menu, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
     return texts
+
+
+def _set_name_in_the_history(qtbot, window, name):
+    """Edit ▸ Your name in the history… (Alt+E, N), the name typed, Enter."""
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    qtbot.keyClick(QApplication.activePopupWidget(), Qt.Key.Key_N)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QInputDialog))
+    dialog = QApplication.activeModalWidget()
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit))
+    assert dialog.isAncestorOf(QApplication.focusWidget())
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_A, CTRL)
+    qtbot.keyClicks(QApplication.focusWidget(), name)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    window.activateWindow()  # back to the window (the offscreen platform leaves it inactive)
+    qtbot.waitUntil(window.isActiveWindow)
 
 
 def test_a_change_made_with_the_cli_is_undone_by_ctrl_z_in_the_window(
@@ -56,12 +73,12 @@ def test_an_undo_after_the_window_is_opened_again(qtbot, window, services, demo_
 
     db = open_database(db_path)  # the app started again: a new engine on the same file
     try:
-        QSettings().setValue("history/author", "Night Desk")
         again = MainWindow(Services.create(db.engine), "test.sqlite")
         qtbot.addWidget(again)
         again.show()
         again.activateWindow()
         qtbot.waitUntil(again.isActiveWindow)
+        _set_name_in_the_history(qtbot, again, "Night Desk")
         assert _edit_menu_texts(qtbot, again)[0].startswith(f"Undo Deleted {first.minute}")
         qtbot.keyClick(again, Qt.Key.Key_Z, CTRL)
         restored = again.services.moments.moments(demo_match_id)[0]
