@@ -154,3 +154,15 @@ def test_a_logged_line_is_taken_back_with_whom_it_added(services, make_match, ma
     services.history.redo()
     assert sorted(e.id for e in services.lineups.lineup(final)) == lineup
     assert [m.id for m in services.moments.moments(final)] == [result.moment_id]
+
+
+def test_a_new_change_after_an_undo_leaves_nothing_to_redo(services, make_match):
+    match_id = make_match("Argentina", "France", dt.date(2022, 12, 18))
+    services.notes.add("First thoughts", match_id=match_id)
+    services.history.undo()
+    assert services.history.next_redo().summary.startswith("Added note on Argentina v France")
+    services.notes.add("Second thoughts", match_id=match_id)
+    assert services.history.next_redo() is None
+    with pytest.raises(MatchNotesError, match="Nothing to redo"):
+        services.history.redo()
+    assert [n.text for n in services.notes.for_match(match_id)] == ["Second thoughts"]
