@@ -29,7 +29,8 @@ _named: ContextVar[str | None] = ContextVar("change_name", default=None)
 # Which row a change is about, most telling first; the verbs per table.
 _MAIN = ("match", "moment", "quote", "note", "lineup_entry", "person", "team", "venue",
          "competition", "season", "tag", "match_tag")  # fmt: skip
-_NOUN = {"lineup_entry": "line-up entry", "match_tag": "tag of a match"}
+_NOUN = {"lineup_entry": "line-up entry", "match_tag": "tag of a match",
+         "match_draft": "report draft", "career_baseline": "career baseline"}  # fmt: skip
 _CLOCK = {"clock_period", "clock_started_at", "clock_paused_at", "clock_adjust_seconds",
           "status", "updated_at"}  # fmt: skip
 
@@ -140,6 +141,8 @@ def _what(conn: Connection, table: str, image: dict[str, Any]) -> str:
         return f"{_person(conn, image['person_id'])} in the line-up"
     if "name" in image:
         return f"{_NOUN.get(table, table)} {image['name']}"
+    if image.get("match_id") is not None:  # a report draft…
+        return f"{_NOUN.get(table, table)} of {_match_title(conn, image['match_id'])}"
     return _NOUN.get(table, table)
 
 

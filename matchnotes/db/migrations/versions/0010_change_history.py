@@ -1,7 +1,7 @@
 """change history: every user change with its rows before and after, for undo and redo
 
 Revision ID: 0010
-Revises: 0006
+Revises: 0009
 Create Date: 2026-12-06
 
 A new table only; existing rows are untouched and the history starts empty (what was
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010"
-down_revision = "0006"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
