@@ -19,6 +19,7 @@ from typing import Any, TextIO, cast
 from matchnotes import __version__
 from matchnotes.cli_copy import add_copy_command
 from matchnotes.cli_draft import add_draft_command
+from matchnotes.cli_history import add_history_commands
 from matchnotes.cli_progress import ProgressBar
 from matchnotes.cli_records import EXAMPLE, add_record_commands
 from matchnotes.db.database import Database, open_database
@@ -54,6 +55,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         default=argparse.SUPPRESS,
         help="no progress bar on stderr (none is drawn when stderr is not a terminal)",
+    )
+    db_option.add_argument(
+        "--author",
+        metavar="NAME",
+        default=argparse.SUPPRESS,
+        help="who the changes are by in the history; default: $MATCHNOTES_AUTHOR or your user name",
     )
     parser = argparse.ArgumentParser(
         prog="matchnotes",
@@ -237,6 +244,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_record_commands(commands, db_option)
     add_copy_command(commands, db_option)
     add_draft_command(commands, db_option)
+    add_history_commands(commands, db_option)
     return parser
 
 
@@ -257,7 +265,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 
 # Options of the top level and of `search` that take a value (the value is never a word).
-_TAKES_VALUE = {"--db", "--kind", "--limit"}
+_TAKES_VALUE = {"--db", "--kind", "--limit", "--author"}
 _SEARCH_FLAGS = {"-h"}  # the one short option; "-" + anything else is a word
 
 
@@ -291,6 +299,7 @@ def run(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     args = parse_args(argv)  # a usage error exits with 2 (argparse)
     handler: Handler = args.handler
     try:
+        _set_author(getattr(args, "author", None) or os.environ.get("MATCHNOTES_AUTHOR"))
         return handler(args, shown)
     except MatchNotesError as exc:
         print(f"matchnotes: {printable(str(exc))}", file=sys.stderr)
@@ -306,6 +315,13 @@ def run(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             file=sys.stderr,
         )
         return UNEXPECTED_ERROR
+
+
+def _set_author(name: str | None) -> None:
+    """Who this command's changes are by; None: the OS user name."""
+    from matchnotes.services.change_log import set_author
+
+    set_author(name)
 
 
 def open_from_args(args: argparse.Namespace, *, create: bool = False) -> Database:

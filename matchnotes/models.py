@@ -317,3 +317,25 @@ class MatchTag(SQLModel, table=True):
             Integer, ForeignKey("tag.id", ondelete="CASCADE"), primary_key=True, index=True
         )
     )
+
+
+class Change(SQLModel, table=True):
+    """One entry of the change history (schema 0010): what a user change did to the rows.
+
+    ``rows`` is JSON: a list of ``{"table", "key", "before", "after"}`` row images in the
+    order they were written (``before`` None: inserted, ``after`` None: deleted), so an
+    undo replays them backwards and a redo forwards. ``kind`` is "change", "import" (a
+    bulk write, recorded without rows: not undoable row by row), "undo" or "redo"
+    (``target_id`` names the change). No foreign key to the match: the history of a
+    deleted match stays readable.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: dt.datetime = Field(default_factory=_utcnow, index=True)
+    author: str = ""
+    summary: str
+    match_id: int | None = Field(default=None, index=True)
+    kind: str = Field(default="change", max_length=16)
+    target_id: int | None = None
+    undone: bool = False
+    rows: str = "[]"

@@ -31,9 +31,18 @@ class Service:
         self._engine = engine
 
     @contextmanager
-    def _write(self) -> Iterator[Session]:
-        """One user change = one transaction, committed before the call returns."""
+    def _write(self, *, bulk: str | None = None) -> Iterator[Session]:
+        """One user change = one transaction, committed before the call returns, and
+        recorded in the change history in that same transaction (services/journal.py).
+
+        ``bulk`` (an import): the rows are not recorded one by one; the history gets one
+        entry with this summary, which undo refuses (the backup taken before it is the
+        way back)."""
+        from matchnotes.services import change_log
+        from matchnotes.services.journal import Recorder
+
         with Session(self._engine, expire_on_commit=False) as session:
+            recorder = None if bulk else Recorder(session)
             try:
                 if self._engine.dialect.name == "sqlite":
                     # Take the write lock before the change's own reads (duplicate and clash
@@ -41,6 +50,11 @@ class Service:
                     # a second writer waits (busy_timeout) instead of failing mid-change.
                     session.connection().exec_driver_sql("BEGIN IMMEDIATE")
                 yield session
+                session.flush()
+                if recorder is not None:
+                    change_log.save(session, recorder.changes)
+                else:
+                    change_log.save(session, [], kind="import", summary=bulk)
                 session.commit()
             except IntegrityError as exc:
                 session.rollback()
@@ -51,6 +65,8 @@ class Service:
             finally:
                 # Counted even when the change failed: what was read may be stale anyway.
                 _CHANGES[self._engine] = _CHANGES.get(self._engine, 0) + 1
+                if recorder is not None:
+                    recorder.close()
 
     def _folder(self) -> Path | None:
         """The folder of a SQLite file (for its free space); None for a server."""

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import and_, func, or_
-from sqlmodel import Session, col, delete, select
+from sqlmodel import Session, col, select
 
 from matchnotes.enums import MomentKind, Period
 from matchnotes.models import CareerBaseline, Match, Moment, Person, Team
@@ -22,7 +22,10 @@ def replace_baselines(
     session: Session, person_id: int, baselines: tuple[BaselineInput, ...]
 ) -> None:
     check_baselines(baselines)
-    session.exec(delete(CareerBaseline).where(col(CareerBaseline.person_id) == person_id))
+    old = session.exec(select(CareerBaseline).where(col(CareerBaseline.person_id) == person_id))
+    for row in old:
+        session.delete(row)  # row by row, so the change history sees them
+    session.flush()
     for b in baselines:
         team = team_by_name(session, b.team)
         assert team.id is not None

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
 from matchnotes import clock
 from matchnotes.clock import ClockState
-from matchnotes.enums import Decision, MatchStatus, Period
+from matchnotes.enums import MatchStatus, Period
 from matchnotes.errors import ValidationError
 from matchnotes.minutes import Minute
 from matchnotes.models import Match, Moment
@@ -34,18 +33,6 @@ def finished_message(what: str) -> str:
         f"The match is finished. Reopen it with Edit match ▸ Status: Live (or "
         f"`matchnotes log --reopen`) first, then {what} again."
     )
-
-
-@dataclass(frozen=True)
-class ClockSnapshot:
-    """What a clock change may touch, as it was: for undo and redo."""
-
-    match_id: int
-    state: ClockState
-    status: MatchStatus
-    decided_by: Decision
-    # (moment id, period, minute, stoppage, seconds into the period) of clock-timed lines
-    timed: tuple[tuple[int, Period, int, int, int], ...]
 
 
 def state_of(match: Match) -> ClockState:
@@ -162,27 +149,6 @@ class ClockService(Service):
             store(match, state)
             match.status = MatchStatus.FINISHED
             return state
-
-    def snapshot(self, match_id: int) -> ClockSnapshot:
-        with self._read() as session:
-            match = get_or_404(session, Match, match_id, "match")
-            timed = tuple(
-                (m.id or 0, m.period, m.minute, m.stoppage, m.clock_seconds or 0)
-                for m in _timed(session, match_id, None)
-            )
-            return ClockSnapshot(match_id, state_of(match), match.status, match.decided_by, timed)
-
-    def restore(self, snapshot: ClockSnapshot) -> None:
-        """Put the clock, status, result and timed minutes back as they were."""
-        with self._write() as session:
-            match = get_or_404(session, Match, snapshot.match_id, "match")
-            store(match, snapshot.state)
-            match.status, match.decided_by = snapshot.status, snapshot.decided_by
-            for ident, period, minute, stoppage, seconds in snapshot.timed:
-                moment = session.get(Moment, ident)
-                if moment is not None:  # a line deleted since keeps its own undo step
-                    moment.period, moment.clock_seconds = period, seconds
-                    _set_minute(moment, Minute(period, minute, stoppage))
 
     def _change(self, match_id: int, step: Step, reopen: bool = False) -> ClockState:
         with self._write() as session:

@@ -1,124 +1,160 @@
-"""Snapshots of rows so that a delete can be undone exactly (same ids, same children).
+"""The change history: list it, undo the newest change, redo what was undone.
 
-The UI's undo stack takes a snapshot before it deletes something and restores it on
-undo. Rows come back with their original ids, so every later command on the stack
-that refers to them by id still works. Undo is last-in, first-out, so an id freed by a
-delete is not reused before its restore (SQLite hands out max(id)+1).
+Every service write is recorded with its rows before and after (``journal.py``,
+``change_log.py``), so undo and redo work the same for the app and the CLI and
+survive a restart. Undo replays a change's row images backwards, redo forwards;
+each step first checks that every row is still as the change left it, so a change
+that something later built on is refused rather than half taken back. Ids come back
+exactly: rows are re-inserted with their own ids.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+import datetime as dt
+import json
+from contextlib import AbstractContextManager
 
-from sqlalchemy import insert
-from sqlmodel import Session, SQLModel, col, select
+from sqlalchemy import Connection
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
 
 from matchnotes.errors import MatchNotesError
-from matchnotes.models import (
-    CareerBaseline,
-    LineupEntry,
-    Match,
-    MatchDraft,
-    MatchTag,
-    Moment,
-    Note,
-    Person,
-    Quote,
-)
-from matchnotes.services.base import Service, get_or_404
+from matchnotes.models import Change
+from matchnotes.services import change_log
+from matchnotes.services.base import Service
+from matchnotes.services.journal import RowChange, dependants, read_image, tables, write_image
+from matchnotes.services.views import ChangeView
 
-_MODELS: dict[str, type[SQLModel]] = {
-    str(m.__tablename__): m
-    for m in (Match, LineupEntry, Moment, Quote, Note, MatchTag, Person, CareerBaseline, MatchDraft)
-}
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """Rows in insertion order: parents first."""
-
-    label: str
-    rows: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+UNDOABLE = ("change", "import")
 
 
 class HistoryService(Service):
-    def snapshot_match(self, match_id: int) -> Snapshot:
+    def list(self, match_id: int | None = None, limit: int = 50) -> list[ChangeView]:
+        """Newest first."""
         with self._read() as session:
-            match = get_or_404(session, Match, match_id, "match")
-            rows = [_row(match)]
-            for model in (LineupEntry, MatchTag, Moment, Quote, Note, MatchDraft):
-                query = select(model).where(col(model.match_id) == match_id)
-                rows += [_row(r) for r in session.exec(query).all()]
-            return Snapshot("match", rows)
+            query = select(Change).order_by(col(Change.id).desc()).limit(limit)
+            if match_id is not None:
+                query = query.where(Change.match_id == match_id)
+            return [_view(c) for c in session.exec(query).all()]
 
-    def snapshot(self, table: str, ident: int) -> Snapshot:
-        """One row of ``table``: "moment", "quote", "note", "lineup_entry", "person"…
-
-        Named by table, not model class, so that the UI needs no ORM import.
-        """
-        model = _MODELS[table]
+    def next_undo(self) -> ChangeView | None:
+        """The change ``undo`` would take back (the newest not undone)."""
         with self._read() as session:
-            row = get_or_404(session, model, ident, str(model.__tablename__))
-            rows = [_row(row)]
-            if model is Moment:
-                # Quotes linked to this moment lose the link on delete; keep it for undo.
-                quotes = select(Quote).where(Quote.moment_id == ident)
-                rows += [_row(q) for q in session.exec(quotes).all()]
-            if model is Person:  # its career baselines go with it (CASCADE)
-                baselines = select(CareerBaseline).where(CareerBaseline.person_id == ident)
-                rows += [_row(b) for b in session.exec(baselines).all()]
-            return Snapshot(str(model.__tablename__), rows)
+            found = _next_undo(session)
+            return None if found is None else _view(found)
 
-    def snapshot_rows(self, rows: list[tuple[str, int]]) -> Snapshot:
-        """Several rows, given parents first as (table, id): what one change created
-        (a logged line: the people it made, their line-up entries, the moment)."""
+    def next_redo(self) -> ChangeView | None:
+        """The change ``redo`` would make again (the last undone, if nothing new since)."""
         with self._read() as session:
-            found = []
-            for table, ident in rows:
-                model = _MODELS[table]
-                found.append(_row(get_or_404(session, model, ident, str(model.__tablename__))))
-            return Snapshot("rows", found)
+            found = _next_redo(session)
+            return None if found is None else _view(found)
 
-    def restore(self, snapshot: Snapshot) -> None:
-        """Put the rows back in one transaction (upserting rows that still exist)."""
-        with self._write() as session:
-            for table, values in snapshot.rows:
-                model = _MODELS[table]
-                existing = _find(session, model, values)
-                if existing is not None:
-                    for key, value in values.items():
-                        setattr(existing, key, value)
-                else:
-                    session.execute(insert(model).values(**values))
-            session.flush()
+    def use_author(self, name: str | None) -> None:
+        """Whom this process's changes are by (None: the OS user name)."""
+        change_log.set_author(name)
 
-    def delete_rows(self, snapshot: Snapshot) -> None:
-        """Remove exactly the first row of a snapshot (redo of a create)."""
-        table, values = snapshot.rows[0]
-        with self._write() as session:
-            row = _find(session, _MODELS[table], values)
-            if row is None:
-                raise MatchNotesError("Nothing to remove: it was already deleted.")
-            session.delete(row)
+    def named(self, summary: str) -> AbstractContextManager[None]:
+        """Changes made inside are listed as ``summary`` (the caller's own words)."""
+        return change_log.named(summary)
 
-    def delete_all(self, snapshot: Snapshot) -> None:
-        """Remove every row of a snapshot, children first, in one transaction (undo of a
-        change that created them all)."""
-        with self._write() as session:
-            for table, values in reversed(snapshot.rows):
-                row = _find(session, _MODELS[table], values)
-                if row is None:
-                    raise MatchNotesError("Nothing to remove: it was already deleted.")
-                session.delete(row)
-                session.flush()  # children go before the parents they point at
+    def undo(self) -> ChangeView:
+        """Take back the newest change; returns it. Refused with a message when nothing
+        is left, when it was an import, or when a later change built on its rows."""
+        with self._step() as session:
+            change = _next_undo(session)
+            if change is None:
+                raise MatchNotesError("Nothing to undo: the history has no change left to undo.")
+            if change.kind == "import":
+                raise MatchNotesError(
+                    f"“{change.summary}” cannot be undone change by change. To go back to "
+                    "before it, restore the backup made just before the import "
+                    "(`matchnotes backups`, then `matchnotes restore`; in the app: "
+                    "File ▸ Backups)."
+                )
+            rows = _rows(change)
+            _replay(session.connection(), list(reversed(rows)), "undo", change.summary)
+            inverse = [RowChange(r.table, r.key, r.after, r.before) for r in reversed(rows)]
+            change.undone = True
+            session.add(change)
+            change_log.save(session, inverse, kind="undo", summary=f"Undid: {change.summary}",
+                            target_id=change.id, match_id=change.match_id)  # fmt: skip
+            return _view(change)
+
+    def redo(self) -> ChangeView:
+        """Make the last undone change again; returns it."""
+        with self._step() as session:
+            change = _next_redo(session)
+            if change is None:
+                raise MatchNotesError(
+                    "Nothing to redo: redo makes again what undo took back, "
+                    "until a new change is made."
+                )
+            rows = _rows(change)
+            _replay(session.connection(), rows, "redo", change.summary)
+            change.undone = False
+            session.add(change)
+            change_log.save(session, rows, kind="redo", summary=f"Redid: {change.summary}",
+                            target_id=change.id, match_id=change.match_id)  # fmt: skip
+            return _view(change)
+
+    def _step(self) -> AbstractContextManager[Session]:
+        # Undo and redo write rows with Core on the transaction's connection, which the
+        # recorder does not see; they record their own entry.
+        return self._write()
 
 
-def _row(obj: SQLModel) -> tuple[str, dict[str, Any]]:
-    table = obj.__table__  # type: ignore[attr-defined]
-    return table.name, {c.name: getattr(obj, c.name) for c in table.columns}
+def _next_undo(session: Session) -> Change | None:
+    query = (
+        select(Change)
+        .where(col(Change.kind).in_(UNDOABLE), col(Change.undone).is_(False))
+        .order_by(col(Change.id).desc())
+    )
+    return session.exec(query).first()
 
 
-def _find(session: Session, model: type[SQLModel], values: dict[str, Any]) -> Any:
-    keys = [c.name for c in model.__table__.primary_key.columns]  # type: ignore[attr-defined]
-    return session.get(model, tuple(values[k] for k in keys) if len(keys) > 1 else values[keys[0]])
+def _next_redo(session: Session) -> Change | None:
+    newest_change = session.exec(
+        select(Change.id).where(col(Change.kind).in_(UNDOABLE)).order_by(col(Change.id).desc())
+    ).first()
+    undos = select(Change).where(Change.kind == "undo").order_by(col(Change.id).desc())
+    for step in session.exec(undos):
+        if newest_change is not None and newest_change > (step.id or 0):
+            return None  # a new change since: what was undone stays undone
+        target = session.get(Change, step.target_id)
+        if target is not None and target.undone:
+            return target
+    return None
+
+
+def _rows(change: Change) -> list[RowChange]:
+    return [RowChange.from_json(r) for r in json.loads(change.rows)]
+
+
+def _replay(conn: Connection, rows: list[RowChange], step: str, summary: str) -> None:
+    """Apply ``before`` -> ``after`` for each row in order (undo passes them inverted)."""
+    known = tables()
+    for row in rows:
+        expected, wanted = (row.after, row.before) if step == "undo" else (row.before, row.after)
+        table = known[row.table]
+        current = read_image(conn, table, row.key)
+        if current != expected or (wanted is None and current and dependants(conn, table, current)):
+            raise MatchNotesError(_built_upon(step, summary, row.table))
+        try:
+            write_image(conn, table, row.key, current, wanted)
+        except IntegrityError as exc:
+            raise MatchNotesError(_built_upon(step, summary, row.table)) from exc
+
+
+def _built_upon(step: str, summary: str, table: str) -> str:
+    what = table.replace("_", "-")
+    return (
+        f"Cannot {step} “{summary}”: a later change built on it (a {what} it touched has "
+        "changed since, or other rows now depend on it). Nothing was changed; edit it "
+        "by hand instead."
+    )
+
+
+def _view(c: Change) -> ChangeView:
+    at = c.at if c.at.tzinfo else c.at.replace(tzinfo=dt.UTC)  # stored as UTC
+    return ChangeView(c.id or 0, at, c.author, c.summary, c.match_id, c.kind, c.target_id,
+                      c.undone)  # fmt: skip

@@ -95,7 +95,7 @@ class ImportService(Service):
         records: list[MatchRecord | PersonRecord] = [*parsed.matches, *parsed.people]
         subject = "people" if parsed.people and not parsed.matches else "matches"
         summary = ImportSummary(parsed.source, FORMATS[parsed.format], subject)
-        with self._write() as session:
+        with self._write(bulk=_imported(parsed.source)) as session:
             hold_import(session)  # before reading what exists: see name_locks
             writer = RecordWriter(session, summary)
             for i, record in enumerate(records):
@@ -123,7 +123,7 @@ class ImportService(Service):
         return self._import_native(native, progress)
 
     def _import_native(self, native: NativeFile, progress: Progress | None) -> ImportSummary:
-        with self._write() as session:
+        with self._write(bulk=_imported(native.source)) as session:
             hold_import(session)
             return import_native(session, native, progress)
 
@@ -209,6 +209,11 @@ class ImportService(Service):
 def native_json(document: dict[str, Any]) -> str:
     """A MatchNotes JSON document as the text of its file."""
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _imported(source: str) -> str:
+    """The history's line for an import (one entry, not undoable row by row)."""
+    return f"Imported {Path(source).name or source}"
 
 
 def _write_text(path: Path, text: str) -> None:

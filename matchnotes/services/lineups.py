@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, insert, or_
+from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
 from matchnotes.entry.squad_text import ParsedSquad, SquadLine, format_squad
 from matchnotes.enums import LineupRole, PersonRole
 from matchnotes.errors import ValidationError
-from matchnotes.models import LineupEntry, Match, Moment, Note, Person, Quote, Team
+from matchnotes.models import LineupEntry, Match, Person, Team
 from matchnotes.services.base import Service, get_or_404
+from matchnotes.services.change_log import say
 from matchnotes.services.inputs import LineupInput
 from matchnotes.services.lineup_text import LineupChange, TeamCheck, check_squads, row_of
 from matchnotes.services.lookup import person_by_name
@@ -80,6 +81,8 @@ class LineupService(Service):
         with self._write() as session:
             match = get_or_404(session, Match, match_id, "match")
             team_ids = _teams_of(match, squads)
+            names = [_team(session, t) for t in team_ids]
+            say(session, f"Edited {names[0]}'s line-up" if len(names) == 1 else "Edited line-ups")
             checks = check_squads(session, match, squads)
             problems = [f"{c.team}, {p}" for c in checks.values() for p in c.problems]
             if problems:
@@ -111,23 +114,6 @@ class LineupService(Service):
             after = tuple(row_of(e) for e in _entries(session, match_id, team_ids))
             people = tuple(row_of(p) for p in created)
             return LineupChange(match_id, team_ids, before, after, people)
-
-    def undo_replace(self, change: LineupChange) -> None:
-        """Put the line-ups back as they were; people the save created go again (unless
-        something else uses them by now)."""
-        with self._write() as session:
-            _set_rows(session, change.match_id, change.team_ids, change.before)
-            for values in change.created_people:
-                person = session.get(Person, values["id"])
-                if person is not None and not _in_use(session, values["id"]):
-                    session.delete(person)
-
-    def redo_replace(self, change: LineupChange) -> None:
-        with self._write() as session:
-            for values in change.created_people:
-                if session.get(Person, values["id"]) is None:
-                    session.execute(insert(Person).values(**values))
-            _set_rows(session, change.match_id, change.team_ids, change.after)
 
     def team_text(self, match_id: int, team_id: int) -> str:
         """A team's stored line-up as editor text (empty when there is none)."""
@@ -271,36 +257,6 @@ def _new_person(session: Session, line: SquadLine, created: list[Person]) -> int
     created.append(person)
     assert person.id is not None
     return person.id
-
-
-def _set_rows(session: Session, match_id: int, team_ids: tuple[int, ...],
-              rows: tuple[dict[str, Any], ...]) -> None:  # fmt: skip
-    """Make the teams' entries exactly ``rows`` (by id): delete the others, then upsert."""
-    ids = {r["id"] for r in rows}
-    for e in _entries(session, match_id, team_ids):
-        if e.id not in ids:
-            session.delete(e)
-    session.flush()
-    for values in rows:
-        entry = session.get(LineupEntry, values["id"])
-        if entry is None:
-            session.execute(insert(LineupEntry).values(**values))
-        else:
-            for key, value in values.items():
-                setattr(entry, key, value)
-    session.flush()
-
-
-def _in_use(session: Session, person_id: int) -> bool:
-    checks = (
-        select(LineupEntry.id).where(LineupEntry.person_id == person_id),
-        select(Moment.id).where(or_(col(Moment.player_id) == person_id,
-                                    col(Moment.related_player_id) == person_id)),
-        select(Quote.id).where(Quote.speaker_id == person_id),
-        select(Note.id).where(Note.person_id == person_id),
-        select(Match.id).where(Match.referee_id == person_id),
-    )  # fmt: skip
-    return any(session.exec(query).first() is not None for query in checks)
 
 
 def _team(session: Session, team_id: int) -> str:

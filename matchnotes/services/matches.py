@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from sqlalchemy import BindParameter, bindparam, delete, func, text
+from sqlalchemy import BindParameter, bindparam, func, text
 from sqlmodel import Session, col, select
 
 from matchnotes.enums import Decision, MatchStatus, PersonRole
@@ -88,7 +88,9 @@ class MatchService(Service):
         with self._write() as session:
             match = get_or_404(session, Match, match_id, "match")
             # Quotes point at moments; remove them first, then let CASCADE do the rest.
-            session.execute(delete(Quote).where(col(Quote.match_id) == match_id))
+            for quote in session.exec(select(Quote).where(col(Quote.match_id) == match_id)):
+                session.delete(quote)
+            session.flush()
             session.delete(match)
 
     def list_matches(self) -> list[MatchSummary]:
@@ -222,7 +224,9 @@ class MatchService(Service):
         match.rating = data.rating
 
     def _set_tags(self, session: Session, match: Match, tags: tuple[str, ...]) -> None:
-        session.execute(delete(MatchTag).where(col(MatchTag.match_id) == match.id))
+        for old in session.exec(select(MatchTag).where(col(MatchTag.match_id) == match.id)):
+            session.delete(old)  # row by row, so the change history sees them
+        session.flush()
         unique = {fold(t): clean(t) for t in reversed(tags) if clean(t)}  # first spelling wins
         for key, name in unique.items():
             query = select(Tag).where(Tag.name_key == key)

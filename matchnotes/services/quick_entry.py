@@ -31,6 +31,7 @@ from matchnotes.enums import Decision, LineupRole, MatchStatus, MomentKind, Peri
 from matchnotes.minutes import Minute
 from matchnotes.models import LineupEntry, Match, Moment, Person, Quote, Team
 from matchnotes.services.base import Service, changes_committed, get_or_404
+from matchnotes.services.change_log import say
 
 # The moments and quotes services own the validation of what is saved; recording a
 # line reuses it inside this service's own transaction.
@@ -162,6 +163,7 @@ class QuickEntryService(Service):
             match = get_or_404(session, Match, match_id, "match")
             entry = self._parse(session, match, line, clock_minute, allow_duplicate)
             if isinstance(entry, PeriodEntry):
+                say(session, f"Logged {entry.describe()}")  # the rows: only the match's clock
                 result = self._change_period(session, match, entry, reopen)
             elif isinstance(entry, QuoteEntry):
                 result = _add_quote(session, match, entry)

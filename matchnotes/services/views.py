@@ -227,3 +227,29 @@ class CompetitionView:
     id: int
     name: str
     seasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ChangeView:
+    """One entry of the change history (services/history.py)."""
+
+    id: int
+    at: dt.datetime  # aware, UTC
+    author: str
+    summary: str
+    match_id: int | None
+    kind: str  # "change", "import", "undo", "redo"
+    target_id: int | None
+    undone: bool
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "at": self.at.isoformat(timespec="seconds"),
+            "author": self.author,
+            "summary": self.summary,
+            "match_id": self.match_id,
+            "kind": self.kind,
+            "target_id": self.target_id,
+            "undone": self.undone,
+        }

@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from matchnotes.entry import MomentEntry, PeriodEntry
+from matchnotes.entry import PeriodEntry
 from matchnotes.enums import PersonRole
 from matchnotes.errors import MatchNotesError
 from matchnotes.minutes import Minute
@@ -52,8 +52,8 @@ class EditActions(QObject):
         dialog = self._match_dialog(None)
 
         def submit() -> None:
-            self.last_created_match = self.undo.create(
-                "Create match", "match", lambda: self.services.matches.create_match(dialog.value())
+            self.last_created_match = self.undo.run(
+                lambda: self.services.matches.create_match(dialog.value())
             )
 
         dialog.accepted.connect(lambda: self.match_created.emit(self.last_created_match))
@@ -64,8 +64,7 @@ class EditActions(QObject):
         dialog = self._match_dialog(before)
 
         def submit() -> None:
-            apply = lambda data: self.services.matches.update_match(match_id, data)  # noqa: E731
-            self.undo.edit("Edit match", apply, before, dialog.value())
+            self.undo.run(lambda: self.services.matches.update_match(match_id, dialog.value()))
 
         return self._open(dialog, submit)
 
@@ -75,9 +74,7 @@ class EditActions(QObject):
         self._confirm(
             f"Delete the match {impact.title}?",
             detail + " You can undo this (Ctrl+Z).",
-            lambda: self.undo.delete(
-                "Delete match", None, match_id, lambda: self.services.matches.delete_match(match_id)
-            ),
+            lambda: self.undo.run(lambda: self.services.matches.delete_match(match_id)),
         )
 
     def _match_dialog(self, initial: Any) -> MatchDialog:
@@ -97,23 +94,19 @@ class EditActions(QObject):
         dialog = self._moment_dialog(match_id, None)
         return self._open(
             dialog,
-            lambda: self.undo.create(
-                "Log moment", "moment", lambda: self.services.moments.log(match_id, dialog.value())
-            ),
+            lambda: self.undo.run(lambda: self.services.moments.log(match_id, dialog.value())),
         )
 
     def edit_moment(self, moment_id: int) -> QDialog:
         match_id, before = self.services.moments.get_input(moment_id)
         dialog = self._moment_dialog(match_id, before)
-        apply = lambda data: self.services.moments.update(moment_id, data)  # noqa: E731
         return self._open(
-            dialog, lambda: self.undo.edit("Edit moment", apply, before, dialog.value())
+            dialog,
+            lambda: self.undo.run(lambda: self.services.moments.update(moment_id, dialog.value())),
         )
 
     def delete_moment(self, moment_id: int) -> None:
-        self.undo.delete(
-            "Delete moment", "moment", moment_id, lambda: self.services.moments.delete(moment_id)
-        )
+        self.undo.run(lambda: self.services.moments.delete(moment_id))
 
     def _moment_dialog(self, match_id: int, initial: Any) -> MomentDialog:
         detail = self.services.matches.get_match(match_id)
@@ -136,29 +129,21 @@ class EditActions(QObject):
         entry = self.services.quick_entry.preview(match_id, line, minute, allow_duplicate=again)
         if isinstance(entry, PeriodEntry):
             record = lambda: self.services.quick_entry.record(match_id, line, minute)  # noqa: E731
-            self.change_clock(match_id, f"Log {entry.describe()}", record)
+            self.change_clock(match_id, f"Logged {entry.describe()}", record)
             return entry.describe()
-        model = "moment" if isinstance(entry, MomentEntry) else "quote"
-        history = self.services.history
 
         def do() -> Any:
             result = self.services.quick_entry.record(match_id, line, minute, allow_duplicate=again)
             self.logged_moment = result.moment_id  # the page adds it rather than reloading
-            # Undo takes back all the line made: a person typed new, a line-up entry for
-            # someone found outside the line-up, then the moment or quote (children last).
-            return history.snapshot_rows(
-                [("person", i) for i in result.created_person_ids]
-                + [("lineup_entry", i) for i in result.joined_lineup_ids]
-                + [(model, result.moment_id or result.quote_id or 0)]
-            )
+            return result
 
-        self.undo.change(f"Log {entry.describe()}", do, history.delete_all, history.restore)
+        # The history takes back all the line made: people, line-up entries, the moment.
+        self.undo.run(do)
         return entry.describe()
 
     def change_clock(self, match_id: int, text: str, do: Callable[[], object]) -> None:
         """A clock change (start, whistle, pause, corrections, period markers), undoable."""
-        clock = self.services.clock
-        self.undo.change_state(text, do, lambda: clock.snapshot(match_id), clock.restore)
+        self.undo.run(do, text)
 
     # --- quotes ---
 
@@ -166,23 +151,19 @@ class EditActions(QObject):
         dialog = self._quote_dialog(match_id, None, "")
         return self._open(
             dialog,
-            lambda: self.undo.create(
-                "Add quote", "quote", lambda: self.services.quotes.add(match_id, dialog.value())
-            ),
+            lambda: self.undo.run(lambda: self.services.quotes.add(match_id, dialog.value())),
         )
 
     def edit_quote(self, quote_id: int) -> QDialog:
         match_id, before, speaker = self.services.quotes.get_input(quote_id)
         dialog = self._quote_dialog(match_id, before, speaker)
-        apply = lambda data: self.services.quotes.update(quote_id, data)  # noqa: E731
         return self._open(
-            dialog, lambda: self.undo.edit("Edit quote", apply, before, dialog.value())
+            dialog,
+            lambda: self.undo.run(lambda: self.services.quotes.update(quote_id, dialog.value())),
         )
 
     def delete_quote(self, quote_id: int) -> None:
-        self.undo.delete(
-            "Delete quote", "quote", quote_id, lambda: self.services.quotes.delete(quote_id)
-        )
+        self.undo.run(lambda: self.services.quotes.delete(quote_id))
 
     def _quote_dialog(self, match_id: int, initial: Any, speaker: str) -> QuoteDialog:
         detail = self.services.matches.get_match(match_id)
@@ -201,25 +182,21 @@ class EditActions(QObject):
         dialog = NoteDialog(parent=self.window)
         return self._open(
             dialog,
-            lambda: self.undo.create(
-                "Add note",
-                "note",
-                lambda: self.services.notes.add(dialog.value(), match_id=match_id),
+            lambda: self.undo.run(
+                lambda: self.services.notes.add(dialog.value(), match_id=match_id)
             ),
         )
 
     def edit_note(self, note_id: int) -> QDialog:
         before = self.services.notes.get(note_id).text
         dialog = NoteDialog(before, parent=self.window)
-        apply = lambda text: self.services.notes.update(note_id, text)  # noqa: E731
         return self._open(
-            dialog, lambda: self.undo.edit("Edit note", apply, before, dialog.value())
+            dialog,
+            lambda: self.undo.run(lambda: self.services.notes.update(note_id, dialog.value())),
         )
 
     def delete_note(self, note_id: int) -> None:
-        self.undo.delete(
-            "Delete note", "note", note_id, lambda: self.services.notes.delete(note_id)
-        )
+        self.undo.run(lambda: self.services.notes.delete(note_id))
 
     # --- line-ups ---
 
@@ -227,11 +204,7 @@ class EditActions(QObject):
         dialog = self._lineup_dialog(match_id, None, "")
         return self._open(
             dialog,
-            lambda: self.undo.create(
-                "Add to line-up",
-                "lineup_entry",
-                lambda: self.services.lineups.add(match_id, dialog.value()),
-            ),
+            lambda: self.undo.run(lambda: self.services.lineups.add(match_id, dialog.value())),
         )
 
     def edit_lineups(self, match_id: int) -> QDialog:
@@ -239,34 +212,20 @@ class EditActions(QObject):
         from matchnotes.ui.dialogs.lineup_editor import LineupEditorDialog
 
         dialog = LineupEditorDialog(self.services, match_id, parent=self.window)
-        lineups = self.services.lineups
-
-        def submit() -> None:
-            squads = dialog.value()
-            self.undo.change(
-                dialog.undo_text(),
-                lambda: lineups.replace(match_id, squads),
-                lineups.undo_replace,
-                lineups.redo_replace,
-            )
-
+        squads = dialog.value
+        submit = lambda: self.undo.run(lambda: self.services.lineups.replace(match_id, squads()))  # noqa: E731
         return self._open(dialog, submit)
 
     def edit_lineup(self, entry_id: int) -> QDialog:
         match_id, before, name = self.services.lineups.get_input(entry_id)
         dialog = self._lineup_dialog(match_id, before, name)
-        apply = lambda data: self.services.lineups.update(entry_id, data)  # noqa: E731
         return self._open(
-            dialog, lambda: self.undo.edit("Edit line-up entry", apply, before, dialog.value())
+            dialog,
+            lambda: self.undo.run(lambda: self.services.lineups.update(entry_id, dialog.value())),
         )
 
     def delete_lineup(self, entry_id: int) -> None:
-        self.undo.delete(
-            "Remove from line-up",
-            "lineup_entry",
-            entry_id,
-            lambda: self.services.lineups.remove(entry_id),
-        )
+        self.undo.run(lambda: self.services.lineups.remove(entry_id))
 
     def _lineup_dialog(self, match_id: int, initial: Any, name: str) -> LineupDialog:
         s = self.services.matches.get_summary(match_id)
@@ -284,17 +243,15 @@ class EditActions(QObject):
         dialog = PersonDialog(parent=self.window)
         return self._open(
             dialog,
-            lambda: self.undo.create(
-                "Create person", "person", lambda: self.services.people.create(dialog.value())
-            ),
+            lambda: self.undo.run(lambda: self.services.people.create(dialog.value())),
         )
 
     def edit_person(self, person_id: int) -> QDialog:
         before = self.services.people.get_input(person_id)
         dialog = PersonDialog(before, parent=self.window)
-        apply = lambda data: self.services.people.update(person_id, data)  # noqa: E731
         return self._open(
-            dialog, lambda: self.undo.edit("Edit person", apply, before, dialog.value())
+            dialog,
+            lambda: self.undo.run(lambda: self.services.people.update(person_id, dialog.value())),
         )
 
     def delete_person(self, person_id: int) -> None:
@@ -302,9 +259,7 @@ class EditActions(QObject):
         self._confirm(
             f"Delete {name}?",
             "You can undo this (Ctrl+Z).",
-            lambda: self.undo.delete(
-                "Delete person", "person", person_id, lambda: self.services.people.delete(person_id)
-            ),
+            lambda: self.undo.run(lambda: self.services.people.delete(person_id)),
         )
 
     # --- delete dispatch for the match page ---

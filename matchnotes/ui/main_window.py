@@ -16,7 +16,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -174,6 +174,11 @@ class MainWindow(QMainWindow):
         )
         self.statusBar().showMessage(f"{self._notice_title} Search index: {percent}%")
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.undo.refresh()  # the CLI or another window may have changed the file
+        super().changeEvent(event)
+
     def attach(self, services: Services, matches: list[MatchSummary] | None = None) -> None:
         """The database is open: wire everything that uses it and fill the lists
         (``matches``, when given, is the full matches list, already read)."""
@@ -197,6 +202,9 @@ class MainWindow(QMainWindow):
         for action in self._needs_db:
             action.setEnabled(True)
         self.backups_action.setEnabled(self.backup_controller is not None)
+        self.undo.use_saved_author()  # who this window's changes are by in the history
+        self.data_actions.imported.connect(self.undo.refresh)
+        self.undo.refresh()
         self.search_view.set_services(services)
         if matches is None:
             self.refresh()
@@ -539,7 +547,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _on_backup_restored(self) -> None:
-        self.undo.stack.clear()  # the rows the undo steps point at are gone or changed
+        self.undo.refresh()  # the restored file has its own history
         self.refresh()
 
     def _on_backup_failed(self, message: str) -> None:

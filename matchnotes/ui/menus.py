@@ -71,11 +71,13 @@ def build_menus(window: MainWindow) -> list[QAction]:
     b.add(file, "&Quit", w.close, keys.Quit, db=False)
 
     edit = bar.addMenu("&Edit")
-    undo = w.undo.stack.createUndoAction(w, "&Undo")
+    undo, redo = w.undo.undo_action, w.undo.redo_action  # the history in the database
     undo.setShortcuts(keys.Undo)
-    redo = w.undo.stack.createRedoAction(w, "&Redo")
     redo.setShortcuts(keys.Redo)  # all of the platform's: Ctrl+Y and Ctrl+Shift+Z
     edit.addActions([undo, redo])
+    b.needs_db += [undo, redo]
+    edit.aboutToShow.connect(w.undo.refresh)  # a change from elsewhere is named too
+    b.add(edit, "Your &name in the history…", lambda: w.undo.ask_author(w))
     edit.addSeparator()
     b.add(edit, "&Filter this list", w._on_find_triggered, keys.Find, db=False)
     b.add(edit, "&Search everything…", w.open_search, "Ctrl+K", db=False)

@@ -1,103 +1,114 @@
-"""Undo/redo for every create, edit and delete, across screens (one QUndoStack).
+"""Edit ▸ Undo / Redo over the change history stored in the database.
 
-A change is made first, by calling the service; only when it succeeded is a command
-pushed, whose first redo() is then skipped. So a refused change never lands on the
-stack, and the dialog that made it can show the error and keep the user's input.
+Every change the services make is recorded there (services/history.py), whether it
+came from this window, another one or the command line; so Undo takes back the
+newest change of the file, also after a restart, and the menu says which. A change
+is made by calling the service first: a refused one is never recorded, and the form
+that made it can show the error and keep the user's input.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
 from matchnotes.errors import MatchNotesError
 from matchnotes.services import Services
 
 T = TypeVar("T")
-
-
-class _Command(QUndoCommand):
-    def __init__(self, text: str, redo: Callable[[], Any], undo: Callable[[], Any],
-                 controller: UndoController) -> None:  # fmt: skip
-        super().__init__(text)
-        self._redo, self._undo, self._controller = redo, undo, controller
-        self._skip_first_redo = True
-
-    def redo(self) -> None:
-        if self._skip_first_redo:
-            self._skip_first_redo = False
-            return
-        self._controller.run_step(self, self._redo)
-
-    def undo(self) -> None:
-        self._controller.run_step(self, self._undo)
+AUTHOR_SETTING = "history/author"  # the name this computer's changes are recorded by
 
 
 class UndoController(QObject):
-    """Makes changes through the services and records how to take them back."""
+    """Makes changes through the services; undoes and redoes them from the history."""
 
     changed = Signal()  # data changed: views reload
-    failed = Signal(str)  # an undo/redo step could not be carried out
+    failed = Signal(str)  # an undo/redo could not be carried out: why
 
     def __init__(self, services: Services | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.services = services  # None until the window's database is open
-        self.stack = QUndoStack(self)
+        self.undo_action = QAction("&Undo", self)
+        self.redo_action = QAction("&Redo", self)
+        self.undo_action.triggered.connect(lambda _checked=False: self.undo())
+        self.redo_action.triggered.connect(lambda _checked=False: self.redo())
+        self.changed.connect(self.refresh)
 
-    def run_step(self, command: _Command, step: Callable[[], Any]) -> None:
+    def run(self, do: Callable[[], T], text: str | None = None) -> T:
+        """Make a change (recorded by the service); ``text`` names it in the history
+        when the rows alone would say it badly (a clock change)."""
+        if text is None or self.services is None:
+            result = do()
+        else:
+            with self.services.history.named(text):
+                result = do()
+        self.changed.emit()
+        return result
+
+    def undo(self) -> None:
+        self._step("undo", lambda: self.services.history.undo() if self.services else None)
+
+    def redo(self) -> None:
+        self._step("redo", lambda: self.services.history.redo() if self.services else None)
+
+    def _step(self, name: str, step: Callable[[], object]) -> None:
         try:
             step()
         except MatchNotesError as exc:
-            command.setObsolete(True)  # the stack drops it: its data has moved on
-            self.failed.emit(f"Cannot {command.text().lower()}: {exc}")
+            self.failed.emit(str(exc))
+            self.refresh()
+            return
         self.changed.emit()
 
-    def _push(self, text: str, redo: Callable[[], Any], undo: Callable[[], Any]) -> None:
-        self.stack.push(_Command(text, redo, undo, self))
-        self.changed.emit()
+    def refresh(self) -> None:
+        """Say in the menu what Undo and Redo would do now (the history may have grown
+        from elsewhere: call this when the menu opens or the window comes back)."""
+        if self.services is None:
+            return
+        try:
+            undo, redo = self.services.history.next_undo(), self.services.history.next_redo()
+        except MatchNotesError:
+            undo = redo = None
+        self.undo_action.setText(f"&Undo {_escaped(undo.summary)}" if undo else "&Undo")
+        self.redo_action.setText(f"&Redo {_escaped(redo.summary)}" if redo else "&Redo")
+        # Enabled whenever the database is open: a change made elsewhere since the last
+        # refresh is still undone by Ctrl+Z; with nothing to undo the status bar says so.
+        self.undo_action.setEnabled(True)
+        self.redo_action.setEnabled(True)
 
-    # --- the shapes of change -----------------------------------------------------
+    def use_saved_author(self) -> None:
+        if self.services is not None:
+            name = str(QSettings().value(AUTHOR_SETTING, "") or "").strip()
+            self.services.history.use_author(name or None)  # none: the OS user name
 
-    def create(self, text: str, table: str, do: Callable[[], int]) -> int:
-        """Create something; undo deletes it, redo puts the same row back."""
-        new_id = do()
-        history = self.services.history
-        snapshot = history.snapshot(table, new_id)
-        self._push(text, lambda: history.restore(snapshot), lambda: history.delete_rows(snapshot))
-        return new_id
+    def ask_author(self, parent: QWidget) -> QInputDialog:
+        """Edit ▸ Your name in the history…: who the changes made here are by."""
+        dialog = QInputDialog(parent)
+        dialog.setWindowTitle("Your name in the history")
+        dialog.setLabelText("Changes made in this app are listed by this name\n"
+                            "(empty: your user name on this computer).")  # fmt: skip
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
+        dialog.setTextValue(str(QSettings().value(AUTHOR_SETTING, "") or ""))
 
-    def edit(self, text: str, apply: Callable[[Any], None], before: Any, after: Any) -> None:
-        """Apply ``after``; undo applies ``before`` (form inputs, not rows)."""
-        apply(after)
-        self._push(text, lambda: apply(after), lambda: apply(before))
+        def chosen(name: str) -> None:
+            QSettings().setValue(AUTHOR_SETTING, name.strip())
+            self.use_saved_author()
 
-    def change_state(self, text: str, do: Callable[[], Any], take: Callable[[], Any],
-                     put: Callable[[Any], None]) -> Any:  # fmt: skip
-        """A change computed at the moment it is made (the clock: "now"); undo puts back
-        the state ``take`` read before it, redo the state after it."""
-        before = take()
-        result = do()
-        after = take()
-        self._push(text, lambda: put(after), lambda: put(before))
-        return result
+        dialog.textValueSelected.connect(chosen)
+        dialog.open()
+        return dialog
 
-    def delete(self, text: str, table: str | None, ident: int,
-               do: Callable[[], None]) -> None:  # fmt: skip
-        """Delete; undo restores the snapshot taken just before (children included)."""
-        history = self.services.history
-        snapshot = (
-            history.snapshot_match(ident) if table is None else history.snapshot(table, ident)
-        )
-        do()
-        self._push(text, do, lambda: history.restore(snapshot))
+    def undo_text(self) -> str:
+        """What Undo would take back now, as the menu says it (without the accelerator)."""
+        return self.undo_action.text().replace("&", "", 1).replace("&&", "&")
 
-    def change(self, text: str, do: Callable[[], T], undo: Callable[[T], Any],
-               redo: Callable[[T], Any]) -> T:  # fmt: skip
-        """Make a change whose undo and redo need what it returned (e.g. a line-up save
-        hands back the rows it replaced and the people it created)."""
-        result = do()
-        self._push(text, lambda: redo(result), lambda: undo(result))
-        return result
+    def redo_text(self) -> str:
+        return self.redo_action.text().replace("&", "", 1).replace("&&", "&")
+
+
+def _escaped(summary: str) -> str:
+    return summary.replace("&", "&&")  # a plain "&" in a menu text marks a shortcut key

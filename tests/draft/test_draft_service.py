@@ -75,9 +75,8 @@ def test_the_draft_goes_with_its_match(services, demo_match_id):
 def test_undoing_a_match_delete_brings_its_draft_back(services, demo_match_id):
     key, _ = _miss_key(services, demo_match_id)
     services.draft.edit(demo_match_id, key, "Kept through undo.")
-    snapshot = services.history.snapshot_match(demo_match_id)
     services.matches.delete_match(demo_match_id)
-    services.history.restore(snapshot)
+    services.history.undo()
     assert services.draft.current(demo_match_id).sentence(key).text == "Kept through undo."
 
 

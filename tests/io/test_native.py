@@ -22,7 +22,8 @@ def second(tmp_path):
 
 
 def test_every_table_is_exported():
-    assert {table_name(m) for m in TABLES} == set(SQLModel.metadata.tables)
+    # but the change history: it is about this file's rows (undo), not the story
+    assert {table_name(m) for m in TABLES} == set(SQLModel.metadata.tables) - {"change"}
 
 
 def test_the_demo_database_round_trips_field_for_field(database, demo_match_id, second, tmp_path):

@@ -99,21 +99,20 @@ def test_a_deleted_match_takes_its_whole_story_out(services, search, database, d
 def test_undo_of_a_deleted_moment_keeps_its_id(services, search, database, demo_match_id):
     before = index_rows(database.engine)
     (moment_id,) = ids(search, '"over the bar"', SearchKind.MOMENT)
-    snapshot = services.history.snapshot("moment", moment_id)
     services.moments.delete(moment_id)
-    services.history.restore(snapshot)
+    services.history.undo()
     assert ids(search, '"over the bar"', SearchKind.MOMENT) == [moment_id]
     assert assert_current(database.engine) == before
 
 
 def test_undo_of_a_deleted_match_puts_everything_back(services, search, database, demo_match_id):
     before = index_rows(database.engine)
-    snapshot = services.history.snapshot_match(demo_match_id)
     services.matches.delete_match(demo_match_id)
-    services.history.restore(snapshot)
+    services.history.undo()
     assert assert_current(database.engine) == before
     assert ids(search, '"special person"', SearchKind.QUOTE)
-    services.history.restore(snapshot)  # restoring rows that exist updates them: same index
+    services.history.redo()
+    services.history.undo()  # deleted and put back again: the same index
     assert index_rows(database.engine) == before
 
 

@@ -65,9 +65,8 @@ def test_bad_baselines_are_refused_with_what_to_do(services):
 
 def test_undoing_a_person_delete_brings_the_baseline_back(services, demo_match_id):
     rooney = _person(services, "rooney")
-    snapshot = services.history.snapshot("person", rooney)
     services.people.delete(rooney)
-    services.history.restore(snapshot)
+    services.history.undo()
     assert services.people.get_input(rooney).baselines[0].goals == 53
 
 

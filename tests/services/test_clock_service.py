@@ -92,19 +92,24 @@ def test_a_shootout_may_follow_after_extra_time(live, match):
     assert live.clock.state(match).period is Period.SHOOTOUT
 
 
-# --- undo: a snapshot before, restored ---
+# --- undo: the change history takes a clock change back ---
 
 
-def test_restoring_a_snapshot_takes_a_clock_change_back(live, make_match):
+def test_undo_takes_a_clock_change_back_and_redo_makes_it_again(live, make_match):
     final = make_match("Argentina", "France")
-    before = live.clock.snapshot(final)
+
+    def state():
+        return live.matches.get_input(final), live.clock.state(final)
+
+    before = state()
     live.quick_entry.record(final, "ET", reopen=True)
-    after = live.clock.snapshot(final)
-    assert after.decided_by is Decision.EXTRA_TIME and after.status is MatchStatus.LIVE
-    live.clock.restore(before)
-    assert live.clock.snapshot(final) == before
-    live.clock.restore(after)  # redo
-    assert live.clock.snapshot(final) == after
+    after = state()
+    assert after[0].decided_by is Decision.EXTRA_TIME and after[0].status is MatchStatus.LIVE
+    assert live.history.next_undo().summary == "Logged Extra time"
+    live.history.undo()
+    assert state() == before and before[1].period is None
+    live.history.redo()
+    assert state() == after
 
 
 # --- two clocks on every line ---
@@ -165,14 +170,13 @@ def _second_half_with_lines(live, match, time):
 def test_correcting_the_second_half_kickoff_moves_only_its_clock_timed_lines(live, match, time):
     _second_half_with_lines(live, match, time)
     assert _stored(live, match)["timed"][0] == "54'"
-    before = live.clock.snapshot(match)
     live.clock.correct_kickoff(match, Period.SECOND_HALF, T0 + dt.timedelta(minutes=60))
     stored = _stored(live, match)
     assert stored["timed"][:2] == ("56'", True)  # 10.5 minutes after 20:00
     assert stored["typed"][:2] == ("50'", False)
     assert stored["first half"][:2] == ("11'", True)
     assert str(live.clock.minute(match)) == "56'"
-    live.clock.restore(before)  # undo
+    live.history.undo()
     assert _stored(live, match)["timed"][0] == "54'" and str(live.clock.minute(match)) == "54'"
 
 

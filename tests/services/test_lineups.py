@@ -67,21 +67,24 @@ def test_undo_puts_everything_back_and_redo_the_same_rows(services, demo_match_i
     assert _person_count(db_path) == people + 1
     assert [p["name"] for p in change.created_people] == [NEW]
 
-    services.lineups.undo_replace(change)
+    assert services.history.next_undo().summary == "Edited France's line-up"
+    services.history.undo()
     assert services.lineups.lineup(demo_match_id) == before
     assert _person_count(db_path) == people
-    services.lineups.redo_replace(change)
+    services.history.redo()
     assert services.lineups.lineup(demo_match_id) == saved  # same ids, same people
     assert services.people.find(NEW)[0].id == change.created_people[0]["id"]
 
 
-def test_a_created_person_used_since_stays_on_undo(services, demo_match_id):
+def test_a_created_person_used_since_is_undone_after_what_uses_them(services, demo_match_id):
     france = team_id(services, "France")
     change = services.lineups.replace(demo_match_id, {france: parse_squad_text(f"18 {NEW}")})
     newcomer = change.created_people[0]["id"]
     services.notes.add("Came on late", person_id=newcomer)
-    services.lineups.undo_replace(change)
+    services.history.undo()  # the note first (newest), then the line-up with its newcomer
     assert services.people.get(newcomer).name == NEW
+    services.history.undo()
+    assert services.people.find(NEW) == []
 
 
 def test_any_problem_refuses_the_whole_save(services, demo_match_id, db_path):

@@ -115,9 +115,9 @@ def test_match_moments_quote_edit_delete_undo(qtbot, window, db_path):
     assert _table_text(page.moments)[0][5] == "0–1"
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert [r[5] for r in _table_text(page.moments)] == ["1–0", "1–1", "1–1"]
-    window.undo.stack.redo()
+    window.undo.redo_action.trigger()  # Edit ▸ Redo
     assert len(_table_text(page.moments)) == 2
-    window.undo.stack.undo()
+    window.undo.undo_action.trigger()  # Edit ▸ Undo
 
     # A second connection reads what the window shows: every change was committed.
     conn = sqlite3.connect(db_path)
@@ -149,7 +149,7 @@ def test_deleting_a_match_says_what_goes_with_it_and_undo_brings_it_back(
     # The list is read again on a worker: its old row stays until the new list arrives.
     qtbot.waitUntil(lambda: window.matches_view.table.model().rowCount() == 0)
     assert window.matches_view.stack.currentWidget() is window.matches_view.empty_label
-    window.undo.stack.undo()
+    window.undo.undo_action.trigger()  # Edit ▸ Undo
     qtbot.waitUntil(lambda: window.matches_view.table.model().rowCount() == 1)
     page = window.open_match(demo_match_id)
     assert page.moments.model().rowCount() == 14

@@ -112,7 +112,7 @@ def test_both_teams_typed_and_pasted_then_saved_by_keys_and_undone(
         ("France", None, "Didier Deschamps", "manager", None, 0),
     ]
     assert page.home_lineup.model().rowCount() == 5
-    assert window.undo.stack.undoText() == "Edit line-ups"
+    assert window.undo.undo_text() == "Undo Edited line-ups"
 
     page.tabs.setCurrentIndex(1)
     qtbot.mouseClick(page.home_lineup.viewport(), Qt.MouseButton.LeftButton)
@@ -120,7 +120,7 @@ def test_both_teams_typed_and_pasted_then_saved_by_keys_and_undone(
     assert _stored(db_path, match_id) == []
     assert services.people.find("Pickford") == []  # the people this save created went too
     assert page.home_lineup.model().rowCount() == 0
-    window.undo.stack.redo()
+    window.undo.redo_action.trigger()  # Edit ▸ Redo
     assert len(_stored(db_path, match_id)) == 10
 
 
@@ -145,7 +145,7 @@ def test_last_match_button_copies_and_names_are_reused(
     demo = [r[1:] for r in _stored(db_path, demo_match_id) if r[0] == "France"]
     assert [r[1:] for r in _stored(db_path, match_id)] == demo
     assert len(services.people.find("")) == people  # nobody duplicated
-    assert window.undo.stack.undoText() == "Edit France's line-up"
+    assert window.undo.undo_text() == "Undo Edited France's line-up"
 
 
 def test_problems_by_line_block_saving_until_fixed(qtbot, window, demo_match_id, db_path):

@@ -137,10 +137,6 @@ class LineupEditorDialog(QDialog):
         """The texts of the teams whose line-up changed (an empty dict: nothing to save)."""
         return {p.team_id: parse_squad_text(p.text()) for p in self.panes if p.is_changed()}
 
-    def undo_text(self) -> str:
-        changed = [p.team for p in self.panes if p.is_changed()]
-        return f"Edit {changed[0]}'s line-up" if len(changed) == 1 else "Edit line-ups"
-
     def is_changed(self) -> bool:
         return any(p.is_changed() for p in self.panes)
 
