@@ -21,7 +21,7 @@ def upgrade() -> None:
     op.create_table(
         "change",
         sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("at", sa.DateTime(), nullable=False),
+        sa.Column("at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("author", sa.String(), nullable=False),
         sa.Column("summary", sa.String(), nullable=False),
         sa.Column("match_id", sa.Integer(), nullable=True),
