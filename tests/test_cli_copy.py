@@ -1,11 +1,12 @@
 """`matchnotes copy SRC DST`: exact into an empty target, refused into one with data
-unless --merge. (SQLite here; the same code runs against a PostgreSQL URL.)"""
+unless --merge; SQLite files, and a PostgreSQL server when the tests have one."""
 
 import pytest
 
 from matchnotes.cli import run
 from matchnotes.db.database import open_database
 from matchnotes.services import Services
+from tests.backends import URL_VARIABLE, server_configured
 from tests.db_compare import (
     assert_same_tables,
     demo_with_gaps_fixture,  # noqa: F401  (a fixture)
@@ -85,3 +86,30 @@ def _rows(path):
         return table_rows(db.engine)
     finally:
         db.close()
+
+
+@pytest.mark.skipif(not server_configured(), reason=f"set {URL_VARIABLE} to a throwaway server")
+def test_a_copy_to_postgresql_and_back_is_exact(demo_with_gaps, tmp_path, postgres_server):
+    server = postgres_server.create_database(empty=True)  # no tables: copy migrates it
+    back = tmp_path / "back.sqlite"
+    try:
+        assert run(["copy", str(demo_with_gaps), server]) == 0
+        assert run(["copy", server, str(back)]) == 0
+        a, b, s = opened(demo_with_gaps), opened(back), open_database(server)
+        try:
+            assert_same_tables(a.engine, b.engine)
+            assert_same_tables(a.engine, s.engine)
+            with a.engine.connect() as ca, b.engine.connect() as cb:
+                for table in ("moment", "person", "quote"):  # ids, gaps and all, both ways
+                    query = f"SELECT * FROM {table} ORDER BY id"
+                    assert ca.exec_driver_sql(query).all() == cb.exec_driver_sql(query).all()
+            with s.engine.connect() as cs:
+                newest = cs.exec_driver_sql("SELECT max(id) FROM note").scalar_one()
+            # The server's id sequences were moved past the copied ids.
+            assert Services.create(s.engine).notes.add("On the server", match_id=1) == newest + 1
+        finally:
+            a.close()
+            b.close()
+            s.close()
+    finally:
+        postgres_server.drop_database(server)
