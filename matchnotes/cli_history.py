@@ -8,24 +8,16 @@ make it again. Registered by cli.build_parser; exit codes as in cli.run.
 from __future__ import annotations
 
 import argparse
-from typing import TextIO
+from collections.abc import Callable
+from typing import Any, TextIO
 
-from matchnotes.cli_records import EXAMPLE, Subcommands, dump, opened
+from matchnotes.cli_records import Subcommands, dump, example_parser, opened
 from matchnotes.terminal import printable
 
 
 def add_history_commands(commands: Subcommands, db_option: argparse.ArgumentParser) -> None:
     def command(name: str, help: str, example: str) -> argparse.ArgumentParser:
-        parser: argparse.ArgumentParser = commands.add_parser(
-            name,
-            parents=[db_option],
-            help=help,
-            description=help[0].upper() + help[1:] + ".",
-            epilog=EXAMPLE + example,
-            formatter_class=argparse.RawDescriptionHelpFormatter,
-        )
-        parser.add_argument("--json", action="store_true", help="print JSON")
-        return parser
+        return example_parser(commands, name, help, example, db_option, "print JSON")
 
     history = command("history", "list the changes, newest first",
                       "matchnotes history --match 1 --limit 10")  # fmt: skip
@@ -61,20 +53,18 @@ def cmd_history(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_undo(args: argparse.Namespace, out: TextIO) -> int:
-    with opened(args) as services:
-        change = services.history.undo()
-    if args.json:
-        dump(change.to_dict(), out)
-    else:
-        print(printable(f"Undone: {change.summary}"), file=out)
-    return 0
+    return _step(args, out, "Undone", lambda services: services.history.undo())
 
 
 def cmd_redo(args: argparse.Namespace, out: TextIO) -> int:
+    return _step(args, out, "Redone", lambda services: services.history.redo())
+
+
+def _step(args: argparse.Namespace, out: TextIO, done: str, step: Callable[[Any], Any]) -> int:
     with opened(args) as services:
-        change = services.history.redo()
+        change = step(services)
     if args.json:
         dump(change.to_dict(), out)
     else:
-        print(printable(f"Redone: {change.summary}"), file=out)
+        print(printable(f"{done}: {change.summary}"), file=out)
     return 0

@@ -32,6 +32,23 @@ Subcommands = argparse._SubParsersAction
 EXAMPLE = "example:\n  "
 
 
+def example_parser(
+    group: Subcommands, name: str, help: str, example: str,
+    db_option: argparse.ArgumentParser, json_help: str,
+) -> argparse.ArgumentParser:  # fmt: skip
+    """A command whose --help ends with an example, with --db and --json."""
+    parser: argparse.ArgumentParser = group.add_parser(
+        name,
+        parents=[db_option],
+        help=help,
+        description=help[0].upper() + help[1:] + ".",
+        epilog=EXAMPLE + example,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--json", action="store_true", help=json_help)
+    return parser
+
+
 def add_record_commands(commands: Subcommands, db_option: argparse.ArgumentParser) -> None:
     """Register `match`, `quote`, `note` and `moment`, each with its own verbs."""
     from matchnotes.cli_moments import add_moment_commands
@@ -41,16 +58,7 @@ def add_record_commands(commands: Subcommands, db_option: argparse.ArgumentParse
     def verb(group: Subcommands, name: str, help: str, example: str) -> argparse.ArgumentParser:
         above = nouns[id(group)]  # `matchnotes match --help` shows each verb's example
         above.epilog = (above.epilog or "examples:") + "\n  " + example.split("\n")[0]
-        parser: argparse.ArgumentParser = group.add_parser(
-            name,
-            parents=[db_option],
-            help=help,
-            description=help[0].upper() + help[1:] + ".",
-            epilog=EXAMPLE + example,
-            formatter_class=argparse.RawDescriptionHelpFormatter,
-        )
-        parser.add_argument("--json", action="store_true", help="print what was saved as JSON")
-        return parser
+        return example_parser(group, name, help, example, db_option, "print what was saved as JSON")
 
     def noun(name: str, help: str) -> Subcommands:
         parser = commands.add_parser(
