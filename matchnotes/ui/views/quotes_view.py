@@ -41,6 +41,9 @@ class QuotesView(FilteredListView):
     def load(self, quotes: QuoteService) -> None:
         """(Re)read the list from the database, on a worker; shown when it arrives."""
         self.model.attach(quotes.ordered_ids, quotes.by_ids)
+        if self.model.count() == 0:  # not "No quotes yet" before the worker has answered
+            self.empty_label.setText("<p>Reading the quotes…</p>")
+            self.stack.setCurrentWidget(self.empty_label)
         self.model.reload()
 
     def quote(self, quote_id: int) -> QuoteView | None:
