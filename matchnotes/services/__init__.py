@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
     from matchnotes.services.catalog import CatalogService
     from matchnotes.services.clock import ClockService
+    from matchnotes.services.competitions import CompetitionService
     from matchnotes.services.draft import DraftService
     from matchnotes.services.history import HistoryService
     from matchnotes.services.imports import ImportService
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 class Services:
     engine: Engine
     catalog: CatalogService
+    competitions: CompetitionService
     matches: MatchService
     people: PeopleService
     lineups: LineupService
@@ -55,6 +57,7 @@ class Services:
 
         from matchnotes.services.catalog import CatalogService
         from matchnotes.services.clock import ClockService
+        from matchnotes.services.competitions import CompetitionService
         from matchnotes.services.draft import DraftService
         from matchnotes.services.history import HistoryService
         from matchnotes.services.imports import ImportService
@@ -70,6 +73,7 @@ class Services:
         return cls(
             engine=engine,
             catalog=CatalogService(engine),
+            competitions=CompetitionService(engine),
             matches=MatchService(engine),
             people=PeopleService(engine),
             lineups=LineupService(engine),

@@ -422,6 +422,11 @@ class MainWindow(QMainWindow):
             elif _person_page(page):
                 self._load_person(page)
                 return
+            elif getattr(page, "page_kind", None) == "competition":
+                from matchnotes.ui.competition_tabs import load_competition
+
+                load_competition(self, page)  # type: ignore[arg-type]
+                return
             else:
                 return
         except NotFoundError:  # deleted (e.g. by undo): close its tab
@@ -584,8 +589,12 @@ class MainWindow(QMainWindow):
             self._show_count(self.tabs.currentIndex())
 
     def _on_competition_activated(self, competition_id: int) -> None:
-        rows = self.competitions_view.table.source.rows()
-        name = next((c.name for c in rows if c.id == competition_id), None)
+        from matchnotes.ui.competition_tabs import open_competition
+
+        open_competition(self, competition_id)
+
+    def show_competition_matches(self, name: str) -> None:
+        """The matches list, filtered to one competition (a competition page's button)."""
         self.tabs.setCurrentIndex(0)
         combo = self.matches_view.competition
         combo.setCurrentIndex(max(0, combo.findData(name)))
