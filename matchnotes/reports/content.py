@@ -219,7 +219,7 @@ def match_report(d: MatchDetail, draft: Draft | None = None) -> MatchReport:
         title=s.title,
         home=s.home,
         away=s.away,
-        score=str(s.score),
+        score=s.score_text,
         competition_line=competition_line(s),
         result_lines=result_lines(d),
         facts=match_facts(d),
@@ -261,7 +261,7 @@ def _result(d: MatchDetail) -> str:
     s = d.summary
     extra = " aet" if d.decided_by is not Decision.REGULAR else ""
     pens = f", {d.penalties} pens" if d.penalties is not None else ""
-    return f"{s.home} {s.score} {s.away}{extra}{pens}"
+    return f"{s.home} {s.score_text} {s.away}{extra}{pens}"
 
 
 def season_report(details: list[MatchDetail], title: str) -> SeasonReport:

@@ -29,7 +29,7 @@ def summary_as_dict(m: MatchSummary) -> dict[str, Any]:
         "stage": m.stage,
         "home": m.home,
         "away": m.away,
-        "score": {"home": m.score.home, "away": m.score.away},
+        "score": {"home": m.score.home, "away": m.score.away} if m.has_result else None,
         "venue": m.venue,
         "status": m.status.value,
     }
@@ -107,7 +107,7 @@ def moment_line(m: MomentView) -> str:
 
 def match_as_text(d: MatchDetail) -> str:
     s = d.summary
-    lines = [f"{s.home} {s.score} {s.away}"]
+    lines = [f"{s.home} {s.score_text} {s.away}"]
     if d.decided_by is not Decision.REGULAR:
         extra = DECISION_LABELS[d.decided_by].lower()
         if d.penalties:

@@ -121,9 +121,7 @@ def round_rank(name: str) -> int:
 def is_played(match: MatchSummary) -> bool:
     """Finished, or a result typed without setting the status (goals but not live); a
     scheduled 0–0 has no result yet and a live match is not over."""
-    if match.status is MatchStatus.FINISHED:
-        return True
-    return match.status is MatchStatus.SCHEDULED and match.score != Score(0, 0)
+    return match.has_result and match.status is not MatchStatus.LIVE
 
 
 def season_tables(

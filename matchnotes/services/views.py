@@ -41,8 +41,17 @@ class MatchSummary:
     rating: int | None
 
     @property
+    def has_result(self) -> bool:
+        """False for a scheduled match with no goals yet: it shows "v", not "0–0"."""
+        return not (self.status is MatchStatus.SCHEDULED and self.score == Score(0, 0))
+
+    @property
+    def score_text(self) -> str:
+        return str(self.score) if self.has_result else "v"
+
+    @property
     def title(self) -> str:
-        return f"{self.home} {self.score} {self.away}"
+        return f"{self.home} {self.score_text} {self.away}"
 
 
 @dataclass(frozen=True)

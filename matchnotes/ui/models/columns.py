@@ -32,7 +32,7 @@ MATCH_COLUMNS: list[Column[MatchSummary]] = [
     Column("Competition", lambda m: _opt(m.competition)),
     Column("Stage", lambda m: _opt(m.stage)),
     Column("Home", lambda m: m.home, align=RIGHT),
-    Column("Score", lambda m: str(m.score), sort=lambda m: m.score.home - m.score.away,
+    Column("Score", lambda m: m.score_text, sort=lambda m: m.score.home - m.score.away,
            align=CENTER),
     Column("Away", lambda m: m.away),
     Column("Venue", lambda m: _opt(m.venue), stretch=True),

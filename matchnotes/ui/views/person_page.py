@@ -38,7 +38,7 @@ def person_moment_columns(matches: dict[int, MatchSummary]) -> list[Column[Momen
 
     def match_text(m: MomentView) -> str:
         s = matches.get(m.match_id)
-        return f"{s.date:%Y-%m-%d} {s.home} {s.score} {s.away}" if s else ""
+        return f"{s.date:%Y-%m-%d} {s.title}" if s else ""
 
     def date_key(m: MomentView) -> tuple[str, int]:
         s = matches.get(m.match_id)
