@@ -38,6 +38,13 @@ class Attendance(enum.StrEnum):
     WATCHED = "watched"
 
 
+class PhotoKind(enum.StrEnum):
+    """What a picture attached to a match is."""
+
+    PHOTO = "photo"
+    TICKET = "ticket"
+
+
 class LineupRole(enum.StrEnum):
     STARTER = "starter"
     SUBSTITUTE = "substitute"

@@ -14,7 +14,16 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
-from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Integer, UniqueConstraint
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    UniqueConstraint,
+)
 from sqlalchemy import Enum as SAEnum
 from sqlmodel import Field, SQLModel
 
@@ -26,6 +35,7 @@ from matchnotes.enums import (
     MomentKind,
     Period,
     PersonRole,
+    PhotoKind,
     QuoteContext,
 )
 
@@ -339,3 +349,36 @@ class Change(SQLModel, table=True):
     target_id: int | None = None
     undone: bool = False
     rows: str = "[]"
+
+
+class PhotoBlob(SQLModel, table=True):
+    """A photo's downscaled copy, kept with the database so backups and copies carry it
+    (schema 0015). Named by its SHA-256, stored once however often it is attached, and
+    outside the change history: undoing a removed photo needs its bytes, which stay."""
+
+    __tablename__ = "photo_blob"
+
+    sha256: str = Field(primary_key=True, max_length=64)
+    image: bytes = Field(sa_column=Column(LargeBinary, nullable=False))  # JPEG, ≤ 1600 px
+    thumbnail: bytes = Field(sa_column=Column(LargeBinary, nullable=False))  # JPEG, ≤ 256 px
+    width: int
+    height: int
+
+
+class MatchPhoto(SQLModel, table=True):
+    """A photo or ticket scan attached to a match; the original file stays where it was
+    (``original_path`` says where, for the fan's own reference)."""
+
+    __tablename__ = "match_photo"
+
+    id: int | None = Field(default=None, primary_key=True)
+    match_id: int = Field(sa_column=_fk("match.id", ondelete="CASCADE", nullable=False))
+    kind: PhotoKind = Field(sa_type=_enum(PhotoKind), nullable=False)
+    caption: str | None = None
+    original_path: str | None = None
+    blob_sha256: str = Field(
+        sa_column=Column(
+            String(64), ForeignKey("photo_blob.sha256", ondelete="RESTRICT"), nullable=False
+        )
+    )
+    added_at: dt.datetime = Field(default_factory=_utcnow)

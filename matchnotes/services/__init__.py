@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from matchnotes.services.moments import MomentService
     from matchnotes.services.notes import NoteService
     from matchnotes.services.people import PeopleService
+    from matchnotes.services.photos import PhotoService
     from matchnotes.services.quick_entry import QuickEntryService
     from matchnotes.services.quotes import QuoteService
     from matchnotes.services.search import SearchService
@@ -38,6 +39,7 @@ class Services:
     moments: MomentService
     quotes: QuoteService
     notes: NoteService
+    photos: PhotoService
     history: HistoryService
     clock: ClockService
     quick_entry: QuickEntryService
@@ -66,6 +68,7 @@ class Services:
         from matchnotes.services.moments import MomentService
         from matchnotes.services.notes import NoteService
         from matchnotes.services.people import PeopleService
+        from matchnotes.services.photos import PhotoService
         from matchnotes.services.quick_entry import QuickEntryService
         from matchnotes.services.quotes import QuoteService
         from matchnotes.services.search import SearchService
@@ -80,6 +83,7 @@ class Services:
             moments=MomentService(engine),
             quotes=QuoteService(engine),
             notes=NoteService(engine),
+            photos=PhotoService(engine),
             history=HistoryService(engine),
             clock=ClockService(engine),
             quick_entry=QuickEntryService(engine),

@@ -25,7 +25,7 @@ import matchnotes.models  # noqa: F401  (the tables must be in the metadata)
 
 Image = dict[str, Any] | None
 Key = tuple[str, tuple[Any, ...]]
-UNTRACKED = {"change"}
+UNTRACKED = {"change", "photo_blob"}  # photo bytes: stored once, kept for undo
 
 
 @cache

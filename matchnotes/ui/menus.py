@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 if TYPE_CHECKING:
@@ -96,6 +97,8 @@ def build_menus(window: MainWindow) -> list[QAction]:
     b.add(match, "Edit &line-ups…", lambda: w._with_match(w.actions_.edit_lineups), "Ctrl+L")
     b.add(match, "Add one &player to a line-up…", lambda: w._with_match(w.actions_.add_lineup),
           "Ctrl+Shift+L")  # fmt: skip
+    b.add(match, "P&hotos and tickets…", lambda: w._with_match(lambda m: _photos(w, m)),
+          "Ctrl+Shift+G")  # fmt: skip
 
     people = bar.addMenu("&People")
     b.add(people, "&New person…", lambda: w.actions_.new_person(), "Ctrl+Shift+P")
@@ -116,3 +119,15 @@ def build_menus(window: MainWindow) -> list[QAction]:
     b.add(help_menu, "&Quick entry and shortcuts", w.show_help, keys.HelpContents, db=False)
     b.add(help_menu, "&About MatchNotes", w._on_about_triggered, db=False)
     return b.needs_db
+
+
+def _photos(window: MainWindow, match_id: int) -> None:
+    """The match's photos and ticket scans, in a window-modal dialog (open(), not exec())."""
+    from matchnotes.ui.dialogs.photos_dialog import PhotosDialog
+
+    services = window.services
+    assert services is not None  # the action is enabled only with a database
+    title = services.matches.get_summary(match_id).title
+    dialog = PhotosDialog(services, match_id, title, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
