@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from matchnotes.services.catalog import CatalogService
     from matchnotes.services.clock import ClockService
     from matchnotes.services.competitions import CompetitionService
+    from matchnotes.services.diary_stats import DiaryStatsService
     from matchnotes.services.draft import DraftService
     from matchnotes.services.history import HistoryService
     from matchnotes.services.imports import ImportService
@@ -46,6 +47,7 @@ class Services:
     imports: ImportService
     search: SearchService
     draft: DraftService
+    diary_stats: DiaryStatsService
 
     def release_connections(self) -> None:
         """Close every pooled connection (before a restore replaces the file); the next
@@ -60,6 +62,7 @@ class Services:
         from matchnotes.services.catalog import CatalogService
         from matchnotes.services.clock import ClockService
         from matchnotes.services.competitions import CompetitionService
+        from matchnotes.services.diary_stats import DiaryStatsService
         from matchnotes.services.draft import DraftService
         from matchnotes.services.history import HistoryService
         from matchnotes.services.imports import ImportService
@@ -90,4 +93,5 @@ class Services:
             imports=ImportService(engine),
             search=SearchService(engine),
             draft=DraftService(engine),
+            diary_stats=DiaryStatsService(engine),
         )
