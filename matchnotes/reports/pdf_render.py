@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QFontDatabase,
     QFontMetricsF,
     QGuiApplication,
+    QImage,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -36,13 +37,16 @@ from matchnotes.draft.model import Draft
 from matchnotes.errors import MatchNotesError, ValidationError
 from matchnotes.paths import resource
 from matchnotes.reports import content, person_content, report_html
+from matchnotes.reports.bar_chart_render import chart_image, per_year_chart, team_chart
 from matchnotes.reports.content import short_date
+from matchnotes.reports.diary_html import diary_html
 from matchnotes.reports.export import Cancel, Progress, atomic_path, check, pdf_is_complete
 from matchnotes.reports.timeline_render import (
     none_refcount_guard,
     paint_timeline,
     timeline_height_hint,
 )
+from matchnotes.services.diary_figures import DiaryFigures
 from matchnotes.services.views import MatchDetail, PersonPage
 
 PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
@@ -109,7 +113,7 @@ def _spacer_top(doc: QTextDocument) -> float | None:
 def _render(
     path: Path, html: Callable[[float], str], *, title: str, footer: str, page_size: str,
     detail: MatchDetail | None = None, progress: Progress | None = None,
-    cancel: Cancel | None = None,
+    cancel: Cancel | None = None, images: dict[str, QImage] | None = None,
 ) -> None:  # fmt: skip
     ensure_gui_app()
     size = _page_size(page_size)
@@ -121,13 +125,14 @@ def _render(
         writer.setPageMargins(MARGINS_MM, QPageLayout.Unit.Millimeter)
         writer.setTitle(title)
         writer.setCreator("MatchNotes")
-        _paint_pages(writer, html, footer, detail, progress, cancel)
+        _paint_pages(writer, html, footer, detail, progress, cancel, images)
         del writer  # closes the file before atomic_path renames it
 
 
 def _paint_pages(
     writer: QPagedPaintDevice, make_html: Callable[[float], str], footer: str,
     detail: MatchDetail | None, progress: Progress | None, cancel: Cancel | None,
+    images: dict[str, QImage] | None = None,
 ) -> None:  # fmt: skip
     width, height = float(writer.width()), float(writer.height())
     small = _font(SMALL_PT)
@@ -144,6 +149,8 @@ def _paint_pages(
     doc.setDefaultStyleSheet(report_html.CSS)
     doc.setDocumentMargin(0)
     doc.setPageSize(QSizeF(width, page_h))
+    for name, image in (images or {}).items():  # <img src="name"> in the HTML
+        doc.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(name), image)
     doc.setHtml(make_html(timeline_h * 96 / DPI))  # CSS pixels are 1/96 inch
     spacer = _spacer_top(doc) if timeline_h else None
     pages = doc.pageCount()
@@ -232,3 +239,20 @@ def write_season_pdf(
     html = lambda _px: report_html.season_html(report)  # noqa: E731
     _render(Path(path), html, title=title, footer=title, page_size=page_size,
             progress=progress, cancel=cancel)  # fmt: skip
+
+
+def write_diary_pdf(
+    figures: DiaryFigures, path: Path | str, page_size: str = "A4", *,
+    progress: Progress | None = None, cancel: Cancel | None = None,
+) -> None:  # fmt: skip
+    """The diary in figures: totals, the two charts, grounds, countries, teams, players."""
+    ensure_gui_app()
+    title = f"My football diary — {figures.period}"
+    images = {"chart:per-year": chart_image(per_year_chart(figures.per_year), 640, 260)}
+    if figures.team:
+        images["chart:team"] = chart_image(
+            team_chart(figures.team, figures.team_per_year), 640, 260
+        )
+    html = lambda _px: diary_html(figures, title, images)  # noqa: E731
+    _render(Path(path), html, title=title, footer=title, page_size=page_size,
+            progress=progress, cancel=cancel, images=images)  # fmt: skip
