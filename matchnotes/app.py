@@ -36,13 +36,21 @@ from matchnotes import __version__
 from matchnotes.db.check import DatabaseDamagedError, quick_check_on_open
 from matchnotes.db.engine import display_location, is_url
 from matchnotes.db.file_format import head_revision, inspect_sqlite_file
-from matchnotes.errors import MatchNotesError
-from matchnotes.paths import APP_NAME, database_target, resource
+from matchnotes.errors import DatabaseRefusedError, MatchNotesError
+from matchnotes.paths import APP_NAME, DB_ENV_VAR, database_target, resource
 from matchnotes.services.backups import BackupService
 from matchnotes.services.summaries import peek_newest
 from matchnotes.services.views import MatchSummary
 from matchnotes.ui.main_window import MainWindow
-from matchnotes.ui.opening import CANNOT_OPEN, Damaged, DatabaseOpener, Opened, offer_rescue
+from matchnotes.ui.opening import (
+    CANNOT_OPEN,
+    Damaged,
+    DatabaseOpener,
+    NeedsPassword,
+    Opened,
+    offer_rescue,
+)
+from matchnotes.ui.server_settings import remembered_server
 from matchnotes.ui.theme import apply_theme, saved_theme
 
 FIRST_ROWS = 200  # the newest matches on the first frame: more than a screen holds
@@ -51,12 +59,14 @@ OPEN_ANYWAY_MS = 1000  # open the database by then even if no frame was painted
 
 def target_of(args: argparse.Namespace) -> str:
     """The database the app opens: a fresh demo (at --db when given), --db,
-    $MATCHNOTES_DB or the default."""
+    $MATCHNOTES_DB, the server last opened with File ▸ Open server database… (its
+    address without the password), or the default file."""
     if args.demo:
         from matchnotes.cli import make_demo_database
 
         return make_demo_database(getattr(args, "db", None))
-    return database_target(getattr(args, "db", None))
+    chosen = getattr(args, "db", None) or os.environ.get(DB_ENV_VAR)
+    return database_target(chosen or remembered_server())
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -84,12 +94,24 @@ class Launch:
     opener: DatabaseOpener
 
 
+LAUNCHES: list[Launch] = []  # run_app's windows (one, or more after switches) to close at exit
+
+
 def launch(args: argparse.Namespace) -> Launch | None:
     """Show the window and start opening the database; None if it was refused."""
     app = create_application()
     apply_theme(app, saved_theme())
     try:
         target = target_of(args)
+    except MatchNotesError as exc:
+        QMessageBox.critical(None, CANNOT_OPEN, str(exc))
+        return None
+    return launch_target(target, demo=bool(args.demo))
+
+
+def launch_target(target: str, *, demo: bool = False) -> Launch | None:
+    """A window for ``target`` (a file or a server URL), its database opening behind it."""
+    try:
         path = None if is_url(target) else Path(target).expanduser().resolve()
         backups = BackupService(path) if path is not None else None
         # Read before opening: opening touches the file and would look like a change.
@@ -101,7 +123,7 @@ def launch(args: argparse.Namespace) -> Launch | None:
     if revision is False:
         return None
     location = display_location(target)
-    window = MainWindow(None, location, demo=bool(args.demo), backups=backups, schedule=schedule)
+    window = MainWindow(None, location, demo=demo, backups=backups, schedule=schedule)
     name = path.name if path is not None else location
     if path is not None and revision is not None and revision != head_revision():
         window.show_opening_notice(
@@ -123,6 +145,26 @@ def launch(args: argparse.Namespace) -> Launch | None:
     window.first_painted.connect(opener.start)
     QTimer.singleShot(OPEN_ANYWAY_MS, opener.start)
     return Launch(window, opener)
+
+
+def switch_database(window: MainWindow, target: str) -> Launch | None:
+    """Open ``target`` in a new window that takes the place of ``window`` once its
+    database is open; if it cannot be opened, ``window`` stays as it was."""
+    launched = launch_target(target)
+    if launched is None:
+        return None
+    LAUNCHES.append(launched)
+    old = window.findChild(DatabaseOpener)
+
+    def opened() -> None:
+        launched.window.setGeometry(window.geometry())
+        window.close()
+        if old is not None and old.db is not None:
+            old.db.close()
+            old.db = None
+
+    launched.opener.opened.connect(opened)
+    return launched
 
 
 def _recognise(path: Path | None) -> str | bool | None:
@@ -150,11 +192,20 @@ def open_in_background(
     early = EarlyCheck(path) if path is not None and path.exists() else None
     from matchnotes.db.database import open_database  # 0.45 s, while the check reads
     from matchnotes.services import Services
+    from matchnotes.services.server_check import needs_password, with_password
 
     try:
         db = open_database(target, early.wait if early else quick_check_on_open, progress)
     except DatabaseDamagedError as damaged:
         return Damaged(damaged.path, str(damaged))  # asked about on the GUI thread
+    except DatabaseRefusedError as refused:
+        if path is not None or not needs_password(str(refused)):
+            raise
+        return NeedsPassword(  # asked for on the GUI thread, then the open is tried again
+            display_location(target),
+            "password authentication failed" in str(refused),
+            lambda password: lambda p: open_in_background(with_password(target, password), None, p),
+        )
     try:
         services = Services.create(db.engine)
         return Opened(db, services, services.matches.list_matches())
@@ -201,6 +252,7 @@ def run_app(args: argparse.Namespace) -> int:
     launched = launch(args)
     if launched is None:
         return 1
+    LAUNCHES.append(launched)
     gave_up: list[bool] = []
     launched.opener.gave_up.connect(lambda: gave_up.append(True))
     if os.environ.get(SMOKE_ENV_VAR) == "1":
@@ -210,5 +262,7 @@ def run_app(args: argparse.Namespace) -> int:
     try:
         code = app.exec()
     finally:
-        launched.opener.close()
+        for each in LAUNCHES:
+            each.opener.close()
+        LAUNCHES.clear()
     return 1 if gave_up else code

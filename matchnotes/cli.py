@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, TextIO, cast
 
 from matchnotes import __version__
+from matchnotes.cli_backup import backup_server, is_server, restore_server
 from matchnotes.cli_copy import add_copy_command
 from matchnotes.cli_draft import add_draft_command
 from matchnotes.cli_history import add_history_commands
@@ -191,9 +192,16 @@ def build_parser() -> argparse.ArgumentParser:
     backup = commands.add_parser(
         "backup",
         parents=[db_option],
-        help="back up the database now",
-        **example("matchnotes backup --db archive.sqlite"),
+        help="back up the database now (a server's: as MatchNotes JSON)",
+        **example(
+            "matchnotes backup --db archive.sqlite\n"
+            "  matchnotes backup --db postgresql://me@host/matchnotes -o diary.json"
+        ),
     )
+    backup.add_argument(
+        "-o", "--output", type=Path, metavar="FILE.json",
+        help="a server database's backup file (default: DATABASE-backup-DATE.json here)",
+    )  # fmt: skip
     backup.set_defaults(handler=cmd_backup)
     backups = commands.add_parser(
         "backups",
@@ -206,8 +214,11 @@ def build_parser() -> argparse.ArgumentParser:
     restore = commands.add_parser(
         "restore",
         parents=[db_option],
-        help="restore a backup (close the app first)",
-        **example("matchnotes restore --newest --db archive.sqlite"),
+        help="restore a backup (close the app first); a server's: into an empty database",
+        **example(
+            "matchnotes restore --newest --db archive.sqlite\n"
+            "  matchnotes restore diary.json --db postgresql://me@host/new_empty_db"
+        ),
     )
     which = restore.add_mutually_exclusive_group(required=True)
     which.add_argument("backup_file", nargs="?", type=Path, metavar="BACKUP")
@@ -601,9 +612,10 @@ def _sqlite_path(args: argparse.Namespace, must_exist: bool = True) -> Path:
     target = database_target(getattr(args, "db", None))
     if "://" in target and not target.startswith("sqlite:///"):
         raise MatchNotesError(
-            f"{display_location(target)} is a database server: MatchNotes' backup, restore "
-            "and check work on SQLite files. Back up and check a server database with the "
-            "server's own tools (for PostgreSQL: pg_dump, and pg_amcheck to check it)."
+            f"{display_location(target)} is a database server: the backups list and check "
+            "work on SQLite files. `matchnotes backup` writes a server database's MatchNotes "
+            "JSON and `matchnotes restore FILE.json` fills an empty one; check it with the "
+            "server's own tools (for PostgreSQL: pg_amcheck)."
         )
     path = Path(target.removeprefix("sqlite:///")).expanduser().resolve()
     if must_exist:
@@ -615,6 +627,15 @@ def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
     from matchnotes.db.backup import MANUAL
     from matchnotes.db.backups import make_backup
 
+    target = database_target(getattr(args, "db", None))
+    if is_server(target):
+        return backup_server(args, target, out)
+    if args.output is not None:
+        raise MatchNotesError(
+            "-o names a server database's JSON backup; a file's backups go beside it "
+            "(`matchnotes backups` lists them). For a JSON of a file: matchnotes export "
+            "json --all -o FILE.json"
+        )
     path = _sqlite_path(args)
     open_database(path).close()  # refuses a file that is not ours, upgrades an old one
     bar = progress_bar(args, "Backing up")
@@ -660,6 +681,9 @@ def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
     from matchnotes.db.leftovers import finish_restore, undo_restore
     from matchnotes.db.restore import newest_good_backup, restore_backup
 
+    target = database_target(getattr(args, "db", None))
+    if is_server(target):
+        return restore_server(args, target, out)
     path = _sqlite_path(args, must_exist=False)  # restoring onto a missing file is fine
     if args.finish:
         print(f"Finished the restore: {finish_restore(path)} is in place.", file=out)

@@ -29,9 +29,9 @@ def test_an_up_to_date_server_database_is_not_upgraded_again(empty_server_db):
     assert not again.report.created and again.report.upgraded_from is None
 
 
-def test_backup_and_check_on_a_server_say_what_to_use(empty_server_db, capsys):
-    for command in ("backup", "check", "backups"):
+def test_check_and_backups_on_a_server_say_what_to_use(empty_server_db, capsys):
+    for command in ("check", "backups"):  # backup writes its JSON: test_cli_server_backup
         assert run([command, "--db", empty_server_db]) == 1
         err = capsys.readouterr().err
-        assert "is a database server" in err and "pg_dump" in err
+        assert "is a database server" in err and "pg_amcheck" in err
         assert "@127.0.0.1" in err

@@ -13,7 +13,6 @@ of one.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import re
 import shutil
@@ -21,7 +20,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from matchnotes.errors import MatchNotesError, ValidationError
 from matchnotes.reports import content, csv_export, markdown, person_content, sportscode
@@ -145,6 +144,34 @@ def write_text(target: Path, text: str) -> None:
         tmp.write_text(text, encoding="utf-8", newline="")
 
 
+def write_native_json(
+    services: Services, target: Path, *, match_ids: list[int] | None = None,
+    person_id: int | None = None, progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> None:  # fmt: skip
+    """A MatchNotes JSON file written as its rows are read (a big archive is never
+    whole in memory), atomically: a cancel or a failure leaves the previous file."""
+    written = 0
+
+    def report(done: int, total: int) -> None:
+        check(cancel)
+        if progress is not None:
+            progress(done, total)
+
+    def complete(tmp: Path) -> bool:
+        return tmp.stat().st_size == written
+
+    with atomic_path(target, complete) as tmp, open(tmp, "wb") as out:
+
+        def write(chunk: str) -> None:
+            nonlocal written
+            written += out.write(chunk.encode("utf-8"))
+
+        services.imports.write_export(
+            write, match_ids=match_ids, person_id=person_id, progress=report
+        )
+
+
 def check(cancel: Cancel | None) -> None:
     if cancel is not None and cancel():
         raise ExportCancelled()
@@ -166,11 +193,6 @@ def _not_match_only(fmt: Format, what: str) -> Format:
     return fmt
 
 
-def _json(data: Any) -> str:
-    """The text of a JSON file (the same as ImportService.export_file writes)."""
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
 def export_match(
     services: Services, match_id: int, fmt: str, out_path: Path | str, *,
     page_size: str = "A4", progress: Progress | None = None, cancel: Cancel | None = None,
@@ -186,8 +208,9 @@ def export_match(
                         draft=services.draft.current(match_id))  # fmt: skip
         return out
     if fmt == "json":
-        text = _json(services.imports.export_data(match_id))
-    elif fmt == "sportscode":
+        write_native_json(services, out, match_ids=[match_id], progress=progress, cancel=cancel)
+        return out
+    if fmt == "sportscode":
         text = sportscode.match_sportscode(detail)
     elif fmt == "csv":
         text = csv_export.match_moments_csv(detail)
@@ -217,8 +240,9 @@ def export_person(
         write_person_pdf(page, out, page_size, notes=notes, progress=progress, cancel=cancel)
         return out
     if fmt == "json":
-        text = _json(services.imports.export_data(person_id=person_id, progress=progress))
-    elif fmt == "csv":
+        write_native_json(services, out, person_id=person_id, progress=progress, cancel=cancel)
+        return out
+    if fmt == "csv":
         text = csv_export.person_moments_csv(report)
     else:
         text = markdown.person_markdown(report)
@@ -236,9 +260,7 @@ def export_all(
     """Write the whole database as MatchNotes JSON (the only format that holds it all)."""
     out = Path(out_path)
     check(cancel)
-    document = services.imports.export_data(progress=progress)
-    check(cancel)
-    write_text(out, _json(document))
+    write_native_json(services, out, progress=progress, cancel=cancel)
     return out
 
 
@@ -292,7 +314,7 @@ def export_season(
     elif fmt == "json":
         check(cancel)
         ids = [d.summary.id for d in details]
-        write_text(out, _json(services.imports.export_data(match_ids=ids)))
+        write_native_json(services, out, match_ids=ids, cancel=cancel)
     else:
         check(cancel)
         write_text(out, markdown.season_markdown(content.season_report(details, title)))

@@ -13,8 +13,7 @@ This module is the facade the UI and CLI call (``ImportService``). The work live
 
 from __future__ import annotations
 
-import json
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +25,7 @@ from matchnotes.io.csv_files import MATCH_COLUMNS, PEOPLE_COLUMNS, write_csv
 from matchnotes.io.detect import FORMATS, parse_bytes, parse_path
 from matchnotes.io.errors import ImportFileError, Problem
 from matchnotes.io.native import NativeFile
+from matchnotes.io.native_writer import native_chunks, native_document
 from matchnotes.io.records import MatchRecord, ParsedFile, PersonRecord
 from matchnotes.io.summary import ImportSummary
 from matchnotes.models import Match, Person, Venue
@@ -34,7 +34,7 @@ from matchnotes.services.import_native import NATURAL_KEYS, Progress, import_nat
 from matchnotes.services.import_records import RecordWriter
 from matchnotes.services.matches import load_match_summaries
 from matchnotes.services.name_locks import hold_import
-from matchnotes.services.native_export import native_document
+from matchnotes.services.native_export import native_rows
 
 __all__ = ["NATURAL_KEYS", "ImportService", "Progress", "RecordWriter"]
 
@@ -143,10 +143,29 @@ class ImportService(Service):
         if match_id is not None:
             match_ids = [match_id, *(match_ids or ())]
         with self._read() as session:
-            return native_document(session, match_ids, person_id, progress)
+            return native_document(native_rows(session, match_ids, person_id, progress))
+
+    def write_export(
+        self,
+        write: Callable[[str], object],
+        *,
+        match_ids: Collection[int] | None = None,
+        person_id: int | None = None,
+        progress: Progress | None = None,
+    ) -> None:
+        """The MatchNotes JSON file of ``export_data`` handed to ``write`` a row at a
+        time, read as it is written (the whole of a big archive is never in memory);
+        ``progress`` may raise to stop."""
+        with self._read() as session:
+            for chunk in native_chunks(native_rows(session, match_ids, person_id, progress)):
+                write(chunk)
 
     def export_file(self, path: str | Path, match_id: int | None = None) -> None:
-        _write_text(Path(path), native_json(self.export_data(match_id)))
+        try:
+            with Path(path).open("w", encoding="utf-8", newline="") as out:
+                self.write_export(out.write, match_ids=None if match_id is None else [match_id])
+        except OSError as exc:
+            raise MatchNotesError(f"Cannot write {path}: {exc.strerror}.") from exc
 
     def matches_csv(self) -> str:
         """Every match as a CSV of fixtures and results (columns: io.csv_files)."""
@@ -204,11 +223,6 @@ class ImportService(Service):
         if what not in ("matches", "people"):
             raise ValidationError(f"Cannot export “{what}” as CSV; choose matches or people.")
         _write_text(Path(path), self.matches_csv() if what == "matches" else self.people_csv())
-
-
-def native_json(document: dict[str, Any]) -> str:
-    """A MatchNotes JSON document as the text of its file."""
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
 def _imported(source: str) -> str:

@@ -2,7 +2,8 @@
 everything they point at, or a person with their matches and notes (docs/json-format.md).
 
 Kept apart from ``import_native`` (the other direction). Pure reads in the caller's
-Session; the document itself is built by ``io.native.build_document``.
+Session; the rows are encoded by ``io.native_writer``. The whole database is read as
+a stream, in batches, inside one snapshot (a change made meanwhile is not half in it).
 """
 
 from __future__ import annotations
@@ -10,9 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable
 from typing import Any
 
-from sqlmodel import Session, col, or_, select
+from sqlalchemy import Connection, Table, func
+from sqlmodel import Session, SQLModel, col, or_, select
 
-from matchnotes.io.native import TABLES, build_document, table_name
+from matchnotes.io.native import TABLES, has_id, table_name
+from matchnotes.io.native_writer import NativeRows
 from matchnotes.models import (
     CareerBaseline,
     Competition,
@@ -33,31 +36,56 @@ from matchnotes.services.base import get_or_404
 
 Progress = Callable[[int, int], None]
 _CHUNK = 500  # ids per IN (...): far below any database's limit on parameters
+_BATCH = 2000  # rows fetched at a time from a whole-database read
 
 
-def native_document(
+def native_rows(
     session: Session,
     match_ids: Collection[int] | None = None,
     person_id: int | None = None,
     progress: Progress | None = None,
-) -> dict[str, Any]:
-    """The whole database (no ids given), the matches ``match_ids`` with everything
-    they point at, or ``person_id`` with every match they are in and their notes."""
+) -> NativeRows:
+    """The rows of the whole database (no ids given), of the matches ``match_ids`` with
+    everything they point at, or of ``person_id`` with every match they are in and
+    their notes; read as the file is written (use them inside ``session``)."""
     if match_ids is None and person_id is None:
-        # Plain rows, not ORM objects: a big archive's million moments stay light.
-        conn = session.connection()
-        rows = {table_name(m): list(conn.execute(select(m.__table__)).all()) for m in TABLES}  # type: ignore[attr-defined]
-    else:
-        ids = set(match_ids or ())
-        people: set[int] = set()
-        if person_id is not None:
-            get_or_404(session, Person, person_id, "person")
-            ids |= person_match_ids(session, person_id)
-            people.add(person_id)
-        for match_id in ids:
-            get_or_404(session, Match, match_id, "match")
-        rows = _rows_of(session, ids, people)
-    return build_document(rows, progress)
+        return _whole_database(_snapshot(session), progress)
+    ids = set(match_ids or ())
+    people: set[int] = set()
+    if person_id is not None:
+        get_or_404(session, Person, person_id, "person")
+        ids |= person_match_ids(session, person_id)
+        people.add(person_id)
+    for match_id in ids:
+        get_or_404(session, Match, match_id, "match")
+    rows = _rows_of(session, ids, people)
+    for model in TABLES:
+        if has_id(model):
+            rows[table_name(model)].sort(key=lambda r: r.id)
+    total = sum(len(r) for r in rows.values())
+    return NativeRows(lambda model: rows[table_name(model)], total, progress)
+
+
+def _snapshot(session: Session) -> Connection:
+    """A connection whose reads all see the database as it was at the first one."""
+    if session.get_bind().dialect.name == "postgresql":
+        return session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+    conn = session.connection()
+    conn.exec_driver_sql("BEGIN")  # SQLite: a read transaction (pysqlite opens none for reads)
+    return conn
+
+
+def _whole_database(conn: Connection, progress: Progress | None) -> NativeRows:
+    tables: list[Table] = [m.__table__ for m in TABLES]  # type: ignore[attr-defined]
+    total = sum(conn.execute(select(func.count()).select_from(t)).scalar_one() for t in tables)
+
+    def rows_of(model: type[SQLModel]) -> Any:
+        # Plain rows, not ORM objects, fetched in batches: a million moments stay light.
+        table: Table = model.__table__  # type: ignore[attr-defined]
+        query = table.select().order_by(*table.primary_key.columns)
+        return conn.execute(query.execution_options(yield_per=_BATCH))
+
+    return NativeRows(rows_of, total, progress)
 
 
 def person_match_ids(session: Session, person_id: int) -> set[int]:

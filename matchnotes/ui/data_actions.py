@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 from matchnotes.errors import MatchNotesError
 from matchnotes.reports import csv_export, export
 from matchnotes.services import Services
-from matchnotes.services.backups import BEFORE_IMPORT, BackupService
+from matchnotes.services.backups import BEFORE_IMPORT, MANUAL, BackupService
 from matchnotes.ui.widgets.table import ReadModelTableView
 from matchnotes.ui.workers import BackgroundOp
 
@@ -113,6 +113,23 @@ class DataActions(QObject):
             self._show(QMessageBox.Icon.Information, "Export finished", f"Wrote {written}")
 
         return self._run(work, progress, done)
+
+    # --- File ▸ Back up now ---
+
+    def back_up_now(self) -> BackgroundOp | None:
+        """A file: a verified copy beside it (as File ▸ Backups… makes). A server: its
+        MatchNotes JSON, to a file the user chooses (`matchnotes restore` reads it)."""
+        controller = getattr(self.window, "backup_controller", None)
+        if controller is not None:
+            return controller.run(MANUAL)  # type: ignore[no-any-return]
+        from matchnotes.services.json_backup import backup_file_name
+
+        name = backup_file_name(getattr(self.window, "location", ""))
+        self._choose(
+            "Back up as MatchNotes JSON", name, EXPORT_FILTERS["json"], save=True,
+            chosen=lambda path, _filter: self.export_to("all", None, "json", path),
+        )  # fmt: skip
+        return None
 
     # --- any list as CSV ---
 

@@ -41,6 +41,13 @@ class _MenuBuilder:
         return action
 
 
+def _ask_for_server(window: MainWindow) -> None:
+    from matchnotes.app import switch_database
+    from matchnotes.ui.dialogs.server_dialog import ask_for_server
+
+    ask_for_server(window, switch_database)  # type: ignore[arg-type]
+
+
 def build_menus(window: MainWindow) -> list[QAction]:
     """Fill the window's menu bar; return the actions that need an open database."""
     w = window
@@ -49,6 +56,8 @@ def build_menus(window: MainWindow) -> list[QAction]:
     bar = w.menuBar()
 
     file = bar.addMenu("&File")
+    b.add(file, "Open &server database…", lambda: _ask_for_server(w), "Ctrl+Shift+O", db=False)
+    file.addSeparator()
     b.add(file, "&Import…", lambda: w.data_actions.choose_and_import(), "Ctrl+I")
     b.add(file, "&Export match…",
           lambda: w._with_match(lambda m: w.data_actions.choose_and_export("match", m)),
@@ -67,6 +76,7 @@ def build_menus(window: MainWindow) -> list[QAction]:
     b.add(file, "Print pre&view…", lambda: w._with_match(w.preview_match), "Ctrl+Alt+P")
     file.addSeparator()
     w.backups_action = b.add(file, "&Backups…", w.open_backups)
+    b.add(file, "Back up &now…", lambda: w.data_actions.back_up_now())
     b.add(file, "&Reload", w.refresh, keys.Refresh)
     file.addSeparator()
     b.add(file, "&Quit", w.close, keys.Quit, db=False)

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from matchnotes.errors import MatchNotesError
 from matchnotes.services.backups import BackupService, Leftovers
@@ -44,9 +44,18 @@ class Damaged:
     message: str
 
 
+@dataclass
+class NeedsPassword:
+    """The server wants a password (none was found, or it refused the one given)."""
+
+    location: str  # the address, password hidden
+    refused: bool  # a password was given and refused
+    retry: Callable[[str], OpenWork]  # the open again, with this password
+
+
 # Runs on a worker thread (app.open_in_background): open, check, build the services;
 # it reports an upgrade's progress (done, total) through the callable it is given.
-OpenWork = Callable[[Callable[[int, int], None]], "Opened | Damaged"]
+OpenWork = Callable[[Callable[[int, int], None]], "Opened | Damaged | NeedsPassword"]
 
 CANNOT_OPEN = "MatchNotes cannot open this database"
 
@@ -68,6 +77,7 @@ class DatabaseOpener(QObject):
         self.work = work
         self.db: Any = None  # the open db.database.Database
         self.op: BackgroundOp | None = None
+        self.password_dialog: QInputDialog | None = None  # asking for the server's password
 
     def start(self) -> None:
         """Start opening; only the first call counts."""
@@ -88,7 +98,10 @@ class DatabaseOpener(QObject):
         if self.db is not None:
             self.db.close()
 
-    def _on_done(self, result: Opened | Damaged) -> None:
+    def _on_done(self, result: Opened | Damaged | NeedsPassword) -> None:
+        if isinstance(result, NeedsPassword):
+            self._ask_password(result)
+            return
         if isinstance(result, Damaged):
             if offer_rescue(result.path, result.message, self.window):
                 self._run()  # open the restored file
@@ -106,6 +119,26 @@ class DatabaseOpener(QObject):
                 f"Upgraded the database from schema {report.upgraded_from}.{backup}", 10_000
             )
         self.opened.emit()
+
+    def _ask_password(self, needs: NeedsPassword) -> None:
+        """Ask without a nested event loop (open(), not exec()); the text is never shown."""
+        dialog = QInputDialog(self.window)
+        dialog.setWindowTitle("MatchNotes: password")
+        refused = "The server refused that password. " if needs.refused else ""
+        dialog.setLabelText(f"{refused}Password for {needs.location}:")
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(result: int) -> None:
+            if result != QDialog.DialogCode.Accepted:
+                self._give_up()
+                return
+            self.work = needs.retry(dialog.textValue())
+            self._run()
+
+        dialog.finished.connect(answered)
+        self.password_dialog = dialog
+        dialog.open()
 
     def _on_failed(self, message: str) -> None:
         QMessageBox.critical(self.window, CANNOT_OPEN, message)

@@ -1,0 +1,143 @@
+"""MatchNotes JSON written as the rows come: a whole archive never sits in memory.
+
+The text is byte for byte what ``json.dumps(document, ensure_ascii=False, indent=2)``
+plus a newline gives for the same document (tests compare them); only the rows of
+one table without ids (match tags) are held, to sort them. Ids are renumbered
+1..n per table in id order, references likewise, so two exports of equal data are
+equal (docs/json-format.md). Pure: rows in, text out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+from array import array
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from sqlmodel import SQLModel
+
+from matchnotes.draft.model import remap_ids
+from matchnotes.io.native import FORMAT, TABLES, VERSION, Row, columns, has_id, references
+from matchnotes.io.native import table_name as name_of
+from matchnotes.models import MatchDraft
+
+Progress = Callable[[int, int], None]
+# A table's rows (anything with its columns as attributes), in id order when it has ids.
+RowsOf = Callable[[type[SQLModel]], Iterable[Any]]
+_TICK = 500  # rows between progress reports (a cancel is checked there too)
+_ROW_INDENT, _FIELD_INDENT = "\n" + " " * 6, "\n" + " " * 8
+_encode_text = json.encoder.encode_basestring  # the C one: non-ASCII kept, as json.dumps
+
+
+class Ranks:
+    """A table's ids and their place in it (1 for the lowest), as a compact array:
+    a million moments take 8 MB, not the 100 MB of a dict. Ids are added in order."""
+
+    def __init__(self) -> None:
+        self._ids = array("q")
+
+    def add(self, ident: int) -> int:
+        if self._ids and ident <= self._ids[-1]:
+            raise ValueError("rows must come in id order")
+        self._ids.append(ident)
+        return len(self._ids)
+
+    def get(self, ident: int, default: int | None = None) -> int | None:
+        at = bisect_left(self._ids, ident)
+        return at + 1 if at < len(self._ids) and self._ids[at] == ident else default
+
+    def __getitem__(self, ident: int) -> int:
+        found = self.get(ident)
+        if found is None:
+            raise KeyError(ident)
+        return found
+
+
+class NativeRows:
+    """Each table's rows as the file's dicts, table after table (TABLES' order, which
+    puts a table after the ones it points at); ``progress(done, total)`` every few
+    hundred rows."""
+
+    def __init__(self, rows_of: RowsOf, total: int, progress: Progress | None = None) -> None:
+        self.rows_of, self.total, self.progress = rows_of, total, progress
+        self.refs: dict[str, Ranks] = {}
+        self.done = 0
+
+    def table(self, model: type[SQLModel]) -> Iterator[Row]:
+        items = self.rows_of(model)
+        if not has_id(model):  # ordered by their values, so refs first: held to sort them
+            rows = [self._encode(model, item, None) for item in items]
+            rows.sort(key=lambda r: tuple(r.values()))
+            for row in rows:
+                yield row
+                self._tick()
+            return
+        ranks = self.refs[name_of(model)] = Ranks()
+        for item in items:
+            yield self._encode(model, item, ranks.add(item.id))
+            self._tick()
+
+    def finish(self) -> None:
+        if self.progress is not None:
+            self.progress(self.total, self.total)
+
+    def _tick(self) -> None:
+        self.done += 1
+        if self.progress is not None and self.done % _TICK == 0:
+            self.progress(self.done, self.total)
+
+    def _encode(self, model: type[SQLModel], item: Any, rank: int | None) -> Row:
+        fks = references(model)
+        row: Row = {}
+        for column in columns(model):
+            value = getattr(item, column.name)
+            if column.name == "id":
+                value = rank
+            elif column.name in fks and value is not None:
+                value = self.refs[fks[column.name]][value]
+            elif model is MatchDraft and column.name == "body":
+                value = remap_ids(value, self.refs)  # type: ignore[arg-type]  # its sources
+            row[column.name] = _plain(value)
+        return row
+
+
+def native_document(rows: NativeRows) -> dict[str, Any]:
+    """The document as a dict (a match or a few: small), for callers that want one."""
+    tables = {name_of(model): list(rows.table(model)) for model in TABLES}
+    rows.finish()
+    return {"format": FORMAT, "version": VERSION, "tables": tables}
+
+
+def native_chunks(rows: NativeRows) -> Iterator[str]:
+    """The file's text in pieces, a row at a time."""
+    yield "{\n" + f'  "format": {_value(FORMAT)},\n  "version": {VERSION},\n  "tables": {{'
+    for index, model in enumerate(TABLES):
+        yield ("," if index else "") + f"\n    {_value(name_of(model))}: ["
+        first = True
+        for row in rows.table(model):
+            fields = ",".join(
+                f"{_FIELD_INDENT}{_encode_text(k)}: {_value(v)}" for k, v in row.items()
+            )
+            yield ("" if first else ",") + _ROW_INDENT + "{" + fields + _ROW_INDENT + "}"
+            first = False
+        yield "]" if first else "\n    ]"
+    rows.finish()
+    yield "\n  }\n}\n"
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, (dt.date, dt.time)):  # datetime is a date too
+        return value.isoformat()
+    return value
+
+
+def _value(value: Any) -> str:
+    """One value as json.dumps writes it (text without escaping non-ASCII)."""
+    if isinstance(value, str):
+        return str(_encode_text(value))
+    return json.dumps(value)
