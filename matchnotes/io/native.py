@@ -4,21 +4,20 @@
 
 Ids in a file are its own references (1, 2, 3... per table, in the order rows were
 made); an import maps them to new ids. Derived columns (``name_key``, ``sort_key``)
-are left out and rebuilt. See docs/json-format.md. Pure: rows in, dicts out.
+are left out and rebuilt. See docs/json-format.md. Pure: rows in, dicts out. The
+export (rows to text, a row at a time) is ``native_writer``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Column
 from sqlmodel import SQLModel
 
-from matchnotes.draft.model import remap_ids
 from matchnotes.enums import Period
 from matchnotes.errors import ValidationError
 from matchnotes.io.errors import ImportFileError
@@ -78,57 +77,6 @@ class NativeFile:
     source: str
     tables: dict[str, list[Row]] = field(default_factory=dict)  # ids are the file's refs
     format: str = FORMAT
-
-
-# --- export --------------------------------------------------------------------------
-
-
-def build_document(
-    rows: dict[str, list[Any]], progress: Callable[[int, int], None] | None = None
-) -> dict[str, Any]:
-    """The file for these rows (a whole database or one match with what it points at);
-    ids renumbered 1..n per table so two exports of equal data are equal.
-    ``progress(done, total)`` is called every few hundred rows."""
-    total, done = sum(len(r) for r in rows.values()), 0
-    refs: dict[str, dict[int, int]] = {}
-    tables: dict[str, list[Row]] = {}
-    for model in TABLES:
-        name = table_name(model)
-        fks = references(model)
-        items = rows.get(name, [])
-        if has_id(model):
-            items = sorted(items, key=lambda r: r.id)
-            refs[name] = {r.id: i for i, r in enumerate(items, 1)}
-        encoded = []
-        for item in items:
-            row: Row = {}
-            for column in columns(model):
-                value = getattr(item, column.name)
-                if column.name == "id":
-                    value = refs[name][value]
-                elif column.name in fks and value is not None:
-                    value = refs[fks[column.name]][value]
-                elif model is MatchDraft and column.name == "body":
-                    value = remap_ids(value, refs)  # its sources name moments and quotes
-                row[column.name] = _encode(value)
-            encoded.append(row)
-            done += 1
-            if progress is not None and done % 500 == 0:
-                progress(done, total)
-        if not has_id(model):
-            encoded.sort(key=lambda r: tuple(r.values()))
-        tables[name] = encoded
-    if progress is not None:
-        progress(total, total)
-    return {"format": FORMAT, "version": VERSION, "tables": tables}
-
-
-def _encode(value: Any) -> Any:
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, (dt.date, dt.time)):  # datetime is a date too
-        return value.isoformat()
-    return value
 
 
 # --- import --------------------------------------------------------------------------

@@ -1,32 +1,52 @@
-"""The streamed MatchNotes JSON file is byte for byte the file the in-memory writer made."""
+"""The MatchNotes JSON file is written as its rows are read, in the bytes json.dumps
+gives for the whole document (the in-memory writer it replaced wrote exactly those: the
+first version of this test compared the two on the demo and the World Cup)."""
 
 import json
 
-from sqlmodel import Session, select
+import pytest
 
-from matchnotes.io.native import TABLES, build_document, table_name
 from matchnotes.reports import export
 from matchnotes.services import Services
 from tests.io import WORLDCUP_JSON, WORLDCUP_TXT, importer
 
 
-def _old_file(database) -> bytes:
-    with Session(database.engine) as session:
-        conn = session.connection()
-        rows = {table_name(m): list(conn.execute(select(m.__table__)).all()) for m in TABLES}
-    text = json.dumps(build_document(rows), ensure_ascii=False, indent=2) + "\n"
-    return text.encode("utf-8")
+def _dumped(document) -> bytes:
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def test_the_demo_streams_the_same_bytes(database, demo_match_id, tmp_path):
+def test_the_demo_streams_the_bytes_of_the_whole_document(database, demo_match_id, tmp_path):
     services = Services.create(database.engine)
     services.moments.delete(services.matches.get_match(demo_match_id).moments[3].id)  # a gap
-    path = export.export_all(services, tmp_path / "all.json")
-    assert path.read_bytes() == _old_file(database)
+    services.notes.add("Pénalty — “Kane” ⚽\nsecond line\t\\", match_id=demo_match_id)
+    seen = []
+    path = export.export_all(services, tmp_path / "all.json", progress=lambda *a: seen.append(a))
+    assert path.read_bytes() == _dumped(services.imports.export_data())
+    assert seen[-1][0] == seen[-1][1] > 0
+    one = export.export_match(services, demo_match_id, "json", tmp_path / "one.json")
+    assert one.read_bytes() == _dumped(services.imports.export_data(demo_match_id))
 
 
-def test_the_world_cup_streams_the_same_bytes(database, tmp_path):
+def test_the_world_cup_streams_the_bytes_of_the_whole_document(database, tmp_path):
     importer(database).import_file(WORLDCUP_TXT)
     importer(database).import_file(WORLDCUP_JSON)
-    path = export.export_all(Services.create(database.engine), tmp_path / "all.json")
-    assert path.read_bytes() == _old_file(database)
+    services = Services.create(database.engine)
+    path = export.export_all(services, tmp_path / "all.json")
+    assert path.read_bytes() == _dumped(services.imports.export_data())
+
+
+def test_a_cancelled_export_leaves_the_previous_file(database, demo_match_id, tmp_path):
+    services = Services.create(database.engine)
+    target = tmp_path / "out" / "all.json"
+    target.parent.mkdir()
+    target.write_text("the previous export\n", encoding="utf-8")
+    calls = []
+
+    def cancel_after_the_start() -> bool:
+        calls.append(1)
+        return len(calls) > 1  # the first check passes: the writing has begun
+
+    with pytest.raises(export.ExportCancelled):
+        export.export_all(services, target, cancel=cancel_after_the_start)
+    assert target.read_text(encoding="utf-8") == "the previous export\n"
+    assert [p.name for p in target.parent.iterdir()] == ["all.json"]  # no partial file left
