@@ -29,6 +29,7 @@ Progress = Callable[[int, int], None]
 RowsOf = Callable[[type[SQLModel]], Iterable[Any]]
 _TICK = 500  # rows between progress reports (a cancel is checked there too)
 _ROW_INDENT, _FIELD_INDENT = "\n" + " " * 6, "\n" + " " * 8
+_SCALARS = frozenset({str, int, bool, float})
 _encode_text = json.encoder.encode_basestring  # the C one: non-ASCII kept, as json.dumps
 
 
@@ -68,8 +69,15 @@ class NativeRows:
 
     def table(self, model: type[SQLModel]) -> Iterator[Row]:
         items = self.rows_of(model)
+        # Worked out once per table, not per row: a million moments are encoded here.
+        fks = references(model)
+        plan = [
+            (c.name, self.refs[fks[c.name]] if c.name in fks else None,
+             model is MatchDraft and c.name == "body")
+            for c in columns(model)
+        ]  # fmt: skip
         if not has_id(model):  # ordered by their values, so refs first: held to sort them
-            rows = [self._encode(model, item, None) for item in items]
+            rows = [self._encode(plan, item, None) for item in items]
             rows.sort(key=lambda r: tuple(r.values()))
             for row in rows:
                 yield row
@@ -77,7 +85,7 @@ class NativeRows:
             return
         ranks = self.refs[name_of(model)] = Ranks()
         for item in items:
-            yield self._encode(model, item, ranks.add(item.id))
+            yield self._encode(plan, item, ranks.add(item.id))
             self._tick()
 
     def finish(self) -> None:
@@ -89,18 +97,20 @@ class NativeRows:
         if self.progress is not None and self.done % _TICK == 0:
             self.progress(self.done, self.total)
 
-    def _encode(self, model: type[SQLModel], item: Any, rank: int | None) -> Row:
-        fks = references(model)
+    def _encode(
+        self, plan: list[tuple[str, Ranks | None, bool]], item: Any, rank: int | None
+    ) -> Row:
         row: Row = {}
-        for column in columns(model):
-            value = getattr(item, column.name)
-            if column.name == "id":
+        for name, target, is_draft in plan:
+            value = getattr(item, name)
+            if name == "id":
                 value = rank
-            elif column.name in fks and value is not None:
-                value = self.refs[fks[column.name]][value]
-            elif model is MatchDraft and column.name == "body":
+            elif target is not None:
+                if value is not None:
+                    value = target[value]
+            elif is_draft:
                 value = remap_ids(value, self.refs)  # type: ignore[arg-type]  # its sources
-            row[column.name] = _plain(value)
+            row[name] = _plain(value)
         return row
 
 
@@ -129,6 +139,8 @@ def native_chunks(rows: NativeRows) -> Iterator[str]:
 
 
 def _plain(value: Any) -> Any:
+    if value is None or type(value) in _SCALARS:
+        return value
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, (dt.date, dt.time)):  # datetime is a date too
@@ -138,6 +150,11 @@ def _plain(value: Any) -> Any:
 
 def _value(value: Any) -> str:
     """One value as json.dumps writes it (text without escaping non-ASCII)."""
-    if isinstance(value, str):
+    kind = type(value)
+    if kind is str:
         return str(_encode_text(value))
-    return json.dumps(value)
+    if kind is int:
+        return int.__repr__(value)
+    if value is None:
+        return "null"
+    return json.dumps(value)  # true, false, a float, a subclass of str or int
