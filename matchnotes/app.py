@@ -50,7 +50,7 @@ from matchnotes.ui.opening import (
     Opened,
     offer_rescue,
 )
-from matchnotes.ui.server_settings import remembered_server
+from matchnotes.ui.server_settings import forget_server, remembered_server
 from matchnotes.ui.theme import apply_theme, saved_theme
 
 FIRST_ROWS = 200  # the newest matches on the first frame: more than a screen holds
@@ -106,7 +106,16 @@ def launch(args: argparse.Namespace) -> Launch | None:
     except MatchNotesError as exc:
         QMessageBox.critical(None, CANNOT_OPEN, str(exc))
         return None
-    return launch_target(target, demo=bool(args.demo))
+    launched = launch_target(target, demo=bool(args.demo))
+    if launched is not None and not args.demo and target == remembered_server():
+        # A remembered server that cannot be opened must not lock the user out: the
+        # next start opens the file again (File ▸ Open server database… retries it).
+        launched.opener.failure_note = (
+            "\n\nThe next start opens your diary file; File ▸ Open server database… "
+            "tries this server again."
+        )
+        launched.opener.gave_up.connect(forget_server)
+    return launched
 
 
 def launch_target(target: str, *, demo: bool = False) -> Launch | None:

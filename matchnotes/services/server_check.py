@@ -61,7 +61,9 @@ def needs_password(message: str) -> bool:
 
 def with_password(url: str, password: str) -> str:
     """``url`` with ``password`` in it (kept in memory only, never in the settings)."""
-    return ServerAddress.from_url(url).url(password)
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).set(password=password).render_as_string(hide_password=False)
 
 
 def try_server(url: str) -> str:

@@ -78,6 +78,7 @@ class DatabaseOpener(QObject):
         self.db: Any = None  # the open db.database.Database
         self.op: BackgroundOp | None = None
         self.password_dialog: QInputDialog | None = None  # asking for the server's password
+        self.failure_note = ""  # said after the reason when the database cannot be opened
 
     def start(self) -> None:
         """Start opening; only the first call counts."""
@@ -141,7 +142,7 @@ class DatabaseOpener(QObject):
         dialog.open()
 
     def _on_failed(self, message: str) -> None:
-        QMessageBox.critical(self.window, CANNOT_OPEN, message)
+        QMessageBox.critical(self.window, CANNOT_OPEN, f"{message}{self.failure_note}")
         self._give_up()
 
     def _give_up(self) -> None:

@@ -7,8 +7,8 @@ import argparse
 import socket
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 from sqlalchemy import text
 
 from matchnotes import app as app_module
@@ -177,3 +177,25 @@ def test_open_a_server_by_keys_remember_it_without_the_password_and_ask_at_next_
     qtbot.waitUntil(lambda: launched.window.services is not None, timeout=30_000)
     assert role.password not in launched.window.windowTitle()
     assert role.url() in launched.window.windowTitle()
+
+
+def test_a_remembered_server_that_cannot_be_opened_does_not_lock_the_user_out(qtbot):
+    url = f"postgresql://reporter@127.0.0.1:{_free_port()}/diary"
+    QSettings().setValue("database/server", url)
+    said = []
+
+    def answer():  # QMessageBox.critical runs its own event loop: answered from inside it
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox) or not box.isActiveWindow():
+            QTimer.singleShot(50, answer)
+            return
+        said.append(box.text())
+        qtbot.keyClick(QApplication.focusWidget() or box, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, answer)
+    launched = _start(qtbot, None, wait=False)
+    assert launched.window.windowTitle().endswith(url)
+    qtbot.waitUntil(lambda: bool(said) and not launched.window.isVisible(), timeout=30_000)
+    assert "is not reachable" in said[0] or "Cannot open the database" in said[0]
+    assert "The next start opens your diary file" in said[0]
+    assert QSettings().value("database/server") is None
