@@ -49,6 +49,7 @@ class ServerDialog(FormDialog):
         self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.form.addRow(self.test_result)
         self.ok_button.setText("&Open")
+        self.keys_hint.setText("Enter opens · Esc closes")
         self.ok_button.setToolTip("Open this database (Enter); it is opened at the next start")
         self.test_op: BackgroundOp | None = None
         self.validate()
