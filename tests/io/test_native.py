@@ -22,8 +22,10 @@ def second(tmp_path):
 
 
 def test_every_table_is_exported():
-    # but the change history: it is about this file's rows (undo), not the story
-    assert {table_name(m) for m in TABLES} == set(SQLModel.metadata.tables) - {"change"}
+    # but the change history: it is about this file's rows (undo), not the story; and
+    # photos, which version 1 of the format does not carry yet (docs/json-format.md)
+    not_carried = {"change", "photo_blob", "match_photo"}
+    assert {table_name(m) for m in TABLES} == set(SQLModel.metadata.tables) - not_carried
 
 
 def test_the_demo_database_round_trips_field_for_field(database, demo_match_id, second, tmp_path):
