@@ -160,3 +160,20 @@ def test_a_match_not_in_the_archive_is_created_marked(qtbot, window, services, m
     assert (created.home, created.away, created.fan_attendance) == (
         "Leeds United", "Burnley", Attendance.ATTENDED)  # fmt: skip
     assert created.status.value == "finished"  # a match seen has been played
+
+
+def test_ctrl_d_on_the_match_page_while_typing_in_quick_entry(qtbot, window, services, make_match):
+    match_id = make_match("Leeds United", "Burnley", date=dt.date(2023, 3, 4))
+    window.refresh()
+    page = window.open_match(match_id)
+    assert "Not in your diary (Ctrl+D: I saw this match)" in page.header.text()
+    given_back(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_F2)  # the quick-entry line has the keys
+    qtbot.keyClick(page.quick_entry.line, Qt.Key.Key_D, CTRL)
+    form = _modal(qtbot, SeenDialog)
+    key(qtbot, Qt.Key.Key_Tab)  # watched (the first mark's default): where
+    type_keys(qtbot, "The Crown")
+    key(qtbot, Qt.Key.Key_Return)
+    closed(qtbot, form)
+    qtbot.waitUntil(lambda: "You watched it at The Crown (Ctrl+D" in page.header.text())
+    assert [m.id for m in services.diary.entries()] == [match_id]

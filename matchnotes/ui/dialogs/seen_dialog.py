@@ -94,6 +94,18 @@ class SeenDialog(FormDialog):
         return self.fields.value()
 
 
+def seen_line(seen: Seen) -> str:
+    """What the fan saw, in one line of the match page's header (plain text)."""
+    if seen.attendance is Attendance.NONE:
+        return "Not in your diary (Ctrl+D: I saw this match)"
+    text = "You were there" if seen.attendance is Attendance.ATTENDED else "You watched it"
+    if seen.where and seen.attendance is Attendance.WATCHED:
+        text += f" at {seen.where}"
+    if seen.rating is not None:
+        text += f" · your rating {seen.rating}/10"
+    return text + " (Ctrl+D to change)"
+
+
 def describe(match: MatchSummary) -> str:
     """“England 1–2 France · 10 Dec 2022 · FIFA World Cup”: a match in one line."""
     parts = [match.title, f"{match.date:%d %b %Y}"]
