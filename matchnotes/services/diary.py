@@ -47,6 +47,11 @@ class DiaryService(Service):
             match = get_or_404(session, Match, match_id, "match")
             return load_match_summaries(session, [match_id])[0], match.watched_where
 
+    def team_names(self) -> list[str]:
+        """Every team's name, for completion (without the match counts teams() adds)."""
+        with self._read() as session:
+            return list(session.execute(text("SELECT name FROM team ORDER BY name_key")).scalars())
+
     def candidates(
         self, home: str, away: str, date: dt.date | None, days: int = 3
     ) -> list[MatchSummary]:

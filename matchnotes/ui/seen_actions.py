@@ -41,8 +41,7 @@ class SeenActions(QObject):
     def add_seen(self) -> QDialog:
         """Find a match the fan saw in the archive; create it when it is not there."""
         diary = self.services.diary
-        teams = [t.name for t in self.services.catalog.teams()]
-        dialog = AddSeenDialog(teams, diary.candidates, self.window)
+        dialog = AddSeenDialog(diary.team_names(), diary.candidates, self.window)
 
         def submit() -> None:
             match_id = dialog.chosen()

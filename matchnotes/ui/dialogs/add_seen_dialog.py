@@ -43,6 +43,9 @@ class AddSeenDialog(FormDialog):
         self.days = QSpinBox(minimum=0, maximum=60, value=3, prefix="± ", suffix=" days")
         self.results = QListWidget()
         self.results.setMinimumHeight(140)
+        self.results.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # no sideways scrolling
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMinimumWidth(620)
         self.status = QLabel("Type a team or a date to look in the archive.")
         self.status.setWordWrap(True)
         self.add_row("Team", self.home)
@@ -113,7 +116,8 @@ class AddSeenDialog(FormDialog):
         if message is None:
             count = len(found)
             message = (
-                f"{count} match{'es' if count != 1 else ''} fit: pick the one you saw."
+                ("1 match fits" if count == 1 else f"{count} matches fit")
+                + ": pick the one you saw (Enter marks the one selected)."
                 if found
                 else "No match in the archive fits. Check the names and the date, "
                 "or press Create this match (Alt+C)."
@@ -136,4 +140,4 @@ class AddSeenDialog(FormDialog):
 def _seen_note(match: MatchSummary) -> str:
     if match.fan_attendance is Attendance.NONE:
         return ""
-    return f"  (in your diary: {ATTENDANCE_LABELS[match.fan_attendance].lower()})"
+    return f" · {ATTENDANCE_LABELS[match.fan_attendance].lower()}, in your diary"

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -78,7 +79,10 @@ class DiaryView(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty_label)
         self.stack.addWidget(diary)
+        hint = QLabel("The matches you attended or watched. Ctrl+D on a match marks it.")
+        hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         top = QHBoxLayout()
+        top.addWidget(hint)
         top.addStretch(1)
         top.addWidget(self.add_button)
         layout = QVBoxLayout(self)
