@@ -146,9 +146,9 @@ def test_a_match_not_in_the_archive_is_created_marked(qtbot, window, services, m
     qtbot.waitUntil(lambda: "No match in the archive fits" in form.status.text(), timeout=10_000)
     key(qtbot, Qt.Key.Key_Return)  # nothing picked: the form says what to do
     assert "Pick the match you saw" in form.error_label.text() and form.isVisible()
-    for _ in range(3):  # to "You": attended
-        key(qtbot, Qt.Key.Key_Tab)
-        type_keys(qtbot, "A")
+    assert QApplication.focusWidget() is form.results  # the field to fix has the keys
+    key(qtbot, Qt.Key.Key_Tab)  # to "You": attended
+    type_keys(qtbot, "A")
     key(qtbot, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)  # Create this match…
     match_form = _modal(qtbot, MatchDialog)
     assert (match_form.home.text(), match_form.away.text(), match_form.date.text()) == (
@@ -177,3 +177,38 @@ def test_ctrl_d_on_the_match_page_while_typing_in_quick_entry(qtbot, window, ser
     closed(qtbot, form)
     qtbot.waitUntil(lambda: "You watched it at The Crown (Ctrl+D" in page.header.text())
     assert [m.id for m in services.diary.entries()] == [match_id]
+
+
+def test_the_matches_list_sorts_and_filters_by_what_the_fan_saw(qtbot, window, make_match):
+    ids = _archive(make_match, 4)
+    attended = make_match("Leeds United", "Burnley", date=dt.date(2023, 3, 4),
+                          fan_attendance=Attendance.ATTENDED)  # fmt: skip
+    watched = make_match("Arsenal", "Everton", date=dt.date(2021, 1, 2),
+                         fan_attendance=Attendance.WATCHED)  # fmt: skip
+    window.refresh()
+    view = window.matches_view
+    source = view.table.source
+    seen = [c.header for c in source.columns].index("Seen")
+    header = view.table.horizontalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=header.rect().topLeft() + _section_middle(header, seen))  # fmt: skip
+    listed = [source.row_at(r).id for r in range(source.listed_count())]
+    assert set(listed[:4]) == set(ids) and listed[4:] == [attended, watched]  # blank first
+    view.seen.setFocus()
+    type_keys(qtbot, "S")  # "Seen by me"
+    assert {source.row_at(r).id for r in range(source.listed_count())} == {attended, watched}
+    key(qtbot, Qt.Key.Key_Down, times=2)  # "Attended", "Watched"
+    assert [source.row_at(r).id for r in range(source.listed_count())] == [watched]
+    key(qtbot, Qt.Key.Key_Down)  # "Not seen"
+    assert source.listed_count() == 4
+    key(qtbot, Qt.Key.Key_Home)  # "Seen or not"
+    view.filter_edit.setFocus()
+    type_keys(qtbot, "attended")  # the filter box reads the Seen column too
+    assert [source.row_at(r).id for r in range(source.listed_count())] == [attended]
+
+
+def _section_middle(header, section):
+    from PySide6.QtCore import QPoint
+
+    return QPoint(header.sectionViewportPosition(section) + header.sectionSize(section) // 2,
+                  header.height() // 2)  # fmt: skip
