@@ -212,3 +212,18 @@ def _section_middle(header, section):
 
     return QPoint(header.sectionViewportPosition(section) + header.sectionSize(section) // 2,
                   header.height() // 2)  # fmt: skip
+
+
+def test_issue_20_the_64_world_cup_matches_imported_are_not_the_diary(
+    qtbot, window, services, demo_match_id
+):
+    from pathlib import Path
+
+    data = Path(__file__).resolve().parents[1] / "data" / "openfootball" / "worldcup-2022.json"
+    services.imports.import_file(data)
+    window.refresh()
+    qtbot.waitUntil(lambda: window.matches_view.table.source.count() >= 64, timeout=10_000)
+    diary = _show_diary(qtbot, window)
+    periods = [diary.periods.item(i).text() for i in range(diary.periods.count())]
+    assert len(periods) == 2 and all(p.endswith(" — 1 match") for p in periods)
+    assert _listed(diary) == [demo_match_id]
