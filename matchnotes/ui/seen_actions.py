@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QWidget
 
 from matchnotes.enums import MatchStatus
+from matchnotes.errors import MatchNotesError
 from matchnotes.services import Services
 from matchnotes.services.inputs import MatchInput
 from matchnotes.ui.dialogs.add_seen_dialog import AddSeenDialog
@@ -30,9 +31,14 @@ class SeenActions(QObject):
         self.window = parent
         self.dialog: QDialog | None = None  # the form open now (tests reach it here)
 
-    def mark(self, match_id: int) -> QDialog:
-        """The "I saw this match" form for one match."""
-        summary, where = self.services.diary.entry(match_id)
+    def mark(self, match_id: int) -> QDialog | None:
+        """The "I saw this match" form for one match (None: it is gone, the status bar
+        says so; e.g. deleted from another window)."""
+        try:
+            summary, where = self.services.diary.entry(match_id)
+        except MatchNotesError as exc:
+            self.window.statusBar().showMessage(str(exc), 8000)  # type: ignore[attr-defined]
+            return None
         dialog = SeenDialog(summary, Seen(summary.fan_attendance, where, summary.rating),
                             self.window)  # fmt: skip
 
