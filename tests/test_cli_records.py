@@ -184,7 +184,7 @@ def test_a_match_marked_seen_from_the_shell_joins_the_diary(db_path, capsys):
     assert cli(db_path, *STORY_MATCH, out=capsys)[0] == 0
     seen = ["match", "edit", "1", "--seen", "watched", "--where", "The Crown", "--rating", "8"]
     code, out, _ = cli(db_path, *seen, out=capsys)
-    assert code == 0 and out.strip() == "Saved: England 0–0 France"
+    assert code == 0 and out.strip() == "Saved: England v France"
     code, _, err = cli(db_path, "match", "edit", "1", "--rating", "11", out=capsys)
     assert code == 1 and "The rating must be between 0 and 10." in err
     db = open_database(str(db_path))
