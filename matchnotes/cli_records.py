@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TextIO
 
-from matchnotes.enums import MatchStatus, MomentKind, QuoteContext
+from matchnotes.enums import Attendance, MatchStatus, MomentKind, QuoteContext
 from matchnotes.errors import MatchNotesError, ValidationError
 from matchnotes.services.inputs import (
     MAX_ATTENDANCE,
@@ -78,7 +78,9 @@ def add_record_commands(commands: Subcommands, db_option: argparse.ArgumentParse
                '--venue "Al Bayt Stadium"')  # fmt: skip
     _match_fields(add, required=True)
     add.set_defaults(handler=cmd_match_add)
-    example = 'matchnotes match edit 1 --attendance 68895 --referee "Wilton Sampaio"'
+    example = ('matchnotes match edit 1 --attendance 68895 --referee "Wilton Sampaio"\n'
+               '  matchnotes match edit 1 --seen watched --where "The Crown" --rating 8'
+               "   (in your diary)")  # fmt: skip
     edit = verb(match, "edit", "change the given fields of a match; an empty value clears one",
                 example)  # fmt: skip
     edit.add_argument("match_id", type=int, metavar="MATCH_ID")
@@ -139,6 +141,14 @@ def _match_fields(parser: argparse.ArgumentParser, *, required: bool) -> None:
     parser.add_argument("--referee", metavar="NAME")
     parser.add_argument("--attendance", metavar="N")
     parser.add_argument("--status", choices=[s.value for s in MatchStatus])
+    # The fan's diary: a match is in it when attended or watched.
+    parser.add_argument(
+        "--seen",
+        choices=[a.value for a in Attendance],
+        help="you attended or watched it (it is in your diary), or none",
+    )
+    parser.add_argument("--where", metavar="PLACE", help="where you watched it")
+    parser.add_argument("--rating", metavar="0-10", help="your rating")
 
 
 @contextmanager
@@ -190,6 +200,14 @@ def _with_fields(data: MatchInput, args: argparse.Namespace) -> MatchInput:
             raise ValidationError(problem)
     if args.status is not None:
         changes["status"] = MatchStatus(args.status)
+    if args.seen is not None:
+        changes["fan_attendance"] = Attendance(args.seen)
+    if args.where is not None:
+        changes["watched_where"] = args.where.strip() or None
+    if args.rating is not None:
+        changes["rating"], problem = optional_int(args.rating, 0, 10, "The rating")
+        if problem:
+            raise ValidationError(problem)
     return dataclasses.replace(data, **changes)
 
 
@@ -213,13 +231,24 @@ def cmd_match_edit(args: argparse.Namespace, out: TextIO) -> int:
 
     with opened(args) as services:
         data = _with_fields(services.matches.get_input(args.match_id), args)
-        services.matches.update_match(args.match_id, data)
+        if _only_seen(args):  # named in the history as the app names it: "Marked … as watched"
+            services.diary.set_seen(args.match_id, data.fan_attendance, data.watched_where,
+                                    data.rating)  # fmt: skip
+        else:
+            services.matches.update_match(args.match_id, data)
         detail = services.matches.get_match(args.match_id)
     if args.json:
         dump(match_as_dict(detail), out)
     else:
         print(f"Saved: {detail.summary.title}", file=out)
     return 0
+
+
+def _only_seen(args: argparse.Namespace) -> bool:
+    """Only the fan's own fields given (--seen, --where, --rating)."""
+    others = ("home", "away", "date", "kickoff", "competition", "season", "stage", "venue",
+              "referee", "attendance", "status")  # fmt: skip
+    return all(getattr(args, name) is None for name in others)
 
 
 def cmd_match_delete(args: argparse.Namespace, out: TextIO) -> int:

@@ -175,3 +175,25 @@ def test_draft_prints_the_report_draft_and_its_sources(tmp_path, capsys):
     assert all(s["sources"] and s["stale"] is False for s in data["sentences"])
     code, _, err = cli(db, "draft", "--match", "7", out=capsys)
     assert code == 1 and "There is no match with id 7" in err
+
+
+def test_a_match_marked_seen_from_the_shell_joins_the_diary(db_path, capsys):
+    from matchnotes.db.database import open_database
+    from matchnotes.services import Services
+
+    assert cli(db_path, *STORY_MATCH, out=capsys)[0] == 0
+    seen = ["match", "edit", "1", "--seen", "watched", "--where", "The Crown", "--rating", "8"]
+    code, out, _ = cli(db_path, *seen, out=capsys)
+    assert code == 0 and out.strip() == "Saved: England v France"
+    code, _, err = cli(db_path, "match", "edit", "1", "--rating", "11", out=capsys)
+    assert code == 1 and "The rating must be between 0 and 10." in err
+    db = open_database(str(db_path))
+    try:
+        diary = Services.create(db.engine).diary
+        (entry,) = diary.entries()
+        assert (entry.fan_attendance.value, entry.rating) == ("watched", 8)
+        assert diary.entry(1)[1] == "The Crown"
+    finally:
+        db.close()
+    code, out, _ = cli(db_path, "history", out=capsys)
+    assert code == 0 and "Marked England v France as watched [match 1]" in out

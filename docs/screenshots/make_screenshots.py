@@ -45,8 +45,9 @@ def main() -> int:
     shot("person")
     window.tabs.setCurrentWidget(window.quotes_view)
     shot("quotes")
-    window.tabs.setCurrentWidget(window.diary_view)
-    shot("diary")
+    wait_for(window.diary_view.loaded, lambda: window.tabs.setCurrentWidget(window.diary_view))
+    shot("diary")  # the demo match: marked watched in the sample
+    add_seen(app, window, "add-seen-dialog")
     window.open_search()
     with_results = window.search_view.searched
     window.search_view.set_query("kane pen")
@@ -69,6 +70,39 @@ def main() -> int:
     window.close()
     db.close()
     return 0
+
+
+def wait_for(signal, start) -> None:  # type: ignore[no-untyped-def]
+    """Run ``start`` and wait (at most ten seconds) for ``signal``: work on a worker."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    signal.connect(loop.quit)
+    QTimer.singleShot(10_000, loop.quit)
+    start()
+    loop.exec()
+
+
+def add_seen(app, window, name: str) -> None:  # type: ignore[no-untyped-def]
+    """Add a match I saw: the archive searched for the teams typed, the match found."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    dialog = window.seen_actions.add_seen()
+    app.processEvents()
+    dialog.home.setText("France")
+    dialog.away.setText("eng")
+    dialog.date.setText("2022-12-09")
+    dialog.home.completer().popup().hide()
+    loop = QEventLoop()
+    QTimer.singleShot(10_000, loop.quit)
+    timer = QTimer(interval=20)
+    timer.timeout.connect(lambda: dialog.results.count() and loop.quit())
+    timer.start()
+    loop.exec()
+    timer.stop()
+    app.processEvents()
+    dialog.grab().save(str(HERE / f"{name}.png"))
+    dialog.discard()
 
 
 def forms(app, window, match_id: int, suffix: str) -> None:

@@ -289,13 +289,20 @@ def export_season(
     services: Services, fmt: str, out_path: Path | str, *, competition: str | None = None,
     season: str | None = None, year: int | None = None, title: str | None = None,
     page_size: str = "A4", progress: Progress | None = None, cancel: Cancel | None = None,
+    diary: bool = False,
 ) -> Path:  # fmt: skip
-    """Write the season or diary report; CSV is the list of matches."""
+    """Write the season or diary report; CSV is the list of matches. ``diary``: only the
+    matches the fan attended or watched (File ▸ Export diary year)."""
     fmt, out = _not_match_only(_check_format(fmt), "a season"), Path(out_path)
-    chosen = select_matches(services.matches.list_matches(), competition, season, year)
+    listed = services.diary.entries() if diary else services.matches.list_matches()
+    chosen = select_matches(listed, competition, season, year)
     if not chosen:
-        raise ValidationError("No match is in that competition, season or year.")
-    title = title or season_title(competition, season, year)
+        raise ValidationError(
+            "Your diary has no match in that year: mark the matches you saw (Ctrl+D)."
+            if diary
+            else "No match is in that competition, season or year."
+        )
+    title = title or ("My diary " if diary else "") + season_title(competition, season, year)
     if fmt == "csv":
         check(cancel)
         write_text(out, csv_export.matches_csv(chosen))

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from matchnotes.services.catalog import CatalogService
     from matchnotes.services.clock import ClockService
     from matchnotes.services.competitions import CompetitionService
+    from matchnotes.services.diary import DiaryService
     from matchnotes.services.diary_stats import DiaryStatsService
     from matchnotes.services.draft import DraftService
     from matchnotes.services.history import HistoryService
@@ -47,6 +48,7 @@ class Services:
     imports: ImportService
     search: SearchService
     draft: DraftService
+    diary: DiaryService
     diary_stats: DiaryStatsService
 
     def release_connections(self) -> None:
@@ -62,6 +64,7 @@ class Services:
         from matchnotes.services.catalog import CatalogService
         from matchnotes.services.clock import ClockService
         from matchnotes.services.competitions import CompetitionService
+        from matchnotes.services.diary import DiaryService
         from matchnotes.services.diary_stats import DiaryStatsService
         from matchnotes.services.draft import DraftService
         from matchnotes.services.history import HistoryService
@@ -93,5 +96,6 @@ class Services:
             imports=ImportService(engine),
             search=SearchService(engine),
             draft=DraftService(engine),
+            diary=DiaryService(engine),
             diary_stats=DiaryStatsService(engine),
         )

@@ -48,8 +48,10 @@ class EditActions(QObject):
 
     # --- matches ---
 
-    def new_match(self) -> QDialog:
-        dialog = self._match_dialog(None)
+    def new_match(self, prefill: Any = None) -> QDialog:
+        """The new-match form, empty or ``prefill``ed (a MatchInput: "Add a match I saw")."""
+        dialog = self._match_dialog(prefill)
+        dialog.setWindowTitle("New match")
 
         def submit() -> None:
             self.last_created_match = self.undo.run(

@@ -104,8 +104,8 @@ class DataActions(QObject):
                 return export.export_person(
                     services, ident or 0, fmt, path, progress=report, cancel=cancel
                 )
-            return export.export_season(
-                services, fmt, path, year=ident, progress=report, cancel=cancel
+            return export.export_season(  # "year": the diary's year, the fan's matches only
+                services, fmt, path, year=ident, progress=report, cancel=cancel, diary=True
             )
 
         def done(written: Any) -> None:

@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         self.undo.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
         self.actions_: Any = None  # EditActions, once the database is open
         self.data_actions: Any = None  # DataActions, likewise
+        self.seen_actions: Any = None  # SeenActions ("I saw this match"), likewise
         self.backup_controller: Any = None  # BackupController, for a database file
 
         self.matches_view = MatchesView()
@@ -136,6 +137,8 @@ class MainWindow(QMainWindow):
 
         self.matches_view.activated.connect(self.open_match)
         self.diary_view.match_activated.connect(self.open_match)
+        self.diary_view.add_requested.connect(self.add_seen_match)
+        self.diary_view.loaded.connect(self._on_diary_view_loaded)
         self.people_view.activated.connect(self.open_person)
         self.quotes_view.activated.connect(self._on_quote_activated)
         self.competitions_view.activated.connect(self._on_competition_activated)
@@ -190,6 +193,9 @@ class MainWindow(QMainWindow):
         self.actions_ = EditActions(services, self.undo, self)
         self.actions_.match_created.connect(self.show_new_match)
         self.data_actions = DataActions(services, self, backups=self._backups)
+        from matchnotes.ui.seen_actions import SeenActions
+
+        self.seen_actions = SeenActions(services, self.undo, self.actions_, self)
         self.data_actions.imported.connect(self.refresh)
         if self._backups is not None:  # automatic backups of a file (a server keeps its own)
             from matchnotes.ui.backups import BackupController
@@ -273,7 +279,7 @@ class MainWindow(QMainWindow):
             view.table.select_id(match_id)  # an old date: shows the rows down to it
             if view.table.current_id() != match_id:  # hidden by the filters: clear them
                 view.filter_edit.clear()
-                for combo in (view.competition, view.team, view.year):
+                for combo in (view.competition, view.team, view.year, view.seen):
                     combo.setCurrentIndex(0)
                 view.table.select_id(match_id)
         self.open_match(match_id)
@@ -360,7 +366,7 @@ class MainWindow(QMainWindow):
         self._stale.discard(self.tabs.widget(index))
         loaders = {
             self.matches_view: self._load_matches,
-            self.diary_view: lambda: self.diary_view.set_matches(self._all_matches()),
+            self.diary_view: lambda: self.diary_view.load(self.services.diary.entries),
             self.people_view: lambda: self.people_view.set_rows(self.services.people.all()),
             self.teams_view: lambda: self.teams_view.set_rows(self.services.catalog.teams()),
             self.competitions_view: lambda: self.competitions_view.set_rows(
@@ -378,13 +384,6 @@ class MainWindow(QMainWindow):
                 self._refresh_page(index)
         except MatchNotesError as exc:
             self.statusBar().showMessage(str(exc))
-
-    def _all_matches(self) -> list[MatchSummary]:
-        """Every match, as the Matches tab holds them (read once for both tabs)."""
-        if self.matches_view in self._stale:
-            self._stale.discard(self.matches_view)
-            self._load_matches(wait=True)
-        return self.matches_view.table.source.rows()
 
     def _load_matches(self, wait: bool = False) -> None:
         """Read the Matches list again. With rows on screen, on a worker: they stay until
@@ -441,9 +440,20 @@ class MainWindow(QMainWindow):
         page = self.tabs.currentWidget()
         if _match_page(page):
             return page.match_id
-        if page is self.matches_view:
-            return self.matches_view.table.current_id()
+        if page in (self.matches_view, self.diary_view):
+            return page.table.current_id()
         return None
+
+    def add_seen_match(self) -> None:
+        """Add a match I saw: find it in the archive (or create it) and mark it."""
+        if self.seen_actions is None:
+            self.statusBar().showMessage("Opening the database… try again in a moment.", 5000)
+            return
+        self.seen_actions.add_seen()
+
+    def _on_diary_view_loaded(self) -> None:
+        if self.tabs.currentWidget() is self.diary_view:
+            self._show_count(self.tabs.currentIndex())
 
     def _with_match(self, action: object) -> None:
         match_id = self.current_match_id()

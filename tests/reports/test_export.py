@@ -115,6 +115,19 @@ def test_season_exports_filter_by_competition_and_year(services, demo_match_id, 
         export_season(services, "md", out / "none.md", year=1990)
 
 
+def test_a_diary_year_exports_only_the_matches_the_fan_saw(services, demo_match_id, out,
+                                                           make_match):  # fmt: skip
+    import datetime as dt
+
+    make_match("Leeds", "Hull", date=dt.date(2022, 8, 6))  # imported, not seen
+    md = export_season(services, "md", out / "d.md", year=2022, diary=True)
+    text = md.read_text(encoding="utf-8")
+    assert text.startswith("# My diary 2022\n") and "England 1–2 France" in text
+    assert "Leeds" not in text
+    with pytest.raises(ValidationError, match="Your diary has no match in that year"):
+        export_season(services, "md", out / "none.md", year=2023, diary=True)
+
+
 def test_progress_is_reported(services, demo_match_id, make_match, out):
     make_match("Leeds", "Hull")
     steps = []

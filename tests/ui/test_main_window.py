@@ -83,16 +83,18 @@ def test_dark_theme_toggle_is_remembered(window):
     assert QSettings().value("appearance/theme") == "light"
 
 
-def test_diary_by_year_and_competition(window, demo_match_id, make_match):
+def test_diary_by_year_and_competition(qtbot, window, demo_match_id, make_match):
     import datetime as dt
 
     from matchnotes.enums import Attendance
 
     make_match("Leeds United", "Chelsea", date=dt.date(2023, 3, 4), venue="Elland Road",
                fan_attendance=Attendance.ATTENDED, rating=7)  # fmt: skip
+    make_match("Arsenal", "Everton", date=dt.date(2024, 5, 1))  # not seen: not in the diary
     window.refresh()
-    window.tabs.setCurrentWidget(window.diary_view)
     diary = window.diary_view
+    with qtbot.waitSignal(diary.loaded, timeout=10_000):  # read on a worker
+        window.tabs.setCurrentWidget(diary)
     years = [diary.periods.item(i).text() for i in range(diary.periods.count())]
     assert years[:2] == ["2023 — 1 match", "2022 — 1 match"]
     assert "1 attended" in diary.summary.text() and "Elland Road" in diary.summary.text()

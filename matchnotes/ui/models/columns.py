@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from matchnotes.enums import Attendance
 from matchnotes.labels import ATTENDANCE_LABELS, CONTEXT_LABELS, KIND_LABELS, ROLE_LABELS
 from matchnotes.services.inputs import RELATED_ROLE
 from matchnotes.services.views import (
@@ -22,6 +23,12 @@ CENTER = Qt.AlignmentFlag.AlignCenter
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
+SEEN_LABELS = {**ATTENDANCE_LABELS, Attendance.NONE: ""}  # blank: not in the diary
+SEEN_TIPS = {Attendance.ATTENDED: "You were there: in your diary (Ctrl+D to change)",
+             Attendance.WATCHED: "You watched it: in your diary (Ctrl+D to change)",
+             Attendance.NONE: "Not in your diary: Ctrl+D marks it attended or watched"}  # fmt: skip
+
+
 def _opt(value: object) -> str:
     return "" if value is None else str(value)
 
@@ -36,7 +43,8 @@ MATCH_COLUMNS: list[Column[MatchSummary]] = [
            align=CENTER),
     Column("Away", lambda m: m.away),
     Column("Venue", lambda m: _opt(m.venue), stretch=True),
-    Column("Fan", lambda m: ATTENDANCE_LABELS[m.fan_attendance]),
+    Column("Seen", lambda m: SEEN_LABELS[m.fan_attendance],
+           tooltip=lambda m: SEEN_TIPS[m.fan_attendance]),
     Column("Rating", lambda m: _opt(m.rating), sort=lambda m: -1 if m.rating is None else m.rating,
            align=CENTER),
 ]  # fmt: skip

@@ -1,17 +1,27 @@
-"""The fan's diary: pick a year (or a competition), see its matches with results,
-ratings and where they were watched; grounds visited and totals above the list."""
+"""The fan's diary: the matches they attended or watched, by year and by competition,
+with results, ratings and grounds visited; totals above the list.
+
+Only matches marked seen are in it (Match ▸ I saw this match, Ctrl+D; or "Add a match
+I saw"): an archive of imported matches is not the fan's diary. The rows are read in
+SQL on a worker (``services.diary.entries``), the old ones kept on screen until the
+new ones arrive, so the tab never holds the window on a big archive.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -23,33 +33,88 @@ from matchnotes.ui.models.table_model import ReadModelTable
 from matchnotes.ui.widgets.table import ReadModelTableView
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+READING_HTML = "<h3>Reading your diary…</h3>"
+EMPTY_HTML = (
+    "<h3>Your diary is empty</h3>"
+    "<p>The diary lists the matches <b>you</b> attended or watched, by year and by "
+    "competition.</p><p>Select a match in the <b>Matches</b> list (or open it) and press "
+    "<b>Ctrl+D</b> — <i>Match ▸ I saw this match</i> — to mark it attended or watched, "
+    "with where you watched it and your rating.</p><p>Or press <b>Add a match I saw…</b> "
+    "above (Ctrl+Shift+D): it finds the match in the archive by its teams and date, "
+    "and creates it when it is not there.</p>"
+)
 
 
 class DiaryView(QWidget):
     match_activated = Signal(int)
-    export_requested = Signal(int)  # a year
+    add_requested = Signal()  # "Add a match I saw…" pressed
+    loaded = Signal()  # rows read on a worker are on screen
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.matches: list[MatchSummary] = []
+        self._reads = 0  # the newest read asked for; older answers are dropped
+        self.add_button = QPushButton("&Add a match I saw…")
+        self.add_button.setToolTip("Find it in the archive by teams and date (Ctrl+Shift+D)")
+        self.add_button.clicked.connect(self.add_requested)
         self.periods = QListWidget()
         self.periods.setMaximumWidth(260)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.table = ReadModelTableView(ReadModelTable(MATCH_COLUMNS))
+        self.empty_label = QLabel(READING_HTML)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setTextFormat(Qt.TextFormat.RichText)
+        self.empty_label.setMargin(24)
         right = QVBoxLayout()
         right.addWidget(self.summary)
         right.addWidget(self.table, 1)
-        layout = QHBoxLayout(self)
-        layout.addWidget(self.periods)
-        layout.addLayout(right, 1)
+        diary = QWidget()
+        body = QHBoxLayout(diary)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.periods)
+        body.addLayout(right, 1)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty_label)
+        self.stack.addWidget(diary)
+        hint = QLabel("The matches you attended or watched. Ctrl+D on a match marks it.")
+        hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        top = QHBoxLayout()
+        top.addWidget(hint)
+        top.addStretch(1)
+        top.addWidget(self.add_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.stack, 1)
         self.periods.currentItemChanged.connect(self._on_periods_current_item_changed)
         self.table.activated.connect(self._on_table_activated)
 
+    def load(self, read: Callable[[], list[MatchSummary]]) -> None:
+        """Read the diary again on a worker; what is on screen stays until it arrives."""
+        from matchnotes.ui.workers import BackgroundOp
+
+        self._reads = ticket = self._reads + 1
+
+        def arrived(rows: object) -> None:
+            if ticket == self._reads:  # else a later read is on its way
+                self.set_matches(rows)  # type: ignore[arg-type]
+                self.loaded.emit()
+
+        def failed(message: str) -> None:
+            if ticket == self._reads and not self.matches:
+                self.empty_label.setText(
+                    f"<h3>The diary could not be read</h3><p>{escape(message)}"
+                )
+
+        BackgroundOp(self, lambda _progress: read()).on_success(arrived).on_failure(failed).run()
+
     def set_matches(self, matches: list[MatchSummary]) -> None:
+        """Show these seen matches (the periods and totals come from them only)."""
         self.matches = matches
         current = self.periods.currentItem().data(KEY_ROLE) if self.periods.currentItem() else None
+        selected = self.table.current_id()
         self.periods.blockSignals(True)
         self.periods.clear()
         years = Counter(m.date.year for m in matches)
@@ -59,12 +124,18 @@ class DiaryView(QWidget):
         for (name, season), count in sorted(competitions.items(), key=lambda kv: str(kv[0])):
             self._add(f"{name} {season or ''} — {_matches(count)}", ("competition", (name, season)))
         self.periods.blockSignals(False)
-        rows = [self.periods.item(i).data(KEY_ROLE) for i in range(self.periods.count())]
-        self.periods.setCurrentRow(rows.index(current) if current in rows else 0)
         if not matches:
-            self.summary.setText("<h3>Your diary is empty</h3><p>Matches you add appear here "
-                                 "by year and by competition.</p>")  # fmt: skip
+            self.empty_label.setText(EMPTY_HTML)
+            self.stack.setCurrentWidget(self.empty_label)
+            self.summary.clear()
             self.table.source.set_rows([])
+            return
+        self.stack.setCurrentIndex(1)
+        rows = [self.periods.item(i).data(KEY_ROLE) for i in range(self.periods.count())]
+        # The list was cleared, so this always changes the current row: the table fills.
+        self.periods.setCurrentRow(rows.index(current) if current in rows else 0)
+        if selected is not None:
+            self.table.select_id(selected)
 
     def _add(self, text: str, key: object) -> None:
         item = QListWidgetItem(text)

@@ -25,6 +25,7 @@ from matchnotes.labels import DECISION_LABELS, STATUS_LABELS
 from matchnotes.minutes import Minute
 from matchnotes.services import Services
 from matchnotes.services.views import MatchDetail
+from matchnotes.ui.dialogs.seen_dialog import Seen, seen_line
 from matchnotes.ui.models.columns import (
     LINEUP_COLUMNS,
     MOMENT_COLUMNS,
@@ -218,6 +219,7 @@ def header_html(d: MatchDetail, half_time: bool = True) -> str:
             f"Referee {escape(d.referee)}" if d.referee else "",
             STATUS_LABELS[s.status],
         ) if x),
+        escape(seen_line(Seen(s.fan_attendance, d.watched_where, s.rating))),
     ]  # fmt: skip
     small = "<br>".join(line for line in lines if line)
     extra_html = f" <span style='font-size:small'>({', '.join(extra)})</span>" if extra else ""

@@ -1,4 +1,4 @@
-"""The matches list: text filter plus competition, team and year filters."""
+"""The matches list: text filter plus competition, team, year and seen filters."""
 
 from __future__ import annotations
 
@@ -7,20 +7,29 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
+from matchnotes.enums import Attendance
 from matchnotes.services.views import MatchSummary
-from matchnotes.ui.models.columns import MATCH_COLUMNS
+from matchnotes.ui.models.columns import MATCH_COLUMNS, SEEN_LABELS
 from matchnotes.ui.models.table_model import ReadModelTable
 from matchnotes.ui.views.list_views import FilteredListView
 
 ANY = "any"
+SEEN_CHOICES = (
+    ("Seen or not", None),
+    ("Seen by me", (Attendance.ATTENDED, Attendance.WATCHED)),
+    ("Attended", (Attendance.ATTENDED,)),
+    ("Watched", (Attendance.WATCHED,)),
+    ("Not seen", (Attendance.NONE,)),
+)
 
 
 class MatchesTable(ReadModelTable[MatchSummary]):
-    """The filter box searches teams, competition, stage, venue, season and date."""
+    """The filter box searches teams, competition, stage, venue, season, date and
+    whether the fan saw it ("attended", "watched")."""
 
     def haystack(self, row: MatchSummary) -> Sequence[str]:
         return (row.home, row.away, row.competition or "", row.stage or "", row.venue or "",
-                row.season or "", str(row.date))  # fmt: skip
+                row.season or "", str(row.date), SEEN_LABELS[row.fan_attendance])  # fmt: skip
 
 
 class MatchesView(FilteredListView):
@@ -38,12 +47,17 @@ class MatchesView(FilteredListView):
         self.competition = QComboBox(minimumContentsLength=14)
         self.team = QComboBox(minimumContentsLength=14)
         self.year = QComboBox(minimumContentsLength=6)
+        self.seen = QComboBox(minimumContentsLength=8)  # the fan's: fixed choices
+        for label, value in SEEN_CHOICES:
+            self.seen.addItem(label, value)
+        self.seen.currentIndexChanged.connect(self._apply_filters)
         filters = QHBoxLayout()
         filters.addWidget(self.filter_edit, 2)
         for combo in (self.competition, self.team, self.year):
             filters.addWidget(combo, 1)
             combo.setEnabled(False)  # until there are matches to choose from
             combo.currentIndexChanged.connect(self._apply_filters)
+        filters.addWidget(self.seen, 1)
         self.layout_.insertLayout(0, filters)
         self.filter_edit.textChanged.disconnect()
         self.filter_edit.textChanged.connect(self._apply_filters)
@@ -79,13 +93,15 @@ class MatchesView(FilteredListView):
         competition = self.competition.currentData()
         team = self.team.currentData()
         year = self.year.currentData()
+        seen = self.seen.currentData()
 
         def accepts(m: MatchSummary) -> bool:
             return (
                 (not competition or m.competition == competition)
                 and (not team or team in (m.home, m.away))
                 and (not year or m.date.year == year)
+                and (not seen or m.fan_attendance in seen)
             )
 
-        chosen = accepts if (competition or team or year) else None
+        chosen = accepts if (competition or team or year or seen) else None
         self.table.source.set_filter(self.filter_edit.text(), chosen)
