@@ -30,6 +30,8 @@ WHERE m.fan_attendance IN ('attended', 'watched')
 
 
 class DiaryStatsService(Service):
+    today = staticmethod(dt.date.today)  # "on this day" (tests set their own calendar)
+
     def figures(
         self, year: int | None = None, team_id: int | None = None, today: dt.date | None = None
     ) -> DiaryFigures:
@@ -49,7 +51,7 @@ class DiaryStatsService(Service):
             )
             for s in summaries
         ]  # fmt: skip
-        return figures(seen, players, year=year, team_id=team_id, today=today or dt.date.today())
+        return figures(seen, players, year=year, team_id=team_id, today=today or self.today())
 
     def teams_seen(self) -> list[tuple[int, str]]:
         """Teams in the matches seen, most often first (the chooser of "my team")."""

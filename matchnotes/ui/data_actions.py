@@ -114,6 +114,34 @@ class DataActions(QObject):
 
         return self._run(work, progress, done)
 
+    def choose_and_export_diary_pdf(self, year: int | None, team_id: int | None) -> None:
+        """The diary in figures (the Statistics of the Diary tab) as a PDF."""
+        name = f"matchnotes-diary-{year or 'all-time'}.pdf"
+        self._choose(
+            "Export the diary as PDF", name, EXPORT_FILTERS["pdf"], save=True,
+            chosen=lambda path, _filter: self.export_diary_pdf(year, team_id, path),
+        )  # fmt: skip
+
+    def export_diary_pdf(self, year: int | None, team_id: int | None, path: Path) -> BackgroundOp:
+        progress = self._progress(f"Writing {path.name}…", cancellable=True)
+        stats = self.services.diary_stats
+        cancelled = threading.Event()
+        progress.canceled.connect(cancelled.set)
+
+        def work(report: Any) -> Path:
+            from matchnotes.reports.pdf_render import write_diary_pdf
+
+            out = path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
+            write_diary_pdf(stats.figures(year, team_id), out, progress=report,
+                            cancel=cancelled.is_set)  # fmt: skip
+            return out
+
+        def done(written: Any) -> None:
+            progress.close()
+            self._show(QMessageBox.Icon.Information, "Export finished", f"Wrote {written}")
+
+        return self._run(work, progress, done)
+
     # --- File ▸ Back up now ---
 
     def back_up_now(self) -> BackgroundOp | None:

@@ -139,6 +139,9 @@ class MainWindow(QMainWindow):
         self.diary_view.match_activated.connect(self.open_match)
         self.diary_view.add_requested.connect(self.add_seen_match)
         self.diary_view.loaded.connect(self._on_diary_view_loaded)
+        self.diary_view.stats.pdf_requested.connect(
+            lambda: self.data_actions.choose_and_export_diary_pdf(*self.diary_view.stats.chosen())
+        )
         self.people_view.activated.connect(self.open_person)
         self.quotes_view.activated.connect(self._on_quote_activated)
         self.competitions_view.activated.connect(self._on_competition_activated)
@@ -366,7 +369,9 @@ class MainWindow(QMainWindow):
         self._stale.discard(self.tabs.widget(index))
         loaders = {
             self.matches_view: self._load_matches,
-            self.diary_view: lambda: self.diary_view.load(self.services.diary.entries),
+            self.diary_view: lambda: self.diary_view.load(
+                self.services.diary.entries, lambda: self.diary_view.stats.attach(self.services)
+            ),
             self.people_view: lambda: self.people_view.set_rows(self.services.people.all()),
             self.teams_view: lambda: self.teams_view.set_rows(self.services.catalog.teams()),
             self.competitions_view: lambda: self.competitions_view.set_rows(

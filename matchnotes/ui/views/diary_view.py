@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +31,7 @@ from matchnotes.enums import Attendance
 from matchnotes.services.views import MatchSummary
 from matchnotes.ui.models.columns import MATCH_COLUMNS
 from matchnotes.ui.models.table_model import ReadModelTable
+from matchnotes.ui.views.diary_stats_view import DiaryStatsView
 from matchnotes.ui.widgets.table import ReadModelTableView
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -85,15 +87,30 @@ class DiaryView(QWidget):
         top.addWidget(hint)
         top.addStretch(1)
         top.addWidget(self.add_button)
+        # The diary in figures beside its list, read when first looked at and again
+        # after each change (a Statistics tab nobody opens costs nothing).
+        self.stats = DiaryStatsView()
+        self.sections = QTabWidget()
+        self.sections.addTab(self.stack, "Matches")
+        self.sections.addTab(self.stats, "Statistics")
+        self.sections.currentChanged.connect(lambda _i: self._refresh_stats())
+        self.stats.match_activated.connect(self.match_activated)
+        self._stats_read: Callable[[], None] | None = None
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.sections, 1)
         self.periods.currentItemChanged.connect(self._on_periods_current_item_changed)
         self.table.activated.connect(self._on_table_activated)
 
-    def load(self, read: Callable[[], list[MatchSummary]]) -> None:
-        """Read the diary again on a worker; what is on screen stays until it arrives."""
+    def load(
+        self, read: Callable[[], list[MatchSummary]], stats: Callable[[], None] | None = None
+    ) -> None:
+        """Read the diary again on a worker; what is on screen stays until it arrives.
+        ``stats`` reads the statistics (now if they are shown, else when they are)."""
         from matchnotes.ui.workers import BackgroundOp
+
+        self._stats_read = stats
+        self._refresh_stats()
 
         self._reads = ticket = self._reads + 1
 
@@ -109,6 +126,11 @@ class DiaryView(QWidget):
                 )
 
         BackgroundOp(self, lambda _progress: read()).on_success(arrived).on_failure(failed).run()
+
+    def _refresh_stats(self) -> None:
+        if self._stats_read is not None and self.sections.currentWidget() is self.stats:
+            read, self._stats_read = self._stats_read, None
+            read()
 
     def set_matches(self, matches: list[MatchSummary]) -> None:
         """Show these seen matches (the periods and totals come from them only)."""
