@@ -33,7 +33,8 @@ from matchnotes.reports.timeline_qt_layout import TimelineLayout, surname
 from matchnotes.services.views import MatchDetail
 
 __all__ = ["DARK", "LIGHT", "TimelineLayout", "TimelinePalette", "none_refcount_guard"]
-__all__ += ["paint_timeline", "surname", "timeline_height_hint", "timeline_hit_test"]
+__all__ += ["moment_in_layout", "paint_timeline", "surname", "timeline_height_hint"]
+__all__ += ["timeline_hit_test", "timeline_layout"]
 
 
 def _scaled(font: QFont, factor: float) -> QFont:
@@ -47,21 +48,35 @@ def _scaled(font: QFont, factor: float) -> QFont:
 
 def paint_timeline(
     painter: QPainter, rect: QRectF, detail: MatchDetail, *, selected_id: int | None = None,
-    palette: TimelinePalette = LIGHT,
+    palette: TimelinePalette = LIGHT, layout: TimelineLayout | None = None,
 ) -> None:  # fmt: skip
-    """Draw the timeline of `detail` inside `rect` with the painter's current font."""
+    """Draw the timeline of `detail` inside `rect` with the painter's current font.
+
+    ``layout``: one made already for this rect, detail, font and selection (the widget
+    keeps the one its clicks are tested against)."""
     with none_refcount_guard():
-        _paint(painter, rect, detail, selected_id, palette)
+        _paint(painter, rect, detail, selected_id, palette, layout)
+
+
+def timeline_layout(
+    rect: QRectF, detail: MatchDetail, font: QFont | None = None,
+    device: QPaintDevice | None = None, selected_id: int | None = None,
+) -> TimelineLayout:  # fmt: skip
+    """Where everything goes in `rect` with this font (measured for ``device``)."""
+    with none_refcount_guard():
+        fm, bold = _metrics(font, device), _metrics(_bold(font), device)
+        return TimelineLayout(rect, detail, fm, selected_id=selected_id, bold=bold)
 
 
 def _paint(
     painter: QPainter, rect: QRectF, detail: MatchDetail, selected_id: int | None,
-    palette: TimelinePalette,
+    palette: TimelinePalette, lay: TimelineLayout | None,
 ) -> None:  # fmt: skip
     font, bold = painter.font(), QFont(painter.font())
     bold.setBold(True)
     fm, bold_fm = QFontMetricsF(font, painter.device()), QFontMetricsF(bold, painter.device())
-    lay = TimelineLayout(rect, detail, fm, selected_id=selected_id, bold=bold_fm)
+    if lay is None:
+        lay = TimelineLayout(rect, detail, fm, selected_id=selected_id, bold=bold_fm)
     p, pal, u = painter, palette, lay.u
     p.save()
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -179,9 +194,11 @@ def timeline_hit_test(
     """The id of the moment whose glyph or label is at `point` (the nearest glyph wins).
 
     Pass the font and selection the widget paints with: both move labels."""
-    with none_refcount_guard():
-        bold = _metrics(_bold(font))
-        lay = TimelineLayout(rect, detail, _metrics(font), selected_id=selected_id, bold=bold)
+    return moment_in_layout(timeline_layout(rect, detail, font, selected_id=selected_id), point)
+
+
+def moment_in_layout(lay: TimelineLayout, point: QPointF) -> int | None:
+    """The id of the moment whose glyph or label is at `point` in `lay`."""
     grow = 0.2 * lay.u
     hits = [
         i
