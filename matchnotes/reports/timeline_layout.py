@@ -140,15 +140,17 @@ def place_labels(
     taken = [_Row(pad) for _ in range(max(0, rows))]
     placed: dict[int, tuple[int, float]] = {}
     for req in sorted(requests, key=lambda r: (r.priority, r.anchor)):
-        if req.width > right - left:
+        width = req.width
+        if width > right - left:
             continue
-        centred = req.anchor - req.width / 2
-        candidates = (centred, req.anchor - slack, req.anchor + slack - req.width)
-        fitted = [min(max(x, left), right - req.width) for x in candidates]
+        centred = req.anchor - width / 2
+        candidates = (centred, req.anchor - slack, req.anchor + slack - width)
+        # Clamped to the edges, two may be the same place: each is tried once, in order.
+        fitted = list(dict.fromkeys(min(max(x, left), right - width) for x in candidates))
         for row, spans in enumerate(taken):
-            x0 = next((x for x in fitted if spans.free(x - pad, x + req.width + pad)), None)
+            x0 = spans.first_free(fitted, width, pad)
             if x0 is not None:
-                spans.add(x0, x0 + req.width)
+                spans.add(x0, x0 + width)
                 placed[req.key] = (row, x0)
                 break
     return placed
@@ -165,11 +167,19 @@ class _Row:
         self.ends: list[float] = []
         self.ordered = pad >= 0
 
-    def free(self, start: float, end: float) -> bool:
-        if not self.ordered:
-            return all(end <= a or start >= b for a, b in zip(self.starts, self.ends, strict=True))
-        before = bisect.bisect_left(self.starts, end)  # the spans starting before `end`
-        return before == 0 or self.ends[before - 1] <= start
+    def first_free(self, xs: list[float], width: float, pad: float) -> float | None:
+        """The first left edge in ``xs`` where a label this wide (and its pad) is free."""
+        starts, ends = self.starts, self.ends
+        for x in xs:
+            start, end = x - pad, x + width + pad
+            if not self.ordered:
+                if all(end <= a or start >= b for a, b in zip(starts, ends, strict=True)):
+                    return x
+                continue
+            before = bisect.bisect_left(starts, end)  # the spans starting before `end`
+            if before == 0 or ends[before - 1] <= start:
+                return x
+        return None
 
     def add(self, start: float, end: float) -> None:
         self.ordered = self.ordered and end > start  # an empty span breaks the order

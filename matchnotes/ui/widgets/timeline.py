@@ -18,9 +18,12 @@ from matchnotes.labels import KIND_LABELS
 from matchnotes.reports.timeline_render import (
     DARK,
     LIGHT,
+    KeptSides,
+    TextWidths,
     TimelineLayout,
     moment_in_layout,
     paint_timeline,
+    text_widths,
     timeline_height_hint,
     timeline_layout,
 )
@@ -42,6 +45,8 @@ class TimelineWidget(QWidget):
         self.setMinimumHeight(90)
         self._layout: tuple[tuple[object, ...], TimelineLayout] | None = None  # (for what, it)
         self._drawn: tuple[tuple[object, ...], QPixmap] | None = None
+        self._widths: tuple[tuple[object, ...], tuple[TextWidths, TextWidths]] | None = None
+        self._kept = KeptSides()  # a line for one team leaves the other side as it was
 
     def show_detail(self, detail: MatchDetail) -> None:
         grew = self.detail is not None and len(detail.moments) > len(self.detail.moments)
@@ -97,10 +102,18 @@ class TimelineWidget(QWidget):
         """The layout for what is shown now, made once for the paint and every hover."""
         key = self._layout_key()
         if self._layout is None or not _same(self._layout[0], key):
-            lay = timeline_layout(QRectF(self.rect()), self.detail, self.font(), self,  # type: ignore[arg-type]
-                                  self.selected_id)  # fmt: skip
+            rect, detail = QRectF(self.rect()), self.detail
+            widths = self._text_widths()
+            lay = timeline_layout(rect, detail, widths, self.selected_id, self._kept)  # type: ignore[arg-type]
             self._layout = (key, lay)
         return self._layout[1]
+
+    def _text_widths(self) -> tuple[TextWidths, TextWidths]:
+        """The labels' widths as measured for the last layouts (most labels stay)."""
+        key = (self.font().key(), self.logicalDpiX(), self.logicalDpiY())
+        if self._widths is None or self._widths[0] != key:
+            self._widths = (key, text_widths(self.font(), self))
+        return self._widths[1]
 
     def moment_at(self, point: QPointF) -> int | None:
         if self.detail is None or not self.detail.moments:
