@@ -33,7 +33,8 @@ from matchnotes.reports.timeline_layout import GAP_LABELS, GAP_UNITS
 from matchnotes.reports.timeline_qt_layout import KeptSides, TextWidths, TimelineLayout, surname
 from matchnotes.services.views import MatchDetail
 
-__all__ = ["DARK", "LIGHT", "KeptSides", "TimelineLayout", "TimelinePalette", "glyph_picture"]
+__all__ = ["DARK", "LIGHT", "KeptSides", "TextWidths", "TimelineLayout", "TimelinePalette"]
+__all__ += ["glyph_picture"]
 __all__ += ["none_refcount_guard"]
 __all__ += ["moment_in_layout", "paint_timeline", "surname", "timeline_height_hint"]
 __all__ += ["text_widths", "timeline_hit_test", "timeline_layout"]
