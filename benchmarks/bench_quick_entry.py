@@ -25,6 +25,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -46,7 +47,6 @@ def main() -> int:
 def gui(db: Path, lines: int) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="bench-qe-cfg-")  # a first launch
-    from PySide6.QtCore import QEvent, QObject, Qt, QTimer
     from PySide6.QtTest import QTest
 
     from matchnotes.app import create_application
@@ -65,55 +65,15 @@ def gui(db: Path, lines: int) -> int:
     while time.monotonic() < settle:
         app.processEvents()
         time.sleep(0.005)
-    watched = (page.moments.viewport(), page.timeline)  # type: ignore[union-attr]
-
-    class Painted(QObject):
-        """When both watched widgets have been painted since ``clear``: the time a call
-        queued from the last paint runs, right after the window's repaint (work a timer
-        starts for later, like the Edit menu's words, is not counted)."""
-
-        def __init__(self) -> None:
-            super().__init__()
-            self.seen: set[int] = set()
-            self.at: float | None = None
-
-        def clear(self) -> None:
-            self.seen.clear()
-            self.at = None
-
-        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint and id(obj) not in self.seen:
-                self.seen.add(id(obj))
-                if len(self.seen) == len(watched):
-                    QTimer.singleShot(0, lambda: setattr(self, "at", time.perf_counter()))
-            return False
-
-    painted = Painted()
-    for widget in watched:
-        widget.installEventFilter(painted)
-    line = page.quick_entry.line  # type: ignore[union-attr]
-    line.setFocus()
+    timer = EnterTimer(page)
     shown, handled = [], []
     print(f"{page.title()}: {len(page.detail.moments)} moments", flush=True)  # type: ignore[union-attr]
     for n in range(lines):
         text = f"{10 + n} note bench {n}" if n % 2 == 0 else f"90+{1 + n % 9} chance bench {n}"
-        QTest.keyClicks(line, text)
-        for _ in range(20):
-            app.processEvents()
-        rows = page.moments.model().rowCount()  # type: ignore[union-attr]
-        painted.clear()
-        start = time.perf_counter()
-        QTest.keyClick(line, Qt.Key.Key_Return)
-        handled.append((time.perf_counter() - start) * 1000)
-        if page.moments.model().rowCount() <= rows:  # type: ignore[union-attr]
-            raise RuntimeError(f"line {text!r} not saved: {page.quick_entry.preview.text()}")  # type: ignore[union-attr]
-        while painted.at is None:
-            app.processEvents()
-            if time.perf_counter() - start > 30:
-                raise TimeoutError(f"line {text!r} never painted")
-        shown.append((painted.at - start) * 1000)
-        print(f"  {text:<28} Enter to shown {shown[-1]:6.1f} ms (handled {handled[-1]:.1f})",
-              flush=True)  # fmt: skip
+        took, handling = timer.enter(text)
+        shown.append(took)
+        handled.append(handling)
+        print(f"  {text:<28} Enter to shown {took:6.1f} ms (handled {handling:.1f})", flush=True)
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"Enter to shown: median {statistics.median(shown):.1f} ms, worst {max(shown):.1f} ms; "
           f"Enter handled: median {statistics.median(handled):.1f} ms "
@@ -121,6 +81,66 @@ def gui(db: Path, lines: int) -> int:
     window.close()
     database.close()
     return 0
+
+
+class EnterTimer:
+    """Types a line into a match page's quick-entry box key by key, presses Enter and
+    times it until the moments list and the timeline have both painted the new moment
+    (bench_gui.py uses it too)."""
+
+    def __init__(self, page: object) -> None:
+        from PySide6.QtCore import QEvent, QObject, QTimer
+
+        self.page = page
+        watched = (page.moments.viewport(), page.timeline)  # type: ignore[attr-defined]
+
+        class Painted(QObject):
+            """When both watched widgets have been painted since ``clear``: the time a
+            call queued from the last paint runs, right after the window's repaint (work
+            a timer starts for later, like the Edit menu's words, is not counted)."""
+
+            def __init__(self) -> None:
+                super().__init__()
+                self.seen: set[int] = set()
+                self.at: float | None = None
+
+            def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+                if event.type() == QEvent.Type.Paint and id(obj) not in self.seen:
+                    self.seen.add(id(obj))
+                    if len(self.seen) == len(watched):
+                        QTimer.singleShot(0, lambda: setattr(self, "at", time.perf_counter()))
+                return False
+
+        self.painted = Painted()
+        for widget in watched:
+            widget.installEventFilter(self.painted)
+
+    def enter(self, text: str, before: Callable[[], object] = lambda: None) -> tuple[float, float]:
+        """(Enter to shown, Enter's own handling), in ms; ``before`` runs as Enter is pressed."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+        from PySide6.QtWidgets import QApplication
+
+        app, page = QApplication.instance(), self.page
+        line = page.quick_entry.line  # type: ignore[attr-defined]
+        line.setFocus()
+        QTest.keyClicks(line, text)
+        for _ in range(20):
+            app.processEvents()  # type: ignore[union-attr]
+        rows = page.moments.model().rowCount()  # type: ignore[attr-defined]
+        self.painted.seen.clear()
+        self.painted.at = None
+        before()
+        start = time.perf_counter()
+        QTest.keyClick(line, Qt.Key.Key_Return)
+        handled = (time.perf_counter() - start) * 1000
+        if page.moments.model().rowCount() <= rows:  # type: ignore[attr-defined]
+            raise RuntimeError(f"{text!r} not saved: {page.quick_entry.preview.text()}")  # type: ignore[attr-defined]
+        while self.painted.at is None:
+            app.processEvents()  # type: ignore[union-attr]
+            if time.perf_counter() - start > 30:
+                raise TimeoutError(f"{text!r} never painted")
+        return (self.painted.at - start) * 1000, handled
 
 
 def service(lines: int) -> int:

@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QGuiApplication,
+    QPagedPaintDevice,
     QPaintDevice,
     QPainter,
     QPen,
@@ -92,6 +93,7 @@ def _paint(
     p.fillRect(rect, QColor(pal.background))
     _paint_axis(p, lay, detail, pal, font)
     thin = max(0.5, 0.07 * u)
+    on_paper = isinstance(p.device(), QPagedPaintDevice)
     stems = {below: QPen(QColor(pal.away if below else pal.home), thin) for below in (False, True)}
     leader = QPen(QColor(pal.leader), thin)
     for item in lay.items:  # stems and leader lines first, so glyphs and labels cover them
@@ -107,7 +109,10 @@ def _paint(
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(QColor(pal.highlight))
             p.drawEllipse(item.center, lay.g * 0.8, lay.g * 0.8)
-        p.drawPicture(item.center, glyph_picture(item.moment.kind, lay.g, pal))
+        if on_paper:  # paths straight into the PDF, as ever
+            draw_glyph(p, item.moment.kind, item.center, lay.g, pal)
+        else:
+            p.drawPicture(item.center, glyph_picture(item.moment.kind, lay.g, pal))
     background, text, ink, pill_text = (QColor(c) for c in (pal.background, pal.text, pal.ink,
                                                              pal.pill_text))  # fmt: skip
     align = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
