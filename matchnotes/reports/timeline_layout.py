@@ -8,6 +8,7 @@ of kicks after extra time. Lane packing keeps glyphs and labels from overlapping
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -136,22 +137,52 @@ def place_labels(
     on its anchor or shifted by up to `slack` either way; a label that fits nowhere is
     left out (its glyph still shows, and the moment is listed in the report).
     """
-    taken: list[list[tuple[float, float]]] = [[] for _ in range(max(0, rows))]
+    taken = [_Row(pad) for _ in range(max(0, rows))]
     placed: dict[int, tuple[int, float]] = {}
     for req in sorted(requests, key=lambda r: (r.priority, r.anchor)):
-        if req.width > right - left:
+        width = req.width
+        if width > right - left:
             continue
-        centred = req.anchor - req.width / 2
-        candidates = (centred, req.anchor - slack, req.anchor + slack - req.width)
-        fitted = [min(max(x, left), right - req.width) for x in candidates]
+        centred = req.anchor - width / 2
+        candidates = (centred, req.anchor - slack, req.anchor + slack - width)
+        # Clamped to the edges, two may be the same place: each is tried once, in order.
+        fitted = list(dict.fromkeys(min(max(x, left), right - width) for x in candidates))
         for row, spans in enumerate(taken):
-            x0 = next((x for x in fitted if _free(spans, x - pad, x + req.width + pad)), None)
+            x0 = spans.first_free(fitted, width, pad)
             if x0 is not None:
-                spans.append((x0, x0 + req.width))
+                spans.add(x0, x0 + width)
                 placed[req.key] = (row, x0)
                 break
     return placed
 
 
-def _free(spans: list[tuple[float, float]], start: float, end: float) -> bool:
-    return all(end <= a or start >= b for a, b in spans)
+class _Row:
+    """The labels of one row, kept in order. Each was added only where its padded span
+    was free, so with a pad of zero or more and widths above zero no two overlap and
+    their ends are in order too: the span that starts last before ``end`` is the only
+    one that can reach past ``start`` (a busy match asks this thousands of times)."""
+
+    def __init__(self, pad: float) -> None:
+        self.starts: list[float] = []
+        self.ends: list[float] = []
+        self.ordered = pad >= 0
+
+    def first_free(self, xs: list[float], width: float, pad: float) -> float | None:
+        """The first left edge in ``xs`` where a label this wide (and its pad) is free."""
+        starts, ends = self.starts, self.ends
+        for x in xs:
+            start, end = x - pad, x + width + pad
+            if not self.ordered:
+                if all(end <= a or start >= b for a, b in zip(starts, ends, strict=True)):
+                    return x
+                continue
+            before = bisect.bisect_left(starts, end)  # the spans starting before `end`
+            if before == 0 or ends[before - 1] <= start:
+                return x
+        return None
+
+    def add(self, start: float, end: float) -> None:
+        self.ordered = self.ordered and end > start  # an empty span breaks the order
+        at = bisect.bisect(self.starts, start)
+        self.starts.insert(at, start)
+        self.ends.insert(at, end)

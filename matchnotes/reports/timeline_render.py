@@ -15,12 +15,14 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QGuiApplication,
+    QPagedPaintDevice,
     QPaintDevice,
     QPainter,
     QPen,
+    QPicture,
 )
 
-from matchnotes.enums import Period
+from matchnotes.enums import MomentKind, Period
 from matchnotes.reports.glyphs_render import (
     DARK,
     LIGHT,
@@ -29,11 +31,14 @@ from matchnotes.reports.glyphs_render import (
     none_refcount_guard,
 )
 from matchnotes.reports.timeline_layout import GAP_LABELS, GAP_UNITS
-from matchnotes.reports.timeline_qt_layout import TimelineLayout, surname
+from matchnotes.reports.timeline_qt_layout import KeptSides, TextWidths, TimelineLayout, surname
 from matchnotes.services.views import MatchDetail
 
-__all__ = ["DARK", "LIGHT", "TimelineLayout", "TimelinePalette", "none_refcount_guard"]
-__all__ += ["paint_timeline", "surname", "timeline_height_hint", "timeline_hit_test"]
+__all__ = ["DARK", "LIGHT", "KeptSides", "TextWidths", "TimelineLayout", "TimelinePalette"]
+__all__ += ["glyph_picture"]
+__all__ += ["none_refcount_guard"]
+__all__ += ["moment_in_layout", "paint_timeline", "surname", "timeline_height_hint"]
+__all__ += ["text_widths", "timeline_hit_test", "timeline_layout"]
 
 
 def _scaled(font: QFont, factor: float) -> QFont:
@@ -47,34 +52,56 @@ def _scaled(font: QFont, factor: float) -> QFont:
 
 def paint_timeline(
     painter: QPainter, rect: QRectF, detail: MatchDetail, *, selected_id: int | None = None,
-    palette: TimelinePalette = LIGHT,
+    palette: TimelinePalette = LIGHT, layout: TimelineLayout | None = None,
 ) -> None:  # fmt: skip
-    """Draw the timeline of `detail` inside `rect` with the painter's current font."""
+    """Draw the timeline of `detail` inside `rect` with the painter's current font.
+
+    ``layout``: one made already for this rect, detail, font and selection (the widget
+    keeps the one its clicks are tested against)."""
     with none_refcount_guard():
-        _paint(painter, rect, detail, selected_id, palette)
+        _paint(painter, rect, detail, selected_id, palette, layout)
+
+
+def timeline_layout(
+    rect: QRectF, detail: MatchDetail, widths: tuple[TextWidths, TextWidths],
+    selected_id: int | None = None, kept: KeptSides | None = None,
+) -> TimelineLayout:  # fmt: skip
+    """Where everything goes in `rect`, measured with ``widths`` (`text_widths`); ``kept``:
+    the sides earlier layouts arranged, used again where nothing changed."""
+    with none_refcount_guard():
+        fm, bold = widths
+        return TimelineLayout(rect, detail, fm, selected_id=selected_id, bold=bold, kept=kept)
+
+
+def text_widths(font: QFont, device: QPaintDevice) -> tuple[TextWidths, TextWidths]:
+    """The widths of texts in ``font`` and in its bold on ``device``, kept as measured."""
+    return TextWidths(_metrics(font, device)), TextWidths(_metrics(_bold(font), device))
 
 
 def _paint(
     painter: QPainter, rect: QRectF, detail: MatchDetail, selected_id: int | None,
-    palette: TimelinePalette,
+    palette: TimelinePalette, lay: TimelineLayout | None,
 ) -> None:  # fmt: skip
     font, bold = painter.font(), QFont(painter.font())
     bold.setBold(True)
     fm, bold_fm = QFontMetricsF(font, painter.device()), QFontMetricsF(bold, painter.device())
-    lay = TimelineLayout(rect, detail, fm, selected_id=selected_id, bold=bold_fm)
+    if lay is None:
+        lay = TimelineLayout(rect, detail, fm, selected_id=selected_id, bold=bold_fm)
     p, pal, u = painter, palette, lay.u
     p.save()
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     p.fillRect(rect, QColor(pal.background))
     _paint_axis(p, lay, detail, pal, font)
     thin = max(0.5, 0.07 * u)
+    on_paper = isinstance(p.device(), QPagedPaintDevice)
+    stems = {below: QPen(QColor(pal.away if below else pal.home), thin) for below in (False, True)}
+    leader = QPen(QColor(pal.leader), thin)
     for item in lay.items:  # stems and leader lines first, so glyphs and labels cover them
-        colour = pal.away if item.below else pal.home
         edge = lay.axis_y + (1 if item.below else -1) * lay.band_h / 2
-        p.setPen(QPen(QColor(colour), thin))
+        p.setPen(stems[item.below])
         p.drawLine(QPointF(item.x, edge), item.center)
         if item.label is not None:
-            p.setPen(QPen(QColor(pal.leader), thin))
+            p.setPen(leader)
             end = item.label.top() if item.below else item.label.bottom()
             p.drawLine(item.center, QPointF(item.x, end))
     for item in lay.items:
@@ -82,27 +109,51 @@ def _paint(
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(QColor(pal.highlight))
             p.drawEllipse(item.center, lay.g * 0.8, lay.g * 0.8)
-        draw_glyph(p, item.moment.kind, item.center, lay.g, pal)
+        if on_paper:  # paths straight into the PDF, as ever
+            draw_glyph(p, item.moment.kind, item.center, lay.g, pal)
+        else:
+            p.drawPicture(item.center, glyph_picture(item.moment.kind, lay.g, pal))
+    background, text, ink, pill_text = (QColor(c) for c in (pal.background, pal.text, pal.ink,
+                                                             pal.pill_text))  # fmt: skip
+    align = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     for item in lay.items:
         if item.label is None:
             continue
-        p.fillRect(item.label, QColor(pal.background))
+        p.fillRect(item.label, background)
         p.setFont(bold if item.moment.id == selected_id else font)
-        p.setPen(QColor(pal.text))
-        align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        p.setPen(text)
         text_rect = item.label.adjusted(0.15 * u, 0, 0, 0)
-        p.drawText(text_rect, int(align), item.text)
+        p.drawText(text_rect, align, item.text)
         if item.score:
             width = bold_fm.horizontalAdvance(item.score) + 0.6 * u
             pill = QRectF(item.label.right() - width - 0.1 * u, item.label.top(), width, 0)
             pill.setHeight(item.label.height())
             p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(QColor(pal.ink))
+            p.setBrush(ink)
             p.drawRoundedRect(pill, 0.3 * u, 0.3 * u)
             p.setFont(bold)
-            p.setPen(QColor(pal.pill_text))
+            p.setPen(pill_text)
             p.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), item.score)
     p.restore()
+
+
+_GLYPHS: dict[tuple[MomentKind, float, TimelinePalette], QPicture] = {}
+
+
+def glyph_picture(kind: MomentKind, size: float, pal: TimelinePalette) -> QPicture:
+    """`draw_glyph` around (0, 0), recorded once and kept: a busy match draws the same
+    few kinds a hundred times (and its list an icon a row), and replaying the recorded
+    paths costs no Python."""
+    key = (kind, size, pal)
+    picture = _GLYPHS.get(key)
+    if picture is None:
+        if len(_GLYPHS) > 256:  # sizes of many fonts and pages: start again
+            _GLYPHS.clear()
+        picture = _GLYPHS[key] = QPicture()
+        recorder = QPainter(picture)
+        draw_glyph(recorder, kind, QPointF(0, 0), size, pal)
+        recorder.end()
+    return picture
 
 
 def _paint_axis(
@@ -182,6 +233,11 @@ def timeline_hit_test(
     with none_refcount_guard():
         bold = _metrics(_bold(font))
         lay = TimelineLayout(rect, detail, _metrics(font), selected_id=selected_id, bold=bold)
+    return moment_in_layout(lay, point)
+
+
+def moment_in_layout(lay: TimelineLayout, point: QPointF) -> int | None:
+    """The id of the moment whose glyph or label is at `point` in `lay`."""
     grow = 0.2 * lay.u
     hits = [
         i

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 
 from sqlalchemy import BindParameter, bindparam, func, text
 from sqlmodel import Session, col, select
@@ -39,7 +38,7 @@ from matchnotes.services.name_locks import hold_name
 from matchnotes.services.notes import load_note_views
 from matchnotes.services.quotes import load_quote_views
 from matchnotes.services.summaries import build_summaries, goals_sql, summaries_sql
-from matchnotes.services.views import DeletionImpact, MatchDetail, MatchSummary
+from matchnotes.services.views import DeletionImpact, MatchDetail, MatchSummary, MomentView
 from matchnotes.text import clean, fold
 
 
@@ -138,14 +137,11 @@ class MatchService(Service):
                 tags=list(tags),
             )
 
-    def with_moment(self, detail: MatchDetail, moment_id: int) -> MatchDetail | None:
-        """The page ``detail`` showed plus a moment just logged at its end, without reading
-        the whole match again; None when that is not enough (services/match_append.py)."""
-        with self._read() as session:
-            new = detail_with_moment(session, detail, moment_id)
-            if new is None:
-                return None
-            return replace(new, summary=load_match_summaries(session, [detail.id])[0])
+    def with_moment(self, detail: MatchDetail, moment: MomentView) -> MatchDetail | None:
+        """The page ``detail`` showed plus a moment a quick-entry line just logged (its
+        view from the line's own transaction), without reading the database; None when
+        that is not enough (services/match_append.py)."""
+        return detail_with_moment(detail, moment)
 
     def get_input(self, match_id: int) -> MatchInput:
         """The match as the edit form shows it."""

@@ -45,11 +45,13 @@ from matchnotes.services.clock import (
     utc_now,
 )
 from matchnotes.services.inputs import MomentInput, QuoteInput, checked_quote
+from matchnotes.services.match_append import stored_moment_view
 from matchnotes.services.moments import apply_moment_input as apply_moment
 from matchnotes.services.name_locks import hold_name
 from matchnotes.services.quick_entry_checks import check_moment, went_to_extra_time
 from matchnotes.services.quotes import apply_quote_input as apply_quote
 from matchnotes.services.roster import directory_of, load_roster
+from matchnotes.services.views import MomentView
 from matchnotes.text import fold
 
 # ET then PSO: a later marker may say more about how the result was reached, never less.
@@ -67,9 +69,16 @@ class RecordResult:
     status: MatchStatus | None = None  # the match's status after a period marker
     created_person_ids: tuple[int, ...] = ()
     joined_lineup_ids: tuple[int, ...] = ()  # line-up entries added for people it named
+    moment: MomentView | None = None  # the moment as stored (services/match_append.py)
 
     def describe(self) -> str:
         return self.entry.describe()
+
+    @property
+    def appendable(self) -> MomentView | None:
+        """The moment, when adding it is all a match page needs to show this line (it
+        added nobody to the line-up); None: the page reads the match again."""
+        return None if self.joined_lineup_ids else self.moment
 
 
 class QuickEntryService(Service):
@@ -295,6 +304,7 @@ def _add_moment(
     return RecordResult(
         entry,
         moment_id=moment.id,
+        moment=stored_moment_view(session, match, moment),
         created_person_ids=tuple(created),
         joined_lineup_ids=tuple(joined),
     )

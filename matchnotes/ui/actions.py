@@ -16,6 +16,7 @@ from matchnotes.enums import PersonRole
 from matchnotes.errors import MatchNotesError
 from matchnotes.minutes import Minute
 from matchnotes.services import Services
+from matchnotes.services.views import MomentView
 from matchnotes.ui.dialogs.match_dialog import MatchDialog
 from matchnotes.ui.dialogs.moment_dialog import MomentDialog
 from matchnotes.ui.dialogs.simple_dialogs import LineupDialog, NoteDialog, PersonDialog, QuoteDialog
@@ -32,9 +33,9 @@ class EditActions(QObject):
         self.window = parent
         self.dialog: QDialog | None = None  # the form open now (tests reach it here)
         self.last_created_match: int | None = None
-        self.logged_moment: int | None = None  # by the last line, until the page shows it
+        self.logged_moment: MomentView | None = None  # by the last line, until shown
 
-    def take_logged_moment(self) -> int | None:
+    def take_logged_moment(self) -> MomentView | None:
         """The moment the last quick-entry line logged, once (None after anything else)."""
         moment_id, self.logged_moment = self.logged_moment, None
         return moment_id
@@ -136,7 +137,7 @@ class EditActions(QObject):
 
         def do() -> Any:
             result = self.services.quick_entry.record(match_id, line, minute, allow_duplicate=again)
-            self.logged_moment = result.moment_id  # the page adds it rather than reloading
+            self.logged_moment = result.appendable  # the page adds it rather than reloading
             return result
 
         # The history takes back all the line made: people, line-up entries, the moment.

@@ -4,7 +4,8 @@ drawn timeline and on paper.
 
 A QIconEngine paints on demand at the exact pixel size Qt asks for, so a 2x screen
 gets a 32-pixel drawing, not a blown-up 16-pixel bitmap; the palette follows the
-app's theme at paint time.
+app's theme at paint time. The paths are recorded once per kind, size and palette
+(`glyph_picture`): a list paints an icon on every row it shows.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QIcon, QIconEngine, QPainter, QPalette, QPixmap
 
 from matchnotes.enums import MomentKind
-from matchnotes.reports.glyphs_render import DARK, LIGHT, draw_glyph
+from matchnotes.reports.timeline_render import DARK, LIGHT, glyph_picture
 
 
 def _dark_theme() -> bool:
@@ -32,7 +33,8 @@ class _KindIconEngine(QIconEngine):
             painter.setOpacity(0.4)
         area = QRectF(rect)
         size = min(area.width(), area.height()) * 0.85
-        draw_glyph(painter, self.kind, area.center(), size, DARK if _dark_theme() else LIGHT)
+        palette = DARK if _dark_theme() else LIGHT
+        painter.drawPicture(area.center(), glyph_picture(self.kind, size, palette))
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
         pixmap = QPixmap(size)

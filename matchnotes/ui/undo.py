@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
@@ -36,7 +36,10 @@ class UndoController(QObject):
         self.redo_action = QAction("&Redo", self)
         self.undo_action.triggered.connect(lambda _checked=False: self.undo())
         self.redo_action.triggered.connect(lambda _checked=False: self.redo())
-        self.changed.connect(self.refresh)
+        # The menu's words are read after the views have shown the change (a timer fires
+        # after the paint Qt posts): nobody sees a menu while typing a line.
+        self._menu_words = QTimer(self, singleShot=True, interval=0)
+        self._menu_words.timeout.connect(self.refresh)
 
     def run(self, do: Callable[[], T], text: str | None = None) -> T:
         """Make a change (recorded by the service); ``text`` names it in the history
@@ -46,7 +49,7 @@ class UndoController(QObject):
         else:
             with self.services.history.named(text):
                 result = do()
-        self.changed.emit()
+        self._changed()
         return result
 
     def undo(self) -> None:
@@ -62,11 +65,16 @@ class UndoController(QObject):
             self.failed.emit(str(exc))
             self.refresh()
             return
+        self._changed()
+
+    def _changed(self) -> None:
         self.changed.emit()
+        self._menu_words.start()
 
     def refresh(self) -> None:
         """Say in the menu what Undo and Redo would do now (the history may have grown
         from elsewhere: call this when the menu opens or the window comes back)."""
+        self._menu_words.stop()
         if self.services is None:
             return
         try:
@@ -104,9 +112,13 @@ class UndoController(QObject):
 
     def undo_text(self) -> str:
         """What Undo would take back now, as the menu says it (without the accelerator)."""
+        if self._menu_words.isActive():
+            self.refresh()
         return self.undo_action.text().replace("&", "", 1).replace("&&", "&")
 
     def redo_text(self) -> str:
+        if self._menu_words.isActive():
+            self.refresh()
         return self.redo_action.text().replace("&", "", 1).replace("&&", "&")
 
 

@@ -69,3 +69,39 @@ def test_placed_labels_never_overlap_and_stay_inside(items, rows):
 def test_higher_priority_labels_win_the_space():
     requests = [LabelRequest(1, 50, 80, 5), LabelRequest(2, 52, 80, 0)]
     assert place_labels(requests, 0, 200, 1, 2, 5) == {2: (0, 12.0)}
+
+
+def _placed_by_scanning(requests, left, right, rows, pad, slack):
+    """place_labels as first written: every span of a row checked for each try."""
+    taken = [[] for _ in range(max(0, rows))]
+    placed = {}
+    for req in sorted(requests, key=lambda r: (r.priority, r.anchor)):
+        if req.width > right - left:
+            continue
+        centred = req.anchor - req.width / 2
+        candidates = (centred, req.anchor - slack, req.anchor + slack - req.width)
+        fitted = [min(max(x, left), right - req.width) for x in candidates]
+        for row, spans in enumerate(taken):
+            x0 = next(
+                (x for x in fitted
+                 if all(x + req.width + pad <= a or x - pad >= b for a, b in spans)),
+                None,
+            )  # fmt: skip
+            if x0 is not None:
+                spans.append((x0, x0 + req.width))
+                placed[req.key] = (row, x0)
+                break
+    return placed
+
+
+some_labels = st.lists(
+    st.tuples(st.integers(0, 60), st.integers(0, 12), st.integers(0, 3)), max_size=60
+)
+
+
+@given(some_labels, st.integers(0, 6), st.sampled_from([0.0, 0.5, 2.0, -1.0]))
+def test_labels_go_where_checking_every_span_puts_them(items, rows, pad):
+    # Whole numbers make touching and equal spans (and empty ones) common.
+    requests = [LabelRequest(n, a * 5.0, w * 5.0, p) for n, (a, w, p) in enumerate(items)]
+    expected = _placed_by_scanning(requests, 0.0, 300.0, rows, pad, 5.0)
+    assert place_labels(requests, 0.0, 300.0, rows, pad, 5.0) == expected

@@ -2,21 +2,30 @@
 
 Hover shows the moment under the mouse; a click selects it (the match page selects the
 row in the moments list). The height follows what the labels need at this width.
+
+A busy match takes a while to lay out and draw, so the widget keeps the layout its
+clicks and hovers are tested against, and the drawing itself as a pixmap: a repaint
+that changes nothing (a popup closing over it, the window coming back) only copies it.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Signal
-from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPalette, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from matchnotes.labels import KIND_LABELS
 from matchnotes.reports.timeline_render import (
     DARK,
     LIGHT,
+    KeptSides,
+    TextWidths,
+    TimelineLayout,
+    moment_in_layout,
     paint_timeline,
+    text_widths,
     timeline_height_hint,
-    timeline_hit_test,
+    timeline_layout,
 )
 from matchnotes.services.views import MatchDetail
 from matchnotes.ui.plain_text import as_tooltip
@@ -34,6 +43,10 @@ class TimelineWidget(QWidget):
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(90)
+        self._layout: tuple[tuple[object, ...], TimelineLayout] | None = None  # (for what, it)
+        self._drawn: tuple[tuple[object, ...], QPixmap] | None = None
+        self._widths: tuple[tuple[object, ...], tuple[TextWidths, TextWidths]] | None = None
+        self._kept = KeptSides()  # a line for one team leaves the other side as it was
 
     def show_detail(self, detail: MatchDetail) -> None:
         grew = self.detail is not None and len(detail.moments) > len(self.detail.moments)
@@ -65,18 +78,47 @@ class TimelineWidget(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         if self.detail is None or not self.detail.moments:
             return
-        painter = QPainter(self)
-        painter.setFont(self.font())
         dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
-        paint_timeline(painter, QRectF(self.rect()), self.detail, selected_id=self.selected_id,
-                       palette=DARK if dark else LIGHT)  # fmt: skip
+        ratio = self.devicePixelRatioF()
+        key = (*self._layout_key(), dark, ratio)
+        if self._drawn is None or not _same(self._drawn[0], key):
+            pixmap = QPixmap(self.size() * ratio)
+            pixmap.setDevicePixelRatio(ratio)
+            painter = QPainter(pixmap)
+            painter.setFont(self.font())
+            paint_timeline(painter, QRectF(self.rect()), self.detail,
+                           selected_id=self.selected_id, palette=DARK if dark else LIGHT,
+                           layout=self._current_layout())  # fmt: skip
+            painter.end()
+            self._drawn = (key, pixmap)
+        painter = QPainter(self)
+        painter.drawPixmap(0, 0, self._drawn[1])
         painter.end()
 
+    def _layout_key(self) -> tuple[object, ...]:
+        return (self.detail, self.selected_id, self.width(), self.height(), self.font().key())
+
+    def _current_layout(self) -> TimelineLayout:
+        """The layout for what is shown now, made once for the paint and every hover."""
+        key = self._layout_key()
+        if self._layout is None or not _same(self._layout[0], key):
+            rect, detail = QRectF(self.rect()), self.detail
+            widths = self._text_widths()
+            lay = timeline_layout(rect, detail, widths, self.selected_id, self._kept)  # type: ignore[arg-type]
+            self._layout = (key, lay)
+        return self._layout[1]
+
+    def _text_widths(self) -> tuple[TextWidths, TextWidths]:
+        """The labels' widths as measured for the last layouts (most labels stay)."""
+        key = (self.font().key(), self.logicalDpiX(), self.logicalDpiY())
+        if self._widths is None or self._widths[0] != key:
+            self._widths = (key, text_widths(self.font(), self))
+        return self._widths[1]
+
     def moment_at(self, point: QPointF) -> int | None:
-        if self.detail is None:
+        if self.detail is None or not self.detail.moments:
             return None
-        return timeline_hit_test(QRectF(self.rect()), self.detail, point, self.font(),
-                                 self.selected_id)  # fmt: skip
+        return moment_in_layout(self._current_layout(), point)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         moment_id = self.moment_at(event.position())
@@ -96,3 +138,9 @@ class TimelineWidget(QWidget):
         if moment_id is not None:
             self.select(moment_id)
             self.moment_clicked.emit(moment_id)
+
+
+def _same(key: tuple[object, ...], other: tuple[object, ...]) -> bool:
+    """Whether two keys name the same drawing: the detail by identity (a new one is a
+    new page), the rest by value."""
+    return key[0] is other[0] and key[1:] == other[1:]
