@@ -41,6 +41,7 @@ def test_match_moments_quote_edit_delete_undo(qtbot, window, db_path):
     dialog = window.actions_.dialog
     assert isinstance(dialog, MatchDialog)
     assert not dialog.ok_button.isEnabled()  # empty form: OK waits
+    qtbot.waitUntil(lambda: dialog.reads_pending == 0)  # the names it knows, from a worker
     _type(qtbot, dialog.home, "England")
     _type(qtbot, dialog.away, "england")
     assert "two different teams" in dialog.error_label.text()
@@ -66,7 +67,7 @@ def test_match_moments_quote_edit_delete_undo(qtbot, window, db_path):
     _type(qtbot, lineup.home.editor, "9 Harry Kane")
     _type(qtbot, lineup.away.editor, "9 Olivier Giroud")
     qtbot.mouseClick(lineup.save_button, Qt.MouseButton.LeftButton)
-    assert window.actions_.dialog is None
+    qtbot.waitUntil(lambda: window.actions_.dialog is None)  # saved once the stored ones are in
     assert page.home_lineup.model().rowCount() == 1 and page.away_lineup.model().rowCount() == 1
 
     # Moments: a bad minute is refused in the form, then fixed.

@@ -94,7 +94,6 @@ class LineupEditorDialog(QDialog):
         if parent is not None:  # keys reach the window again once the editor closes
             self.finished.connect(lambda _r: parent.activateWindow())
         self._size_to_screen()
-        self.save_button.setEnabled(False)
         for pane in self.panes:
             pane.set_reading()
         self._read_stored()
