@@ -287,7 +287,7 @@ def required(get_text: Callable[[], str], message: str) -> Check:
     return lambda: None if get_text().strip() else message
 
 
-def completing_line_edit(placeholder: str = "", words: list[str] | None = None) -> QLineEdit:
+def completing_line_edit(words: list[str] | None = None, placeholder: str = "") -> QLineEdit:
     """A line edit that completes from ``words`` (case-insensitive, anywhere in the word);
     the words may come later, through ``set_completions``."""
     from PySide6.QtWidgets import QCompleter

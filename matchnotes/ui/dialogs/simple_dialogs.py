@@ -48,7 +48,7 @@ class QuoteDialog(FormDialog):
         """``moments``: (id, label) of what the quote can be about; the speakers to complete
         come later (``show_speakers``)."""
         super().__init__("Edit quote" if initial else "Add a quote", parent)
-        self.speaker = completing_line_edit("Who said it (a new name is created)")
+        self.speaker = completing_line_edit(placeholder="Who said it (a new name is created)")
         self.text = QPlainTextEdit()
         self.text.setPlaceholderText("The exact words")
         self.context = _combo(CONTEXT_LABELS)
@@ -110,7 +110,7 @@ class LineupDialog(FormDialog):
         self.team = QComboBox()
         for team_id, name in teams:
             self.team.addItem(name, team_id)
-        self.person = completing_line_edit("Name (a new name is created)")
+        self.person = completing_line_edit(placeholder="Name (a new name is created)")
         self.role = _combo(LINEUP_ROLE_LABELS)
         self.number = QLineEdit(placeholderText="Shirt number")
         self.position = QComboBox(editable=True)
