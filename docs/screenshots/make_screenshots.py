@@ -5,10 +5,24 @@ QT_QPA_PLATFORM=offscreen python docs/screenshots/make_screenshots.py
 
 import os
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 HERE = Path(__file__).resolve().parent
+
+
+def wait_until(done: Callable[[], bool], timeout: float = 20.0) -> None:
+    """Let the event loop run until ``done``: pages, tabs and forms fill in from workers."""
+    from PySide6.QtWidgets import QApplication
+
+    end = time.monotonic() + timeout
+    while not done():
+        if time.monotonic() > end:
+            raise TimeoutError("the screen never filled in")
+        QApplication.processEvents()
+        time.sleep(0.01)
 
 
 def main() -> int:
@@ -37,13 +51,17 @@ def main() -> int:
     shot("matches")
     page = window.open_match(services.matches.list_matches()[0].id)
     assert page is not None
+    wait_until(page.is_open)  # read on a worker
     shot("match-moments")
     page.tabs.setCurrentIndex(1)
     shot("match-lineups")
     kane = services.people.find("Harry Kane")[0]
-    window.open_person(kane.id)
+    person = window.open_person(kane.id)
+    wait_until(lambda: person.page is not None)
     shot("person")
-    window.tabs.setCurrentWidget(window.quotes_view)
+    quotes = window.quotes_view
+    window.tabs.setCurrentWidget(quotes)
+    wait_until(lambda: quotes.table.model().rowCount() > 0 and not quotes.model.loading)
     shot("quotes")
     wait_for(window.diary_view.loaded, lambda: window.tabs.setCurrentWidget(window.diary_view))
     shot("diary")  # the demo match: marked watched in the sample
@@ -118,7 +136,7 @@ def forms(app, window, match_id: int, suffix: str) -> None:
 
     window.actions_.new_match()
     dialog = window.actions_.dialog
-    app.processEvents()
+    wait_until(lambda: dialog.reads_pending == 0)  # the names it completes
     for field, text in ((dialog.home, "Argentina"), (dialog.away, "France"),
                         (dialog.kickoff, "18:00"), (dialog.competition, "FIFA World Cup"),
                         (dialog.venue, "Lusail Stadium")):  # fmt: skip
@@ -131,7 +149,7 @@ def forms(app, window, match_id: int, suffix: str) -> None:
     grab("match-dialog")
     window.actions_.add_quote(match_id)
     dialog = window.actions_.dialog
-    app.processEvents()
+    wait_until(lambda: dialog.reads_pending == 0)
     dialog.speaker.setText("Gareth Southgate")
     dialog.speaker.completer().popup().hide()
     dialog.text.setPlainText(
@@ -147,6 +165,7 @@ def lineup_editor(app, window, match_id: int, name: str) -> None:  # type: ignor
     """The line-up editor on the demo match, with a new player and a line to fix typed in."""
     dialog = window.actions_.edit_lineups(match_id)
     dialog.resize(1200, 760)
+    wait_until(lambda: dialog.ready)  # the stored line-ups, read on a worker
     dialog.away.editor.appendPlainText("25 Eduardo Camavinga MF\n10 Randal Kolo Muani")
     dialog.recheck()
     for _ in range(3):  # layout, then the preview scrolls to the line to fix

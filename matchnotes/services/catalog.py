@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from sqlalchemy import func, or_
+from sqlalchemy import select as sa_select
 from sqlmodel import col, select
 
+from matchnotes.enums import PersonRole
 from matchnotes.errors import ValidationError
-from matchnotes.models import Competition, Match, Season, Team, Venue
+from matchnotes.models import Competition, Match, Person, Season, Team, Venue
 from matchnotes.services.base import Service, get_or_404
 from matchnotes.services.lookup import required_name, team_by_name, venue_by_name
-from matchnotes.services.views import CompetitionView, TeamView, VenueView
+from matchnotes.services.views import CatalogNames, CompetitionView, TeamView, VenueView
 from matchnotes.text import clean, fold
 
 
@@ -62,6 +64,22 @@ class CatalogService(Service):
         with self._read() as session:
             t = get_or_404(session, Team, team_id, "team")
             return TeamView(t.id or 0, t.name, t.code, t.country)
+
+    def names(self) -> CatalogNames:
+        """Every team, venue and competition name, and the referees': what the match
+        form completes (names only, without the teams list's match counts)."""
+        people = Person.__table__.c  # type: ignore[attr-defined]
+        with self._read() as session:
+
+            def of(model: type) -> tuple[str, ...]:
+                table = model.__table__.c  # type: ignore[attr-defined]
+                return tuple(
+                    session.execute(sa_select(table.name).order_by(table.name_key)).scalars()
+                )
+
+            referees = sa_select(people.name).where(people.role == PersonRole.REFEREE)
+            return CatalogNames(of(Team), of(Venue), of(Competition),
+                                tuple(session.execute(referees).scalars()))  # fmt: skip
 
     # --- venues ---
     def ensure_venue(

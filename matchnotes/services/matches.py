@@ -144,11 +144,10 @@ class MatchService(Service):
         return detail_with_moment(detail, moment)
 
     def get_input(self, match_id: int) -> MatchInput:
-        """The match as the edit form shows it."""
-        detail = self.get_match(match_id)
-        s = detail.summary
+        """The match as the edit form shows it (its row and names, not its moments)."""
         with self._read() as session:
             match = get_or_404(session, Match, match_id, "match")
+            s = load_match_summaries(session, [match_id])[0]
             override = (
                 (match.home_score_override, match.away_score_override or 0)
                 if match.home_score_override is not None
@@ -159,27 +158,35 @@ class MatchService(Service):
                 if match.home_penalties is not None
                 else None
             )
-        return MatchInput(
-            home=s.home,
-            away=s.away,
-            date=s.date,
-            kickoff_time=s.kickoff_time,
-            competition=s.competition,
-            season=s.season,
-            stage=s.stage,
-            venue=s.venue,
-            venue_city=detail.venue_city,
-            referee=detail.referee,
-            attendance=detail.attendance,
-            status=s.status,
-            score_override=override,
-            decided_by=detail.decided_by,
-            penalties=penalties,
-            fan_attendance=s.fan_attendance,
-            watched_where=detail.watched_where,
-            rating=s.rating,
-            tags=tuple(detail.tags),
-        )
+            referee = session.get(Person, match.referee_id) if match.referee_id else None
+            venue = session.get(Venue, match.venue_id) if match.venue_id else None
+            tags = session.exec(
+                select(Tag.name)
+                .join(MatchTag, col(MatchTag.tag_id) == Tag.id)
+                .where(MatchTag.match_id == match_id)
+                .order_by(Tag.name_key)
+            ).all()
+            return MatchInput(
+                home=s.home,
+                away=s.away,
+                date=s.date,
+                kickoff_time=s.kickoff_time,
+                competition=s.competition,
+                season=s.season,
+                stage=s.stage,
+                venue=s.venue,
+                venue_city=venue.city if venue else None,
+                referee=referee.name if referee else None,
+                attendance=match.attendance,
+                status=s.status,
+                score_override=override,
+                decided_by=match.decided_by,
+                penalties=penalties,
+                fan_attendance=s.fan_attendance,
+                watched_where=match.watched_where,
+                rating=s.rating,
+                tags=tuple(tags),
+            )
 
     # --- internals ---
 

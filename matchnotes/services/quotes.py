@@ -50,6 +50,25 @@ class QuoteService(Service):
                               q.moment_id)  # fmt: skip
             return q.match_id, data, speaker.name
 
+    def moment_choices(self, match_id: int) -> list[tuple[int, str]]:
+        """(id, "17' Goal Kane") for each of the match's moments, in match order: what a
+        quote can be about (the form's list; no scores, no whole-match read)."""
+        from matchnotes.labels import KIND_LABELS
+        from matchnotes.minutes import Minute
+
+        m = Moment.__table__.c  # type: ignore[attr-defined]
+        query = (
+            sa_select(m.id, m.period, m.minute, m.stoppage, m.kind, Person.name)  # type: ignore[call-overload]
+            .outerjoin(Person, col(Person.id) == m.player_id)
+            .where(m.match_id == match_id)
+            .order_by(m.sort_key, m.id)
+        )
+        with self._read() as session:
+            return [
+                (i, f"{Minute(period, minute, stoppage)} {KIND_LABELS[kind]} {name or ''}")
+                for i, period, minute, stoppage, kind, name in session.execute(query)
+            ]
+
     def for_match(self, match_id: int) -> list[QuoteView]:
         with self._read() as session:
             return load_quote_views(session, match_id=match_id)

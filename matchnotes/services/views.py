@@ -239,6 +239,16 @@ class CompetitionView:
 
 
 @dataclass(frozen=True)
+class CatalogNames:
+    """The names the match form completes."""
+
+    teams: tuple[str, ...]
+    venues: tuple[str, ...]
+    competitions: tuple[str, ...]
+    referees: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class ChangeView:
     """One entry of the change history (services/history.py)."""
 

@@ -12,7 +12,6 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from matchnotes.entry import PeriodEntry
-from matchnotes.enums import PersonRole
 from matchnotes.errors import MatchNotesError
 from matchnotes.minutes import Minute
 from matchnotes.services import Services
@@ -81,15 +80,9 @@ class EditActions(QObject):
         )
 
     def _match_dialog(self, initial: Any) -> MatchDialog:
-        catalog = self.services.catalog
-        return MatchDialog(
-            teams=[t.name for t in catalog.teams()],
-            venues=[v.name for v in catalog.venues()],
-            competitions=[c.name for c in catalog.competitions()],
-            referees=self.services.people.names(PersonRole.REFEREE),
-            initial=initial,
-            parent=self.window,
-        )
+        dialog = MatchDialog(initial=initial, parent=self.window)
+        dialog.read_later(self.services.catalog.names, dialog.show_names)
+        return dialog
 
     # --- moments ---
 
@@ -112,10 +105,9 @@ class EditActions(QObject):
         self.undo.run(lambda: self.services.moments.delete(moment_id))
 
     def _moment_dialog(self, match_id: int, initial: Any) -> MomentDialog:
-        detail = self.services.matches.get_match(match_id)
-        s = detail.summary
+        s = self.services.matches.get_summary(match_id)  # the line-ups, not the whole match
         return MomentDialog(
-            lineups=detail.lineups,
+            lineups=self.services.lineups.lineup(match_id),
             teams=[(s.home_id, s.home), (s.away_id, s.away)],
             initial=initial,
             parent=self.window,
@@ -169,15 +161,14 @@ class EditActions(QObject):
         self.undo.run(lambda: self.services.quotes.delete(quote_id))
 
     def _quote_dialog(self, match_id: int, initial: Any, speaker: str) -> QuoteDialog:
-        detail = self.services.matches.get_match(match_id)
-        speakers = [e.name for e in detail.lineups] + self.services.people.names()
-        return QuoteDialog(
-            speakers=speakers,
-            moments=detail.moments,
+        dialog = QuoteDialog(
+            moments=self.services.quotes.moment_choices(match_id),
             initial=initial,
             initial_speaker=speaker,
             parent=self.window,
         )
+        dialog.read_later(self.services.people.names, dialog.show_speakers)  # line-ups' too
+        return dialog
 
     # --- notes ---
 
@@ -232,13 +223,14 @@ class EditActions(QObject):
 
     def _lineup_dialog(self, match_id: int, initial: Any, name: str) -> LineupDialog:
         s = self.services.matches.get_summary(match_id)
-        return LineupDialog(
+        dialog = LineupDialog(
             teams=[(s.home_id, s.home), (s.away_id, s.away)],
-            people=self.services.people.names(),
             initial=initial,
             initial_name=name,
             parent=self.window,
         )
+        dialog.read_later(self.services.people.names, dialog.show_people)
+        return dialog
 
     # --- people ---
 

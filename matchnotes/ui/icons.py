@@ -4,8 +4,7 @@ drawn timeline and on paper.
 
 A QIconEngine paints on demand at the exact pixel size Qt asks for, so a 2x screen
 gets a 32-pixel drawing, not a blown-up 16-pixel bitmap; the palette follows the
-app's theme at paint time. The paths are recorded once per kind, size and palette
-(`glyph_picture`): a list paints an icon on every row it shows.
+app's theme at paint time.
 """
 
 from __future__ import annotations
@@ -16,7 +15,7 @@ from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QIcon, QIconEngine, QPainter, QPalette, QPixmap
 
 from matchnotes.enums import MomentKind
-from matchnotes.reports.timeline_render import DARK, LIGHT, glyph_picture
+from matchnotes.reports.glyphs_render import DARK, LIGHT, draw_glyph
 
 
 def _dark_theme() -> bool:
@@ -24,25 +23,40 @@ def _dark_theme() -> bool:
 
 
 class _KindIconEngine(QIconEngine):
+    """Draws each size once per theme and mode, then reuses the drawing: a list of a
+    hundred moments repainted (a dialog opening over it) must not draw a hundred glyphs."""
+
     def __init__(self, kind: MomentKind) -> None:
         super().__init__()
         self.kind = kind
+        self._drawn: dict[tuple[int, int, QIcon.Mode, bool], QPixmap] = {}
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
-        if mode == QIcon.Mode.Disabled:
-            painter.setOpacity(0.4)
-        area = QRectF(rect)
-        size = min(area.width(), area.height()) * 0.85
-        palette = DARK if _dark_theme() else LIGHT
-        painter.drawPicture(area.center(), glyph_picture(self.kind, size, palette))
+        device = painter.device()
+        ratio = device.devicePixelRatioF() if device is not None else 1.0
+        size = QSize(round(rect.width() * ratio), round(rect.height() * ratio))
+        if size.isEmpty():
+            return
+        drawn = self.pixmap(size, mode, state)
+        drawn.setDevicePixelRatio(ratio)
+        painter.drawPixmap(rect, drawn)
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
-        pixmap = QPixmap(size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        self.paint(painter, QRect(0, 0, size.width(), size.height()), mode, state)
-        painter.end()
-        return pixmap
+        dark = _dark_theme()
+        key = (size.width(), size.height(), mode, dark)
+        found = self._drawn.get(key)
+        if found is None:
+            found = QPixmap(size)
+            found.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(found)
+            if mode == QIcon.Mode.Disabled:
+                painter.setOpacity(0.4)
+            area = QRectF(0, 0, size.width(), size.height())
+            glyph = min(area.width(), area.height()) * 0.85
+            draw_glyph(painter, self.kind, area.center(), glyph, DARK if dark else LIGHT)
+            painter.end()
+            self._drawn[key] = found
+        return QPixmap(found)  # a copy: the caller may change its pixel ratio
 
     def clone(self) -> QIconEngine:
         return _KindIconEngine(self.kind)

@@ -260,16 +260,35 @@ class MainWindow(QMainWindow):
         from matchnotes.ui.views.match_page import MatchPage
 
         clock_run = lambda text, do: self.actions_.change_clock(match_id, text, do)  # noqa: E731
-        page = MatchPage(match_id, self.services, self.actions_.log_line, clock_run=clock_run)
-        if not self._load_match(page):
-            return None
+        page = MatchPage(match_id, self.services, self.actions_.log_line, clock_run=clock_run,
+                         summary=self._listed_match(match_id))  # fmt: skip
+        page.loaded.connect(lambda: self._retitle(page))
+        page.load_failed.connect(lambda message: self._close_failed(page, message))
         page.edit_requested.connect(self.actions_.edit)  # clock changes reload via the undo stack
         page.clock_bar.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
         page.quick_entry.recorded.connect(
             lambda saved: self.statusBar().showMessage(f"Saved: {saved}", 8000)
         )
         self.tabs.setCurrentIndex(self.tabs.addTab(page, page.title()))
+        page.load()  # on a worker: the tab says "Opening…" until the match is read
         return page
+
+    def _listed_match(self, match_id: int) -> MatchSummary | None:
+        """The match's row in the Matches list, if listed: its teams head the page at once."""
+        return next((m for m in self.matches_view.table.source.rows() if m.id == match_id), None)
+
+    def _retitle(self, page: QWidget) -> None:
+        index = self.tabs.indexOf(page)
+        if index >= 0:
+            self.tabs.setTabText(index, page.title())  # type: ignore[attr-defined]
+
+    def _close_failed(self, page: QWidget, message: str) -> None:
+        """A page whose read failed (deleted meanwhile, e.g. by an undo): say why, close it."""
+        self.statusBar().showMessage(message, 8000)
+        index = self.tabs.indexOf(page)
+        if index >= 0:
+            self.tabs.removeTab(index)
+            page.deleteLater()
 
     def show_new_match(self, match_id: int) -> None:
         """Select a match just created in the Matches list and open its page."""
@@ -316,23 +335,9 @@ class MainWindow(QMainWindow):
                 page.show_page(result)  # type: ignore[arg-type]
                 self.tabs.setTabText(index, page.title())
 
-        def failed(message: str) -> None:  # deleted meanwhile (e.g. by an undo)
-            self.statusBar().showMessage(message, 8000)
-            index = self.tabs.indexOf(page)
-            if index >= 0:
-                self.tabs.removeTab(index)
-                page.deleteLater()
-
         BackgroundOp(page, lambda _progress: people.page(person_id)).on_success(arrived).on_failure(
-            failed
+            lambda message: self._close_failed(page, message)  # deleted meanwhile (an undo)
         ).run()
-
-    def _load_match(self, page: MatchPage) -> bool:
-        try:
-            page.show_detail(self.services.matches.get_match(page.match_id))
-        except NotFoundError:
-            return False
-        return True
 
     # --- refresh ---
 
@@ -415,6 +420,9 @@ class MainWindow(QMainWindow):
         page = self.tabs.widget(index)
         logged = self.actions_.take_logged_moment() if self.actions_ is not None else None
         try:
+            if _match_page(page) and not page.is_open():
+                page.load()  # still opening: read it again, with the change
+                return
             if _match_page(page):
                 added = None
                 if logged is not None and page.detail is not None:

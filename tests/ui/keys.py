@@ -57,6 +57,7 @@ def open_form(qtbot, window, shortcut, modifiers=CTRL):
     qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), FormDialog))
     form = QApplication.activeModalWidget()
     qtbot.waitUntil(form.isActiveWindow)
+    qtbot.waitUntil(lambda: form.reads_pending == 0)  # its names to complete, from a worker
     return form
 
 

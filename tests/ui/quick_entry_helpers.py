@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 from matchnotes.enums import LineupRole
 from matchnotes.services.inputs import MatchInput
 from tests.ui.keys import target, type_char
+from tests.ui.pages import open_match_page
 
 ARGENTINA = [
     ("Emiliano Martínez", 23),
@@ -45,7 +46,7 @@ def argentina_france(services, make_player):
 def open_quick_entry(qtbot, window, match_id):
     """Open the match page and press F2, as a user does; returns the page."""
     window.refresh()
-    page = window.open_match(match_id)
+    page = open_match_page(qtbot, window, match_id)
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # F2 is a window shortcut
     qtbot.keyClick(window, Qt.Key.Key_F2)
     assert QApplication.focusWidget() is page.quick_entry.line

@@ -11,6 +11,7 @@ from matchnotes.enums import MatchStatus, Period
 from matchnotes.ui.main_window import MainWindow
 from matchnotes.ui.widgets.kickoff_dialog import KickoffDialog
 from tests.fake_time import T0, FakeTime, on_time
+from tests.ui.pages import open_match_page
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 LOGGED = 6  # the moments table's "Logged" column
@@ -42,9 +43,9 @@ def live_match(make_match, make_player):
     return match_id
 
 
-def _open(window, match_id):
+def _open(qtbot, window, match_id):
     window.refresh()
-    return window.open_match(match_id)
+    return open_match_page(qtbot, window, match_id)
 
 
 def _click(qtbot, button):
@@ -102,7 +103,7 @@ def _status(window, match_id):
 
 def test_starting_a_finished_match_asks_first_and_undo_takes_it_back(qtbot, window, make_match):
     final = make_match("Argentina", "France")  # finished, as an imported final is
-    page = _open(window, final)
+    page = _open(qtbot, window, final)
     bar = page.clock_bar
     assert bar.label.text() == "Full time" and bar.start_button.text() == "Start first half"
 
@@ -129,7 +130,7 @@ def test_starting_a_finished_match_asks_first_and_undo_takes_it_back(qtbot, wind
 
 def test_period_markers_typed_on_a_finished_match_are_refused(qtbot, window, make_match):
     final = make_match("Argentina", "France")
-    page = _open(window, final)
+    page = _open(qtbot, window, final)
     qtbot.keyClick(window, Qt.Key.Key_F2)
     for marker in ("HT", "KO", "2H", "ET", "PSO"):
         line = QApplication.focusWidget()
@@ -143,7 +144,7 @@ def test_period_markers_typed_on_a_finished_match_are_refused(qtbot, window, mak
 
 
 def test_every_clock_change_is_undone_with_ctrl_z(qtbot, window, time, live_match):
-    page = _open(window, live_match)
+    page = _open(qtbot, window, live_match)
     bar = page.clock_bar
     _click(qtbot, bar.start_button)
     time.at(10.2)
@@ -169,7 +170,7 @@ def test_every_clock_change_is_undone_with_ctrl_z(qtbot, window, time, live_matc
 def test_correcting_a_kickoff_time_moves_the_minutes_the_clock_gave(
     qtbot, window, time, live_match
 ):
-    page = _open(window, live_match)
+    page = _open(qtbot, window, live_match)
     bar, model = page.clock_bar, page.moments.model()
     _click(qtbot, bar.start_button)  # 19:00 UTC; the whistle really went two minutes earlier
     time.at(10.5)
@@ -203,7 +204,7 @@ def test_correcting_a_kickoff_time_moves_the_minutes_the_clock_gave(
 
 
 def test_the_quick_entry_marker_with_a_time_corrects_and_undoes(qtbot, window, time, live_match):
-    page = _open(window, live_match)
+    page = _open(qtbot, window, live_match)
     qtbot.keyClick(window, Qt.Key.Key_F2)
     line = QApplication.focusWidget()
     _type(qtbot, line, "KO")
@@ -216,7 +217,7 @@ def test_the_quick_entry_marker_with_a_time_corrects_and_undoes(qtbot, window, t
 
 
 def test_the_half_time_score_shows_only_after_half_time(qtbot, window, time, live_match):
-    page = _open(window, live_match)
+    page = _open(qtbot, window, live_match)
     qtbot.keyClick(window, Qt.Key.Key_F2)
     _type(qtbot, QApplication.focusWidget(), "KO")
     time.at(16.5)

@@ -69,6 +69,7 @@ def test_a_click_on_the_final_in_the_bracket_opens_it(qtbot, window, services):
     qtbot.mouseClick(bracket, Qt.MouseButton.LeftButton, pos=centre)
     match = window.tabs.currentWidget()
     assert isinstance(match, MatchPage)
+    qtbot.waitUntil(match.is_open)  # read on a worker
     assert window.tabs.tabText(window.tabs.currentIndex()) == "Argentina 3–3 France"
 
 
@@ -80,6 +81,7 @@ def test_the_bracket_by_keys_and_back_to_the_matches_list(qtbot, window, service
         qtbot.keyClick(page.bracket, key)  # round of 16 → quarter-finals → semi-finals, 2nd
     match = window.tabs.currentWidget()
     assert isinstance(match, MatchPage)
+    qtbot.waitUntil(match.is_open)
     assert window.tabs.tabText(window.tabs.currentIndex()) == "France 2–0 Morocco"
     window.tabs.setCurrentWidget(page)
     qtbot.mouseClick(page.show_matches, Qt.MouseButton.LeftButton)

@@ -12,6 +12,7 @@ from matchnotes.ui.dialogs.add_seen_dialog import AddSeenDialog
 from matchnotes.ui.dialogs.match_dialog import MatchDialog
 from matchnotes.ui.dialogs.seen_dialog import SeenDialog
 from tests.ui.keys import CTRL, SHIFT, closed, given_back, key, type_keys
+from tests.ui.pages import open_match_page
 
 
 def _archive(make_match, count=6):
@@ -165,7 +166,7 @@ def test_a_match_not_in_the_archive_is_created_marked(qtbot, window, services, m
 def test_ctrl_d_on_the_match_page_while_typing_in_quick_entry(qtbot, window, services, make_match):
     match_id = make_match("Leeds United", "Burnley", date=dt.date(2023, 3, 4))
     window.refresh()
-    page = window.open_match(match_id)
+    page = open_match_page(qtbot, window, match_id)
     assert "Not in your diary (Ctrl+D: I saw this match)" in page.header.text()
     given_back(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_F2)  # the quick-entry line has the keys

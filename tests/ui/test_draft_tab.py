@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from matchnotes.ui.views.match_page import MatchPage
 from tests.ui.keys import CTRL, closed, key, open_form, question, type_keys
+from tests.ui.pages import open_match_page
 
 pytestmark = pytest.mark.usefixtures("demo_match_id")
 
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.usefixtures("demo_match_id")
 @pytest.fixture
 def page(qtbot, window, demo_match_id):
     window.refresh()
-    page = window.open_match(demo_match_id)
+    page = open_match_page(qtbot, window, demo_match_id)
     assert isinstance(page, MatchPage)
     _click_tab(qtbot, page, page.draft)
     return page

@@ -10,6 +10,7 @@ from matchnotes.ui.dialogs.match_dialog import MatchDialog
 from matchnotes.ui.dialogs.moment_dialog import MomentDialog
 from matchnotes.ui.dialogs.simple_dialogs import QuoteDialog
 from matchnotes.ui.views.match_page import MatchPage
+from tests.ui.pages import open_match_page
 
 
 def _ok(qtbot, dialog):
@@ -40,6 +41,7 @@ def test_match_moments_quote_edit_delete_undo(qtbot, window, db_path):
     dialog = window.actions_.dialog
     assert isinstance(dialog, MatchDialog)
     assert not dialog.ok_button.isEnabled()  # empty form: OK waits
+    qtbot.waitUntil(lambda: dialog.reads_pending == 0)  # the names it knows, from a worker
     _type(qtbot, dialog.home, "England")
     _type(qtbot, dialog.away, "england")
     assert "two different teams" in dialog.error_label.text()
@@ -56,6 +58,7 @@ def test_match_moments_quote_edit_delete_undo(qtbot, window, db_path):
     match_id = window.actions_.last_created_match
     page = window.tabs.currentWidget()  # the new match's page opens by itself
     assert isinstance(page, MatchPage) and page.match_id == match_id
+    qtbot.waitUntil(page.is_open)
 
     # Line-ups: one player a team, typed into the line-up editor.
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
@@ -64,7 +67,7 @@ def test_match_moments_quote_edit_delete_undo(qtbot, window, db_path):
     _type(qtbot, lineup.home.editor, "9 Harry Kane")
     _type(qtbot, lineup.away.editor, "9 Olivier Giroud")
     qtbot.mouseClick(lineup.save_button, Qt.MouseButton.LeftButton)
-    assert window.actions_.dialog is None
+    qtbot.waitUntil(lambda: window.actions_.dialog is None)  # saved once the stored ones are in
     assert page.home_lineup.model().rowCount() == 1 and page.away_lineup.model().rowCount() == 1
 
     # Moments: a bad minute is refused in the form, then fixed.
@@ -151,12 +154,12 @@ def test_deleting_a_match_says_what_goes_with_it_and_undo_brings_it_back(
     assert window.matches_view.stack.currentWidget() is window.matches_view.empty_label
     window.undo.undo_action.trigger()  # Edit ▸ Undo
     qtbot.waitUntil(lambda: window.matches_view.table.model().rowCount() == 1)
-    page = window.open_match(demo_match_id)
+    page = open_match_page(qtbot, window, demo_match_id)
     assert page.moments.model().rowCount() == 14
 
 
 def test_service_error_stays_in_the_dialog_with_the_input(qtbot, window, demo_match_id):
-    page = window.open_match(demo_match_id)
+    page = open_match_page(qtbot, window, demo_match_id)
     window.actions_.add_lineup(page.match_id)
     dialog = window.actions_.dialog
     _pick(dialog.team, "England")

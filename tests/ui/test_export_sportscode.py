@@ -4,6 +4,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from tests.ui.keys import CTRL, SHIFT, question
+from tests.ui.pages import open_match_page
 
 
 def test_a_name_ending_in_xml_exports_sportscode_that_kloppy_reads(
@@ -12,7 +13,7 @@ def test_a_name_ending_in_xml_exports_sportscode_that_kloppy_reads(
     from kloppy import sportscode
 
     window.refresh()
-    window.open_match(demo_match_id)
+    open_match_page(qtbot, window, demo_match_id)
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_S, CTRL | SHIFT)
     qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QFileDialog))

@@ -7,12 +7,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPlainTextEdit
 from matchnotes.ui.dialogs.simple_dialogs import NoteDialog, QuoteDialog
 from matchnotes.ui.views.match_page import MatchPage
 from tests.ui.keys import CTRL, SHIFT, closed, given_back, key, open_form, question, type_keys
+from tests.ui.pages import open_match_page
 
 
 @pytest.fixture
 def match_page(qtbot, window, demo_match_id):
     window.refresh()
-    page = window.open_match(demo_match_id)
+    page = open_match_page(qtbot, window, demo_match_id)
     assert isinstance(page, MatchPage)
     return page
 

@@ -9,6 +9,7 @@ from matchnotes.cli import run
 from matchnotes.db.database import open_database
 from matchnotes.services import Services
 from matchnotes.ui.main_window import MainWindow
+from tests.ui.pages import open_match_page
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -44,7 +45,7 @@ def _set_name_in_the_history(qtbot, window, name):
 def test_a_change_made_with_the_cli_is_undone_by_ctrl_z_in_the_window(
     qtbot, window, services, demo_match_id, db_path, capsys
 ):
-    page = window.open_match(demo_match_id)
+    page = open_match_page(qtbot, window, demo_match_id)
     moments = len(services.moments.moments(demo_match_id))
     line = ["log", "--match", str(demo_match_id), "60 yellow Kane", "--db", str(db_path)]
     assert run([*line, "--author", "Sam Reporter"]) == 0
@@ -62,7 +63,7 @@ def test_a_change_made_with_the_cli_is_undone_by_ctrl_z_in_the_window(
 
 
 def test_an_undo_after_the_window_is_opened_again(qtbot, window, services, demo_match_id, db_path):
-    page = window.open_match(demo_match_id)
+    page = open_match_page(qtbot, window, demo_match_id)
     first = services.moments.moments(demo_match_id)[0]
     page.moments.setFocus()
     page.moments.selectRow(0)

@@ -32,6 +32,7 @@ from matchnotes.minutes import make_minute
 from matchnotes.reports import content, person_content, report_html
 from matchnotes.services.inputs import MatchInput, MomentInput, PersonInput, QuoteInput
 from matchnotes.ui.models.search_model import HTML_ROLE, SearchResultDelegate, SearchResultsModel
+from tests.ui.pages import open_match_page
 
 
 def hostile(word: str, image: str) -> str:
@@ -159,7 +160,7 @@ def test_tables_tooltips_and_labels_show_user_text_literally(
     for tab in range(window.tabs.count()):  # every browse tab, the Quotes tab too
         window.tabs.setCurrentIndex(tab)
         assert walk(window, texts) >= 0
-    page = window.open_match(match_id)
+    page = open_match_page(qtbot, window, match_id)
     qtbot.waitExposed(page)
     for tab in range(page.tabs.count()):
         page.tabs.setCurrentIndex(tab)
@@ -174,7 +175,7 @@ def test_tables_tooltips_and_labels_show_user_text_literally(
 
 def test_the_quotes_and_notes_tooltips_render_the_words(qtbot, window, texts, hostile_match):
     match_id, _ = hostile_match
-    page = window.open_match(match_id)
+    page = open_match_page(qtbot, window, match_id)
     note = page.notes.model().index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
     assert shown_as(note) == texts["Znotetext"] + "\nsecond line"  # line breaks kept
     quote = page.quotes.model().index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
@@ -192,7 +193,7 @@ def _point_of(timeline, moment_id):
 def test_the_timeline_hover_shows_the_moment_as_text(qtbot, window, services, texts,
                                                     hostile_match):  # fmt: skip
     match_id, _ = hostile_match
-    page = window.open_match(match_id)
+    page = open_match_page(qtbot, window, match_id)
     qtbot.waitExposed(page)
     # Tooltips show in the active window only; a window manager activates the window a
     # user points at, offscreen has none.

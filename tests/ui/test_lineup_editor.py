@@ -11,6 +11,7 @@ from matchnotes.ui.dialogs.lineup_editor import LineupEditorDialog
 from matchnotes.ui.dialogs.simple_dialogs import LineupDialog
 from matchnotes.ui.views.match_page import MatchPage
 from tests.conftest import team_id
+from tests.ui.pages import open_match_page
 
 SQUADS = Path(__file__).parents[1] / "entry" / "data" / "worldcup-2022-squads-excerpt.txt"
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -45,12 +46,13 @@ def _stored(db_path, match_id):
 
 
 def _open_editor(qtbot, window, match_id):
-    page = window.open_match(match_id)
+    page = open_match_page(qtbot, window, match_id)
     assert isinstance(page, MatchPage)
     qtbot.keyClick(window, Qt.Key.Key_L, CTRL)
     dialog = window.actions_.dialog
     assert isinstance(dialog, LineupEditorDialog) and dialog.isVisible()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.home.editor)
+    qtbot.waitUntil(lambda: dialog.ready)  # the stored line-ups, read on a worker
     return page, dialog
 
 
@@ -232,7 +234,7 @@ def test_squad_file_button_reads_a_team_section(qtbot, window, services, make_ma
 
 
 def test_page_button_opens_the_editor_and_edit_selected_one_entry(qtbot, window, demo_match_id):
-    page = window.open_match(demo_match_id)
+    page = open_match_page(qtbot, window, demo_match_id)
     page.tabs.setCurrentIndex(1)
     qtbot.mouseClick(page.edit_lineups, Qt.MouseButton.LeftButton)
     dialog = window.actions_.dialog

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QApplication
 
 from matchnotes.services.inputs import LineupInput, MatchInput
 from tests.ui.keys import target
+from tests.ui.pages import open_match_page
 from tests.ui.quick_entry_helpers import type_keys
 
 STORY = [
@@ -60,7 +61,7 @@ def _type_line(qtbot, text):
 def test_whole_story_through_the_quick_entry_line(qtbot, window, services, demo_match_id):
     match_id = _fresh_match_with_demo_lineups(services, demo_match_id)
     window.refresh()
-    page = window.open_match(match_id)
+    page = open_match_page(qtbot, window, match_id)
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # F2 is a window shortcut
     qtbot.keyClick(window, Qt.Key.Key_F2)
     line = page.quick_entry.line
@@ -118,7 +119,7 @@ def test_whole_story_through_the_quick_entry_line(qtbot, window, services, demo_
 def test_clock_buttons_and_minute_less_lines(qtbot, window, services, demo_match_id):
     match_id = _fresh_match_with_demo_lineups(services, demo_match_id)
     window.refresh()
-    page = window.open_match(match_id)
+    page = open_match_page(qtbot, window, match_id)
     bar = page.clock_bar
     assert bar.label.text() == "Not started" and bar.start_button.text() == "Start first half"
     qtbot.mouseClick(bar.start_button, Qt.MouseButton.LeftButton)

@@ -48,6 +48,8 @@ def test_filter_then_enter_opens_the_match_page(qtbot, window, demo_match_id, ma
     page = window.tabs.currentWidget()
     assert isinstance(page, MatchPage) and page.match_id == demo_match_id
     assert window.tabs.tabText(window.tabs.currentIndex()) == "England 1–2 France"
+    assert "Opening…" in page.header.text()  # at once, named from the list's row
+    qtbot.waitUntil(page.is_open)  # read on a worker, then filled
     assert "Al Bayt Stadium, Al Khor" in page.header.text()
     home = [_row(page.home_lineup, r)[1] for r in range(page.home_lineup.model().rowCount())]
     assert "Harry Kane (c)" in home

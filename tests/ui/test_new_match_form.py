@@ -113,7 +113,9 @@ def test_dates_are_exactly_what_was_typed_and_implausible_ones_are_flagged(qtbot
     assert form.error_label.text() == "New team: Argentina, France"
     key(qtbot, Qt.Key.Key_Return)
     closed(qtbot, form)
-    assert window.tabs.currentWidget().detail.summary.date == dt.date(2022, 12, 18)
+    page = window.tabs.currentWidget()
+    qtbot.waitUntil(page.is_open)
+    assert page.detail.summary.date == dt.date(2022, 12, 18)
 
 
 def test_a_date_picked_from_the_calendar_by_keys(qtbot, window):

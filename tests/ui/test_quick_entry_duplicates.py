@@ -5,6 +5,7 @@ import os
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from tests.ui.pages import open_match_page
 from tests.ui.test_live_logging import _fresh_match_with_demo_lineups
 
 QUESTION = "Looks like 54' Goal Harry Kane again — press Enter again to save it anyway."
@@ -13,7 +14,7 @@ QUESTION = "Looks like 54' Goal Harry Kane again — press Enter again to save i
 def test_a_possible_duplicate_asks_and_enter_again_saves_it(qtbot, window, services, demo_match_id):
     match_id = _fresh_match_with_demo_lineups(services, demo_match_id)
     window.refresh()
-    page = window.open_match(match_id)
+    page = open_match_page(qtbot, window, match_id)
     qtbot.keyClick(window, Qt.Key.Key_F2)
     line = QApplication.focusWidget()
     assert line is page.quick_entry.line

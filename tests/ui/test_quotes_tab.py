@@ -79,4 +79,5 @@ def test_typing_filters_then_enter_opens_the_match(qtbot, window, quotes):
     qtbot.keyClick(table, Qt.Key.Key_Return)
     page = window.tabs.currentWidget()
     assert isinstance(page, MatchPage)
+    qtbot.waitUntil(page.is_open)
     assert page.title().startswith("Leeds")

@@ -3,6 +3,7 @@
 from PySide6.QtCore import QPoint, QPointF, Qt
 
 from matchnotes.enums import MomentKind
+from tests.ui.pages import open_match_page
 
 
 def _point_of(timeline, moment_id):
@@ -15,7 +16,7 @@ def _point_of(timeline, moment_id):
 
 def test_click_on_a_moment_selects_it_in_the_list(qtbot, window, services, demo_match_id):
     window.refresh()
-    page = window.open_match(demo_match_id)
+    page = open_match_page(qtbot, window, demo_match_id)
     qtbot.waitExposed(page)
     timeline = page.timeline
     assert timeline.height() >= 90
@@ -31,6 +32,6 @@ def test_click_on_a_moment_selects_it_in_the_list(qtbot, window, services, demo_
 def test_no_timeline_for_a_match_without_moments(qtbot, window, make_match):
     match = make_match("Leeds United", "Chelsea")
     window.refresh()
-    page = window.open_match(match)
+    page = open_match_page(qtbot, window, match)
     assert page.timeline.height() == 0
     assert page.clock_bar.label.text() == "Full time"

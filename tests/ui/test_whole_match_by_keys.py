@@ -41,6 +41,7 @@ def _new_match(qtbot, window):
     closed(qtbot, form)
     page = window.tabs.currentWidget()
     assert isinstance(page, MatchPage)
+    qtbot.waitUntil(page.is_open)  # "Opening…" until its read arrives
     return page
 
 

@@ -9,14 +9,18 @@ The keyboard, the same in every form: focus starts in the first field; Tab goes
 through the fields in form order, then OK, then Cancel; Enter in a field submits,
 Ctrl+Enter submits from anywhere (multi-line fields too, which Tab leaves); Escape
 closes an untouched form and asks before throwing away a changed one.
+
+A form opens at once: what it offers to complete (names of teams, people…) is read
+on a worker (``read_later``) and arrives a moment after, while the user types.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from itertools import pairwise
+from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QPalette, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -85,6 +89,24 @@ class FormDialog(QDialog):
         self._text_keys = _TextFieldKeys(self)
         self.submit: Callable[[], None] | None = None
         self.discard_question: QMessageBox | None = None
+        self.reads_pending = 0  # reads on a worker not yet arrived (read_later)
+
+    def read_later(self, read: Callable[[], Any], show: Callable[[Any], None]) -> None:
+        """Run ``read`` on a worker and hand its result to ``show`` once the form is up
+        (completion lists: a form must not wait for ten thousand names to open)."""
+        from matchnotes.ui.workers import BackgroundOp
+
+        self.reads_pending += 1
+
+        def arrived(value: object) -> None:
+            self.reads_pending -= 1
+            show(value)
+
+        def failed(message: str) -> None:  # the form still works, without suggestions
+            self.reads_pending -= 1
+            self.keys_hint.setText(f"No name suggestions: {message}")
+
+        BackgroundOp(self, lambda _progress: read()).on_success(arrived).on_failure(failed).run()
 
     @property
     def ok_button(self) -> QPushButton:
@@ -265,14 +287,22 @@ def required(get_text: Callable[[], str], message: str) -> Check:
     return lambda: None if get_text().strip() else message
 
 
-def completing_line_edit(words: list[str], placeholder: str = "") -> QLineEdit:
-    """A line edit that completes from ``words`` (case-insensitive, anywhere in the word)."""
-    from PySide6.QtCore import Qt
+def completing_line_edit(words: list[str] | None = None, placeholder: str = "") -> QLineEdit:
+    """A line edit that completes from ``words`` (case-insensitive, anywhere in the word);
+    the words may come later, through ``set_completions``."""
     from PySide6.QtWidgets import QCompleter
 
     edit = QLineEdit(placeholderText=placeholder)
-    completer = QCompleter(sorted(set(words)), edit)
+    completer = QCompleter(edit)
+    completer.setModel(QStringListModel(completer))
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
     edit.setCompleter(completer)
+    set_completions(edit, words or [])
     return edit
+
+
+def set_completions(edit: QLineEdit, words: list[str]) -> None:
+    model = edit.completer().model()
+    assert isinstance(model, QStringListModel)
+    model.setStringList(sorted(set(words)))

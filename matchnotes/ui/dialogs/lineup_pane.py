@@ -147,6 +147,26 @@ class TeamPane(QWidget):
     def text(self) -> str:
         return self.editor.toPlainText()
 
+    def set_reading(self) -> None:
+        """Until the stored line-up has been read (on a worker)."""
+        self.editor.setPlaceholderText("Reading the line-up…")
+        for button in (self.from_last, self.from_file):
+            button.setEnabled(False)
+
+    def set_stored(self, text: str) -> None:
+        """The stored line-up has arrived: it is the text the changes are measured from.
+        Lines typed meanwhile stay, after it (a new match's empty line-up: alone)."""
+        typed = self.text().strip()
+        self.initial_text = text
+        if not typed:
+            self.editor.setPlainText(text)
+        elif text.strip():
+            self.editor.setPlainText(f"{text.rstrip()}\n{typed}")
+            self.editor.moveCursor(QTextCursor.MoveOperation.End)
+        self.editor.setPlaceholderText(PLACEHOLDER)
+        for button in (self.from_last, self.from_file):
+            button.setEnabled(True)
+
     def is_changed(self) -> bool:
         return self.text().strip() != self.initial_text.strip()
 

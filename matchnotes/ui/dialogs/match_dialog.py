@@ -1,5 +1,6 @@
 """Create or edit a match. Team, venue, competition and referee names complete from the
-database; a new name creates the team (or venue, person) on the fly, and the form says so."""
+database (read on a worker as the form opens: ``show_names``); a new name creates the team
+(or venue, person) on the fly, and the form says so once the names are known."""
 
 from __future__ import annotations
 
@@ -23,33 +24,33 @@ from matchnotes.services.inputs import (
     optional_int,
     parse_kickoff,
 )
+from matchnotes.services.views import CatalogNames
 from matchnotes.text import clean, fold
 from matchnotes.ui.dialogs.date_field import DateField
-from matchnotes.ui.dialogs.form import FormDialog, completing_line_edit
+from matchnotes.ui.dialogs.form import FormDialog, completing_line_edit, set_completions
 
 STAGES = ["Group stage", "Round of 16", "Quarter-final", "Semi-final", "Final", "Friendly"]
 
 
 class MatchDialog(FormDialog):
     def __init__(
-        self, *, teams: list[str], venues: list[str], competitions: list[str],
-        referees: list[str], initial: MatchInput | None = None, parent: QWidget | None = None,
+        self, *, initial: MatchInput | None = None, parent: QWidget | None = None
     ) -> None:  # fmt: skip
         super().__init__("Edit match" if initial else "New match", parent)
-        self._known_teams = {fold(t) for t in teams}
-        self.home = completing_line_edit(teams, "Home team")
-        self.away = completing_line_edit(teams, "Away team")
+        self._known_teams: set[str] | None = None  # until the names arrive
+        self.home = completing_line_edit(placeholder="Home team")
+        self.away = completing_line_edit(placeholder="Away team")
         earliest, latest = match_date_range()
         self.date = DateField(earliest=earliest, latest=latest, what="the match date")
         self.date.set_value(dt.date.today())
         self.kickoff = QLineEdit(placeholderText="HH:MM (local time, optional)")
-        self.competition = completing_line_edit(competitions, "e.g. Premier League")
+        self.competition = completing_line_edit(placeholder="e.g. Premier League")
         self.season = QLineEdit(placeholderText="e.g. 2024-25 (default: the year)")
         self.stage = QComboBox(editable=True)
         self.stage.addItems(["", *STAGES])
-        self.venue = completing_line_edit(venues, "Ground")
+        self.venue = completing_line_edit(placeholder="Ground")
         self.venue_city = QLineEdit(placeholderText="City")
-        self.referee = completing_line_edit(referees, "Referee")
+        self.referee = completing_line_edit(placeholder="Referee")
         self.attendance = QLineEdit(placeholderText="e.g. 68895")
         self.status = _enum_combo(STATUS_LABELS)
         self.override = QCheckBox("Set the score by hand (no moments logged)")
@@ -89,6 +90,17 @@ class MatchDialog(FormDialog):
         self._sync_enabled()
         self.validate()
 
+    def show_names(self, names: CatalogNames) -> None:
+        """The database's names, read on a worker: complete from them, say which are new."""
+        self._known_teams = {fold(t) for t in names.teams}
+        for edits, words in (((self.home, self.away), names.teams),
+                             ((self.venue,), names.venues),
+                             ((self.competition,), names.competitions),
+                             ((self.referee,), names.referees)):  # fmt: skip
+            for edit in edits:
+                set_completions(edit, list(words))
+        self.validate()
+
     # --- checks: each returns what is wrong, or None ---
 
     def _team_check(self, edit: QLineEdit, side: str) -> str | None:
@@ -117,6 +129,8 @@ class MatchDialog(FormDialog):
 
     def new_teams(self) -> list[str]:
         """Names typed that are not teams yet (the form says they will be created)."""
+        if self._known_teams is None:
+            return []  # not known yet: said when the names arrive
         return [
             clean(e.text()) for e in (self.home, self.away)
             if clean(e.text()) and fold(e.text()) not in self._known_teams

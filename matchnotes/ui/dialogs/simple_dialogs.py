@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from matchnotes.enums import LineupRole, PersonRole
-from matchnotes.labels import CONTEXT_LABELS, KIND_LABELS, LINEUP_ROLE_LABELS, ROLE_LABELS
+from matchnotes.labels import CONTEXT_LABELS, LINEUP_ROLE_LABELS, ROLE_LABELS
 from matchnotes.services.inputs import (
     MAX_QUOTE,
     POSITIONS,
@@ -16,10 +16,14 @@ from matchnotes.services.inputs import (
     QuoteInput,
     optional_int,
 )
-from matchnotes.services.views import MomentView
 from matchnotes.ui.dialogs.baseline_fields import BaselineFields
 from matchnotes.ui.dialogs.date_field import DateField
-from matchnotes.ui.dialogs.form import FormDialog, completing_line_edit, required
+from matchnotes.ui.dialogs.form import (
+    FormDialog,
+    completing_line_edit,
+    required,
+    set_completions,
+)
 
 
 def _combo(items: dict) -> QComboBox:  # type: ignore[type-arg]
@@ -38,11 +42,13 @@ def _pick(combo: QComboBox, data: object) -> None:
 
 
 class QuoteDialog(FormDialog):
-    def __init__(self, *, speakers: list[str], moments: list[MomentView],
+    def __init__(self, *, moments: list[tuple[int, str]],
                  initial: QuoteInput | None = None, initial_speaker: str = "",
                  parent: QWidget | None = None) -> None:  # fmt: skip
+        """``moments``: (id, label) of what the quote can be about; the speakers to complete
+        come later (``show_speakers``)."""
         super().__init__("Edit quote" if initial else "Add a quote", parent)
-        self.speaker = completing_line_edit(speakers, "Who said it (a new name is created)")
+        self.speaker = completing_line_edit(placeholder="Who said it (a new name is created)")
         self.text = QPlainTextEdit()
         self.text.setPlaceholderText("The exact words")
         self.context = _combo(CONTEXT_LABELS)
@@ -50,8 +56,8 @@ class QuoteDialog(FormDialog):
         self.source = QLineEdit(placeholderText="e.g. BBC Sport, own recording")
         self.moment = QComboBox()
         self.moment.addItem("—", None)
-        for m in moments:
-            self.moment.addItem(f"{m.minute_text} {KIND_LABELS[m.kind]} {m.player or ''}", m.id)
+        for moment_id, label in moments:
+            self.moment.addItem(label, moment_id)
         self.add_row("Speaker", self.speaker, required(self.speaker.text, "Who said it?"))
         self.add_row("Words", self.text, self._text_check)
         self.add_row("Context", self.context)
@@ -66,6 +72,9 @@ class QuoteDialog(FormDialog):
             self.source.setText(initial.source or "")
             _pick(self.moment, initial.moment_id)
         self.validate()
+
+    def show_speakers(self, names: list[str]) -> None:
+        set_completions(self.speaker, names)
 
     def _text_check(self) -> str | None:
         text = self.text.toPlainText().strip()
@@ -94,14 +103,14 @@ class NoteDialog(FormDialog):
 
 
 class LineupDialog(FormDialog):
-    def __init__(self, *, teams: list[tuple[int, str]], people: list[str],
+    def __init__(self, *, teams: list[tuple[int, str]],
                  initial: LineupInput | None = None, initial_name: str = "",
                  parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__("Edit line-up entry" if initial else "Add to a line-up", parent)
         self.team = QComboBox()
         for team_id, name in teams:
             self.team.addItem(name, team_id)
-        self.person = completing_line_edit(people, "Name (a new name is created)")
+        self.person = completing_line_edit(placeholder="Name (a new name is created)")
         self.role = _combo(LINEUP_ROLE_LABELS)
         self.number = QLineEdit(placeholderText="Shirt number")
         self.position = QComboBox(editable=True)
@@ -121,6 +130,9 @@ class LineupDialog(FormDialog):
             self.position.setCurrentText(initial.position or "")
             self.captain.setChecked(initial.captain)
         self.validate()
+
+    def show_people(self, names: list[str]) -> None:
+        set_completions(self.person, names)
 
     def value(self) -> LineupInput:
         return LineupInput(

@@ -80,13 +80,18 @@ class DraftTab(QWidget):
         self.sentences.currentItemChanged.connect(self._on_current_changed)
         self.sentences.itemChanged.connect(self._on_item_changed)
 
-    def reload(self, detail: MatchDetail | None = None) -> None:
-        """Show the saved draft (or the one the notes write now), stale sentences marked."""
+    def reload(
+        self, detail: MatchDetail | None = None, read: tuple[Draft, bool] | None = None
+    ) -> None:
+        """Show the saved draft (or the one the notes write now), stale sentences marked.
+
+        ``read``: the draft and whether it is saved, already read (on the page's worker)."""
         if detail is not None:
             self.detail = detail
-        self._show(
-            self.services.draft.current(self.match_id), self.services.draft.is_saved(self.match_id)
-        )
+        if read is None:
+            drafts = self.services.draft
+            read = drafts.current(self.match_id), drafts.is_saved(self.match_id)
+        self._show(*read)
 
     def copy_text(self) -> None:
         if self.draft is not None:

@@ -2,6 +2,11 @@
 
 The page only shows a MatchDetail; every change goes through EditActions, which call
 the services and then ask the page to reload.
+
+Opening is at once: the page says "Opening…" under the teams' names (known from the
+list the match was picked in) while a worker reads the match, its clock and its draft
+(a tenth of a second and more on a big archive), then fills in. The quick-entry line
+takes lines meanwhile: they are saved by the service, which needs nothing the page shows.
 """
 
 from __future__ import annotations
@@ -9,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -20,12 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from matchnotes import clock
-from matchnotes.enums import Decision, MatchStatus
-from matchnotes.labels import DECISION_LABELS, STATUS_LABELS
+from matchnotes.enums import MatchStatus
 from matchnotes.minutes import Minute
 from matchnotes.services import Services
-from matchnotes.services.views import MatchDetail
-from matchnotes.ui.dialogs.seen_dialog import Seen, seen_line
+from matchnotes.services.views import MatchDetail, MatchSummary
 from matchnotes.ui.models.columns import (
     LINEUP_COLUMNS,
     MOMENT_COLUMNS,
@@ -34,6 +37,7 @@ from matchnotes.ui.models.columns import (
 )
 from matchnotes.ui.models.table_model import ReadModelTable
 from matchnotes.ui.views.draft_tab import DraftTab
+from matchnotes.ui.views.match_read import PageRead, header_html, read_page
 from matchnotes.ui.widgets.clock import ClockBar, Run
 from matchnotes.ui.widgets.quick_entry import QuickEntryBar
 from matchnotes.ui.widgets.table import ReadModelTableView
@@ -43,16 +47,23 @@ from matchnotes.ui.widgets.timeline import TimelineWidget
 class MatchPage(QWidget):
     page_kind = "match"  # how the main window tells pages apart without importing them
     person_activated = Signal(int)
+    loaded = Signal()  # the worker's read is on screen
+    load_failed = Signal(str)  # the match could not be read (deleted meanwhile…)
     # (what, id) the user asked to edit: "moment", "lineup", "quote", "note"; or
     # ("lineups", match id) for the line-up editor
     edit_requested = Signal(str, int)
 
     def __init__(self, match_id: int, services: Services,
                  record_line: Callable[[int, str, Minute | None], str],
-                 parent: QWidget | None = None, clock_run: Run | None = None) -> None:  # fmt: skip
+                 parent: QWidget | None = None, clock_run: Run | None = None,
+                 summary: MatchSummary | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.match_id = match_id
+        self.services = services
         self.detail: MatchDetail | None = None
+        self.summary = summary  # the list's row, shown while the match is read
+        self._reads = 0  # each read or show takes a ticket: only the newest fills the page
+        self._filling = False  # the worker's read arrived, shown a step at a time
         self.header = QLabel()
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setWordWrap(True)
@@ -92,7 +103,8 @@ class MatchPage(QWidget):
         self.draft = DraftTab(services, match_id)
         self.tabs.addTab(self.draft, "Draft")
         self.draft.source_clicked.connect(self._on_draft_source_clicked)
-        self.clock_bar = ClockBar(services, match_id, clock_run)  # clock_run: undoable
+        # clock_run: undoable; its state comes with the page's read
+        self.clock_bar = ClockBar(services, match_id, clock_run, read_now=False)
         self.quick_entry = QuickEntryBar(services, match_id, record_line)
         layout = QVBoxLayout(self)
         self.timeline = TimelineWidget()
@@ -109,33 +121,114 @@ class MatchPage(QWidget):
         self.moments.clicked.connect(lambda index: self.timeline.select(self.moments.id_at(index)))
         for table in (self.home_lineup, self.away_lineup):
             table.activated.connect(lambda i, t=table: self._edit("lineup", t, i))
+        self._show_opening()
 
-    def show_detail(self, detail: MatchDetail) -> None:
+    # --- opening ---
+
+    def is_open(self) -> bool:
+        """Whether the match has been read and shown (else the page says "Opening…")."""
+        return self.detail is not None and not self._filling
+
+    def _show_opening(self) -> None:
+        s = self.summary
+        teams = f"{escape(s.home)} v {escape(s.away)}" if s else "The match"
+        self.header.setText(f"<h2 style='margin:0'>{teams}</h2><p>Opening…</p>")
+        for widget in (self.tabs, self.timeline, self.clock_bar):
+            widget.setEnabled(False)  # nothing to act on yet; the quick-entry line is ready
+
+    def load(self) -> None:
+        """Read the page on a worker; it fills in when the read arrives."""
+        from matchnotes.ui.workers import BackgroundOp
+
+        self._reads += 1
+        ticket, services, match_id = self._reads, self.services, self.match_id
+
+        def arrived(read: object) -> None:
+            if ticket == self._reads:  # else a newer read or show came meanwhile
+                self.show_detail(read.detail, read)  # type: ignore[attr-defined]
+
+        def failed(message: str) -> None:
+            if ticket == self._reads:
+                self.load_failed.emit(message)
+
+        BackgroundOp(self, lambda _progress: read_page(services, match_id)).on_success(
+            arrived
+        ).on_failure(failed).run()
+
+    # --- showing ---
+
+    def show_detail(self, detail: MatchDetail, read: PageRead | None = None) -> None:
+        """Show the match. With ``read`` (the worker's: clock and draft too) the page fills
+        in steps, one a turn of the event loop, what is on screen first; else at once."""
+        self._reads += 1  # an older read still on its way must not replace this
+        self._filling = False  # steps of an earlier read left: this shows it all
         first = self.detail is None  # the quick-entry bar has just read its names
         self.detail = detail
-        s = detail.summary
-        self.clock_bar.reload(finished=detail.summary.status is MatchStatus.FINISHED)
-        periods = [m.minute.period for m in detail.moments]
-        half_time = clock.half_time_reached(self.clock_bar.state, s.status, periods)
-        self.header.setText(header_html(detail, half_time))
-        self.moments.source.set_rows(detail.moments)
-        self.home_lineup.source.set_rows(detail.lineup_of(s.home_id))
-        self.away_lineup.source.set_rows(detail.lineup_of(s.away_id))
-        self.home_title.setText(f"<b>{escape(s.home)}</b>")
-        self.away_title.setText(f"<b>{escape(s.away)}</b>")
-        self.quotes.source.set_rows(detail.quotes)
-        self.notes.source.set_rows(detail.notes)
-        self.timeline.show_detail(detail)
+        finished = detail.summary.status is MatchStatus.FINISHED
+        if read is None:
+            self.clock_bar.reload(finished=finished)
+        else:
+            self.clock_bar.show_state(read.clock, finished=finished)
+        self._show_moments()
         if not first:
             self.quick_entry.reload_names()
-        self.draft.reload(detail)
+        drafts = None if read is None else (read.draft, read.draft_saved)
+        steps = [self._show_timeline, self._show_lineups, self._show_quotes_and_notes,
+                 lambda: self.draft.reload(self.detail, drafts)]  # fmt: skip
+        if read is None:
+            for step in steps:
+                step()
+            return
+        self._filling = True
+        ticket = self._reads
+
+        def next_step() -> None:
+            if ticket != self._reads:
+                return  # shown again meanwhile, all at once
+            steps.pop(0)()
+            if steps:
+                QTimer.singleShot(0, self, next_step)
+            else:
+                self._filling = False
+                self.loaded.emit()
+
+        QTimer.singleShot(0, self, next_step)
+
+    def _show_moments(self) -> None:
+        d = self.detail
+        assert d is not None
+        for widget in (self.tabs, self.timeline, self.clock_bar):
+            widget.setEnabled(True)
+        periods = [m.minute.period for m in d.moments]
+        half_time = clock.half_time_reached(self.clock_bar.state, d.summary.status, periods)
+        self.header.setText(header_html(d, half_time))
+        self.moments.source.set_rows(d.moments)
+        self.moments.fit_columns()
         self.moments.scrollToBottom()  # the newest moment in view while logging live
-        counts = (len(detail.moments), len(detail.lineups), len(detail.quotes), len(detail.notes))
+        counts = (len(d.moments), len(d.lineups), len(d.quotes), len(d.notes))
         for tab, (name, count) in enumerate(zip(("Moments", "Line-ups", "Quotes", "Notes"),
                                                 counts, strict=True)):  # fmt: skip
             self.tabs.setTabText(tab, f"{name} ({count})" if count else name)
-        for table in (self.moments, self.home_lineup, self.away_lineup):
+
+    def _show_timeline(self) -> None:
+        assert self.detail is not None
+        self.timeline.show_detail(self.detail)
+
+    def _show_lineups(self) -> None:
+        d = self.detail
+        assert d is not None
+        s = d.summary
+        self.home_lineup.source.set_rows(d.lineup_of(s.home_id))
+        self.away_lineup.source.set_rows(d.lineup_of(s.away_id))
+        self.home_title.setText(f"<b>{escape(s.home)}</b>")
+        self.away_title.setText(f"<b>{escape(s.away)}</b>")
+        for table in (self.home_lineup, self.away_lineup):
             table.fit_columns()
+
+    def _show_quotes_and_notes(self) -> None:
+        assert self.detail is not None
+        self.quotes.source.set_rows(self.detail.quotes)
+        self.notes.source.set_rows(self.detail.notes)
 
     def show_moment_added(self, detail: MatchDetail) -> None:
         """``detail`` is the page shown plus one moment at the end: only what it changes."""
@@ -157,9 +250,9 @@ class MatchPage(QWidget):
         self.tabs.setTabText(0, f"Moments ({len(detail.moments)})")
 
     def title(self) -> str:
-        if self.detail is None:
+        s = self.detail.summary if self.detail is not None else self.summary
+        if s is None:
             return "Match"
-        s = self.detail.summary
         return f"{s.home} {s.score} {s.away}"
 
     def selected(self) -> tuple[str, int] | None:
@@ -195,32 +288,3 @@ class MatchPage(QWidget):
         ident = table.id_at(index)  # type: ignore[arg-type]
         if ident is not None:
             self.edit_requested.emit(kind, ident)
-
-
-def header_html(d: MatchDetail, half_time: bool = True) -> str:
-    """The header as rich text; every user string is escaped (names are text, not HTML).
-
-    ``half_time``: whether the first half is over (no "HT 0–1" while it is played)."""
-    s = d.summary
-    result = f"{escape(s.home)} {s.score.home}–{s.score.away} {escape(s.away)}"
-    extra = []
-    if d.moments and half_time:
-        extra.append(f"HT {d.half_time}")
-    if d.decided_by is not Decision.REGULAR:
-        extra.append(DECISION_LABELS[d.decided_by].lower())
-    if d.penalties:
-        extra.append(f"{d.penalties} on penalties")
-    lines = [
-        " · ".join(escape(x) for x in (s.competition, s.season, s.stage) if x),
-        f"{s.date:%A %d %B %Y}" + (f", kick-off {s.kickoff_time:%H:%M}" if s.kickoff_time else ""),
-        ", ".join(escape(x) for x in (s.venue, d.venue_city) if x),
-        " · ".join(x for x in (
-            f"Attendance {d.attendance:,}" if d.attendance else "",
-            f"Referee {escape(d.referee)}" if d.referee else "",
-            STATUS_LABELS[s.status],
-        ) if x),
-        escape(seen_line(Seen(s.fan_attendance, d.watched_where, s.rating))),
-    ]  # fmt: skip
-    small = "<br>".join(line for line in lines if line)
-    extra_html = f" <span style='font-size:small'>({', '.join(extra)})</span>" if extra else ""
-    return f"<h2 style='margin:0'>{result}{extra_html}</h2><p>{small}</p>"

@@ -40,7 +40,7 @@ class ClockBar(QWidget):
     failed = Signal(str)
 
     def __init__(self, services: Services, match_id: int, run: Run | None = None,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+                 parent: QWidget | None = None, *, read_now: bool = True) -> None:  # fmt: skip
         super().__init__(parent)
         self.services = services
         self.match_id = match_id
@@ -78,15 +78,23 @@ class ClockBar(QWidget):
         self.timer = QTimer(self, interval=1000)
         self.timer.timeout.connect(self._tick)
         self.timer.start()
-        self.reload()
+        if read_now:
+            self.reload()
 
     def reload(self, finished: bool | None = None) -> None:
         if finished is not None:
             self.finished = finished
         try:
-            self.state = self.services.clock.state(self.match_id)
+            state = self.services.clock.state(self.match_id)
         except MatchNotesError:
             return
+        self.show_state(state)
+
+    def show_state(self, state: ClockState, finished: bool | None = None) -> None:
+        """Show a state already read (the match page reads it on a worker as it opens)."""
+        if finished is not None:
+            self.finished = finished
+        self.state = state
         upcoming = self._upcoming()
         self.start_button.setText(
             f"Start {PERIOD_NAMES[upcoming]}" if upcoming else "Start"
