@@ -76,6 +76,13 @@ def shipped_folder() -> Path:
     return resource("international")
 
 
+def shipped_results() -> Path:
+    """The results file of the archive shipped with the app (compressed)."""
+    folder = shipped_folder()
+    packed = folder / "results.csv.xz"
+    return packed if packed.is_file() else folder / "results.csv"
+
+
 def is_archive(path: Path) -> bool:
     """Whether ``path`` is the archive's results.csv (by its header, compressed or not)."""
     if not path.name.endswith((".csv", ".csv.xz")) or not path.is_file():

@@ -22,6 +22,7 @@ from sqlmodel import Session
 
 from matchnotes.db import search
 from matchnotes.enums import Attendance, Decision, MatchStatus, MomentKind, SearchKind
+from matchnotes.errors import MatchNotesError
 from matchnotes.io.international import LABEL, Archive, ArchiveGoal, ArchiveMatch
 from matchnotes.io.summary import ImportSummary
 from matchnotes.minutes import Minute
@@ -38,6 +39,11 @@ SEASON, MATCH = Season.__table__, Match.__table__  # type: ignore[attr-defined]
 MOMENT = Moment.__table__  # type: ignore[attr-defined]
 _SCORING = (MomentKind.GOAL, MomentKind.PENALTY_GOAL, MomentKind.OWN_GOAL)
 _STEP = 2000  # matches between two progress reports
+
+
+class ImportCancelled(MatchNotesError):
+    def __init__(self) -> None:
+        super().__init__("The import was cancelled; nothing was saved.")
 
 
 class InternationalImport:
@@ -105,13 +111,15 @@ class InternationalImport:
                 goals.append((None, m, False))
                 tally.added += 1
             if done % _STEP == 0:
-                self.progress(done, total)
+                self.progress(done // 3, total)  # a third of the work: the rest is writing
+        self.progress(total // 3, total)
         ids = self._insert_matches(new_rows)
+        self.progress(total // 2, total)
         new_ids = dict(zip(map(id, new_of), ids, strict=True))
         if fills:
             self._fill(fills)
         self._goals(goals, new_ids, teams)
-        self.progress(total, total)
+        self.progress(total * 9 // 10, total)
         if self.aliases.learnt:
             self.summary.tally("aliases").added += self.aliases.learnt
         return self.summary

@@ -25,14 +25,15 @@ from matchnotes.io.csv_files import MATCH_COLUMNS, PEOPLE_COLUMNS, write_csv
 from matchnotes.io.detect import FORMATS, parse_bytes, parse_path
 from matchnotes.io.errors import ImportFileError, Problem
 from matchnotes.io.international import FORMAT as ARCHIVE_FORMAT
-from matchnotes.io.international import is_archive, read_archive, shipped_folder
+from matchnotes.io import international
+from matchnotes.io.international import is_archive, read_archive
 from matchnotes.io.native import NativeFile
 from matchnotes.io.native_writer import native_chunks, native_document
 from matchnotes.io.records import MatchRecord, ParsedFile, PersonRecord
 from matchnotes.io.summary import ImportSummary
 from matchnotes.models import Match, Person, Venue
 from matchnotes.services.base import Service, explain_integrity_error
-from matchnotes.services.import_international import import_archive
+from matchnotes.services.import_international import ImportCancelled, import_archive
 from matchnotes.services.import_native import NATURAL_KEYS, Progress, import_native
 from matchnotes.services.import_records import RecordWriter
 from matchnotes.services.matches import load_match_summaries
@@ -129,17 +130,28 @@ class ImportService(Service):
         return summary
 
     def import_international(
-        self, results: Path | None = None, progress: Progress | None = None
+        self,
+        results: Path | None = None,
+        progress: Progress | None = None,
+        cancel: Callable[[], bool] | None = None,
     ) -> ImportSummary:
         """The international results archive: the copy shipped with the app, or a newer
         ``results.csv`` (with goalscorers.csv and shootouts.csv beside it). Merged with
         what is there in one transaction; a second import changes nothing (and leaves
         no history entry)."""
-        archive = read_archive(results or shipped_folder() / "results.csv.xz")
+        archive = read_archive(results or international.shipped_results())
+
+        def report(done: int, total: int) -> None:
+            if cancel is not None and cancel():  # raised inside the transaction: rolled back
+                raise ImportCancelled()
+            if progress is not None:
+                progress(done, total)
+
         try:
             with self._write(bulk=_imported(archive.source)) as session:
                 hold_import(session)
-                summary = import_archive(session, archive, progress)
+                summary = import_archive(session, archive, report)
+                report(len(archive.matches), len(archive.matches))
                 if not (summary.added or summary.updated or summary.tally("aliases")):
                     raise _NothingNew(summary)
         except _NothingNew as same:
