@@ -21,11 +21,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 
 from matchnotes.errors import MatchNotesError, ValidationError
+from matchnotes.io import international
 from matchnotes.io.csv_files import MATCH_COLUMNS, PEOPLE_COLUMNS, write_csv
 from matchnotes.io.detect import FORMATS, parse_bytes, parse_path
 from matchnotes.io.errors import ImportFileError, Problem
 from matchnotes.io.international import FORMAT as ARCHIVE_FORMAT
-from matchnotes.io import international
 from matchnotes.io.international import is_archive, read_archive
 from matchnotes.io.native import NativeFile
 from matchnotes.io.native_writer import native_chunks, native_document

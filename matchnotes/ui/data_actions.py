@@ -73,8 +73,6 @@ class DataActions(QObject):
         """File ▸ Import international history: the archive shipped with the app, offline,
         on a worker; Cancel rolls the one transaction back, saving nothing."""
         progress = self._progress("Importing international results 1872–2026…", cancellable=True)
-            "Importing the international results 1872–2026…", cancellable=True
-        )
         imports, backups = self.services.imports, self.backups
         cancelled = threading.Event()  # set on the GUI thread, read by the worker
         progress.canceled.connect(cancelled.set)
