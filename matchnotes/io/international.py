@@ -15,6 +15,7 @@ import io
 import lzma
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from matchnotes.io.errors import ImportFileError
@@ -199,8 +200,12 @@ def _results(path: Path) -> Iterator[ArchiveMatch]:
         )  # fmt: skip
 
 
+_clean = lru_cache(maxsize=1 << 17)(clean)  # names and places repeat thousands of times
+_iso = lru_cache(maxsize=1 << 16)(dt.date.fromisoformat)
+
+
 def _text(row: dict[str, str], column: str) -> str:
-    return clean(row.get(column) or "")
+    return _clean(row.get(column) or "")
 
 
 def _flag(value: str | None) -> bool:
@@ -209,7 +214,7 @@ def _flag(value: str | None) -> bool:
 
 def _date(where: tuple[str, str], value: str | None) -> dt.date:
     try:
-        return dt.date.fromisoformat((value or "").strip())
+        return _iso((value or "").strip())
     except ValueError:
         raise ImportFileError(*where, f"has the date “{value}”; write it as 2022-12-10.") from None
 

@@ -39,6 +39,7 @@ SEASON, MATCH = Season.__table__, Match.__table__  # type: ignore[attr-defined]
 MOMENT = Moment.__table__  # type: ignore[attr-defined]
 _SCORING = (MomentKind.GOAL, MomentKind.PENALTY_GOAL, MomentKind.OWN_GOAL)
 _STEP = 2000  # matches between two progress reports
+BULK_CACHE_KIB = 128 * 1024
 
 
 class ImportCancelled(MatchNotesError):
@@ -52,11 +53,22 @@ class InternationalImport:
         self.progress = progress or (lambda done, total: None)
         self.summary = ImportSummary(archive.source, LABEL, "matches")
         self.aliases = Aliases.load(session)
+        self.now = dt.datetime.now(dt.UTC)
 
     def run(self) -> ImportSummary:
         kinds = (SearchKind.TEAM, SearchKind.MATCH, SearchKind.PERSON, SearchKind.MOMENT)
-        with search.bulk_insert(self.conn, kinds):
-            return self._run()
+        sqlite = self.conn.dialect.name == "sqlite"
+        # A cache that holds the indexes being filled: without it SQLite spills pages
+        # to the WAL mid-transaction and reads them back. Set back afterwards.
+        cache = self.conn.exec_driver_sql("PRAGMA cache_size").scalar() if sqlite else None
+        if sqlite:
+            self.conn.exec_driver_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+        try:
+            with search.bulk_insert(self.conn, kinds):
+                return self._run()
+        finally:
+            if sqlite:
+                self.conn.exec_driver_sql(f"PRAGMA cache_size = {int(cache or -2000)}")
 
     def _run(self) -> ImportSummary:
         matches, total = self.archive.matches, len(self.archive.matches)
@@ -189,19 +201,13 @@ class InternationalImport:
         return found
 
     def _match_row(self, m: ArchiveMatch, home: int, away: int, season: int) -> dict[str, object]:
-        now = dt.datetime.now(dt.UTC)
-        played = m.score is not None
+        """The new match's columns; the others are NULL (or their server default)."""
         return {
-            "season_id": season, "stage": None, "date": m.date, "kickoff_time": None,
-            "venue_id": None, "home_team_id": home, "away_team_id": away,
-            "home_score_override": None, "away_score_override": None,
+            "season_id": season, "date": m.date, "home_team_id": home, "away_team_id": away,
             "decided_by": Decision.PENALTIES if m.shootout_winner else Decision.REGULAR,
-            "home_penalties": None, "away_penalties": None, "referee_id": None,
-            "attendance": None,
-            "status": MatchStatus.FINISHED if played else MatchStatus.SCHEDULED,
-            "fan_attendance": Attendance.NONE, "watched_where": None, "rating": None,
-            "clock_period": None, "clock_started_at": None, "clock_paused_at": None,
-            "clock_adjust_seconds": 0, "created_at": now, "updated_at": now,
+            "status": MatchStatus.FINISHED if m.score is not None else MatchStatus.SCHEDULED,
+            "fan_attendance": Attendance.NONE, "clock_adjust_seconds": 0,
+            "created_at": self.now, "updated_at": self.now,
         }  # fmt: skip
 
     def _insert_matches(self, rows: list[dict[str, object]]) -> list[int]:

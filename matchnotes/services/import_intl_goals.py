@@ -122,11 +122,8 @@ def write_goals(conn: Connection, goals: list[GoalOfMatch]) -> int:
                 "kind": kind,
                 "team_id": g.scorer_team,
                 "player_id": who if isinstance(who, int) else created[who],
-                "related_player_id": None,
                 "description": "",
                 "created_at": now,
-                "logged_at": None,
-                "clock_seconds": None,
             }
         )
     for start in range(0, len(rows), 5000):
