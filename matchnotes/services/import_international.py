@@ -54,6 +54,7 @@ class InternationalImport:
         self.summary = ImportSummary(archive.source, LABEL, "matches")
         self.aliases = Aliases.load(session)
         self.now = dt.datetime.now(dt.UTC)
+        self.typed_scores: set[int] = set()
 
     def run(self) -> ImportSummary:
         kinds = (SearchKind.TEAM, SearchKind.MATCH, SearchKind.PERSON, SearchKind.MOMENT)
@@ -194,10 +195,13 @@ class InternationalImport:
 
     def _existing(self) -> dict[tuple[dt.date, int, int], tuple[int, int | None]]:
         query = select(MATCH.c.date, MATCH.c.home_team_id, MATCH.c.away_team_id,
-                       MATCH.c.id, MATCH.c.season_id).order_by(MATCH.c.id)  # fmt: skip
+                       MATCH.c.id, MATCH.c.season_id, MATCH.c.home_score_override,
+                       ).order_by(MATCH.c.id)  # fmt: skip
         found: dict[tuple[dt.date, int, int], tuple[int, int | None]] = {}
-        for date, home, away, mid, season in self.conn.execute(query):
+        for date, home, away, mid, season, override in self.conn.execute(query):
             found.setdefault((date, home, away), (mid, season))
+            if override is not None:
+                self.typed_scores.add(mid)  # the user's score: the archive's never replaces it
         return found
 
     def _match_row(self, m: ArchiveMatch, home: int, away: int, season: int) -> dict[str, object]:
@@ -247,7 +251,8 @@ class InternationalImport:
             for goal, minute, side, scorer_team in _usable(m, home, away, teams):
                 found.append(GoalOfMatch(mid, goal, minute, scorer_team))
                 counted[side] += 1
-            if m.score is not None and (counted[home], counted[away]) != m.score:
+            typed = mid in self.typed_scores
+            if m.score is not None and (counted[home], counted[away]) != m.score and not typed:
                 score = m.score[::-1] if flip else m.score
                 overrides.append({"id_": mid, "h": score[0], "a": score[1]})
         self.summary.tally("moments").added += len(found)

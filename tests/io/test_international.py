@@ -119,6 +119,18 @@ def test_the_world_cup_files_and_the_archive_merge_into_the_demo(database, servi
     assert [m.kind for m in kane] == [MomentKind.PENALTY_GOAL, MomentKind.PENALTY_MISSED]
 
 
+def test_the_archive_goals_count_for_the_users_players(database, services, demo_match_id):
+    kane = next(m for m in services.matches.get_match(demo_match_id).moments
+                if m.player == "Harry Kane")  # fmt: skip
+    importer(database).import_file(SLICE)
+    senegal = _match(services, dt.date(2022, 12, 4), "England", "Senegal")  # new, from the archive
+    scorers = {m.player: (m.player_id, m.team) for m in senegal.moments}
+    assert scorers["Harry Kane"] == (kane.player_id, "England")  # one Harry Kane: his tally grows
+    assert _count(database, "SELECT count(*) FROM person WHERE name = 'Harry Kane'") == 1
+    giroud = _count(database, "SELECT count(*) FROM person WHERE name = 'Olivier Giroud'")
+    assert giroud == 1  # the demo's Giroud scores the archive's France goals too
+
+
 def _count_rows(database, sql):
     with database.engine.connect() as conn:
         return conn.execute(text(sql)).all()
