@@ -152,7 +152,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="import a file (MatchNotes JSON, openfootball, CSV)",
         **example("matchnotes import worldcup.json --db archive.sqlite"),
     )
-    imp.add_argument("file", type=Path, metavar="FILE")
+    imp.add_argument("file", type=Path, metavar="FILE", nargs="?")
+    imp.add_argument(
+        "--international",
+        action="store_true",
+        help="the international results 1872-2026 shipped with the app (offline); a newer "
+        "copy imports as FILE: PATH/results.csv, with goalscorers.csv and shootouts.csv beside it",
+    )
     imp.add_argument("--format", help="the file's format when it cannot be recognised")
     imp.add_argument("--skip-errors", action="store_true", help="skip bad rows, report each")
     imp.add_argument("--json", action="store_true", help="print the summary as JSON")
@@ -537,6 +543,12 @@ def cmd_lineup(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     from matchnotes.services.imports import ImportService
 
+    if (args.file is None) == (not args.international):
+        raise MatchNotesError(
+            "Name one file to import, or --international for the international results "
+            "archive: `matchnotes import worldcup.json` or `matchnotes import --international`."
+        )
+    name = args.file.name if args.file is not None else "the international results archive"
     db = open_from_args(args, create=True)
     bar = progress_bar(args, "Backing up")
     try:
@@ -546,10 +558,13 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
 
             make_backup(db.path, BEFORE_IMPORT, progress=bar)
             bar.finish()
-        bar = progress_bar(args, f"Importing {args.file.name}")
-        summary = ImportService(db.engine).import_file(
-            args.file, args.format, args.skip_errors, progress=bar
-        )
+        bar = progress_bar(args, f"Importing {name}")
+        if args.file is None:
+            summary = ImportService(db.engine).import_international(progress=bar)
+        else:
+            summary = ImportService(db.engine).import_file(
+                args.file, args.format, args.skip_errors, progress=bar
+            )
     except MatchNotesError:
         db.close()
         if db.path is not None and db.report.created:  # refused: no empty file left behind

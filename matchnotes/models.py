@@ -382,3 +382,25 @@ class MatchPhoto(SQLModel, table=True):
         )
     )
     added_at: dt.datetime = Field(default_factory=_utcnow)
+
+
+class Alias(SQLModel, table=True):
+    """A spelling an import uses for a row the user named otherwise (schema 0014).
+
+    "World Cup" in an openfootball file is the user's "FIFA World Cup", "United States"
+    in the international archive the user's "USA": imports find the user's row through
+    this table and never rename it. ``kind`` is "team", "competition" or "stage";
+    ``key`` the folded spelling (``text.fold``), ``spelling`` as the import wrote it.
+    A team or competition alias points at ``target_id``; a stage (free text on the
+    match) maps to ``target_name``, the user's words. No foreign key, since the target
+    table depends on the kind: a lookup ignores an alias whose target is gone.
+    """
+
+    __table_args__ = (UniqueConstraint("kind", "key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=16)
+    key: str
+    spelling: str
+    target_id: int | None = None
+    target_name: str | None = None

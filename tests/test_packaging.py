@@ -33,6 +33,19 @@ def test_the_docs_the_app_points_to_are_shipped():
     assert resource("sample", "england-france-2022.json").is_file()
 
 
+def test_the_international_archive_ships_compressed_with_its_licence():
+    from matchnotes.paths import resource
+
+    folder = resource("international")
+    for name in ("results", "goalscorers", "shootouts", "former_names"):
+        assert (folder / f"{name}.csv.xz").is_file()
+    assert "CC0 1.0 Universal" in (folder / "LICENSE").read_text(encoding="utf-8")
+    assert "martj42/international_results" in (folder / "SOURCE.md").read_text(encoding="utf-8")
+    size = sum(p.stat().st_size for p in folder.glob("*.xz"))
+    assert size < 1_000_000  # about 0.8 MB: the app stays small
+    assert PYPROJECT["tool"]["setuptools"]["package-data"]["matchnotes.resources"] == ["**/*"]
+
+
 def test_the_icon_comes_in_the_sizes_desktops_use():
     icons = ROOT / "resources" / "icons"
     assert (icons / "matchnotes.svg").is_file()

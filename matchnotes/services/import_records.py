@@ -15,8 +15,9 @@ from matchnotes.enums import LineupRole, Period, PersonRole
 from matchnotes.errors import ValidationError
 from matchnotes.io.records import MatchRecord, PersonRecord
 from matchnotes.io.summary import ImportSummary
-from matchnotes.models import LineupEntry, Match, Moment, Person, Team, Venue
+from matchnotes.models import Competition, LineupEntry, Match, Moment, Person, Team, Venue
 from matchnotes.scores import SCORING_KINDS, ScoreEvent, final_score
+from matchnotes.services.import_aliases import Aliases, Named, learn_from_existing
 from matchnotes.services.import_moments import MomentWriter, set_field
 from matchnotes.services.import_names import (
     fill_details,
@@ -37,6 +38,7 @@ class RecordWriter:
     def __init__(self, session: Session, summary: ImportSummary) -> None:
         self.s, self.summary = session, summary
         self.teams = {t.name_key: t for t in session.exec(select(Team)).all()}
+        self.aliases = Aliases.load(session)
         self.people = People(session)
         self.venue_ids = set(session.exec(select(Venue.id)).all())
         self.seasons: dict[tuple[str, str], int] = {}
@@ -53,8 +55,19 @@ class RecordWriter:
         if self.summary.subject == "people":
             people.unchanged = len(self.people.seen - self.people.created - self.people.updated)
 
+    def learn_aliases(self, records: list[MatchRecord]) -> None:
+        """Learn this file's spellings of the user's teams, competitions and stages
+        from the matches both have (``import_aliases``), before anything is written."""
+        named = (Named(r.date, r.home, r.away, r.competition, r.stage) for r in records)
+        learn_from_existing(self.s, self.aliases, named)
+
     def team(self, name: str) -> Team:
         key = fold(name)
+        target = self.aliases.target("team", name)
+        if key not in self.teams and target is not None:
+            found = self.s.get(Team, target)
+            if found is not None:
+                self.teams[key] = found
         if key not in self.teams:
             self.teams[key] = team_by_name(self.s, name)
             self.summary.tally("teams").added += 1
@@ -103,9 +116,10 @@ class RecordWriter:
         changed = False
         if rec.kickoff_time and may("kickoff_time", match.kickoff_time):
             changed |= set_field(match, "kickoff_time", rec.kickoff_time)
-        if rec.stage and may("stage", match.stage):
-            changed |= set_field(match, "stage", rec.stage)
-        if rec.competition and may("competition", match.season_id):
+        # The user's competition and stage are never renamed: an import only fills blanks.
+        if rec.stage and (created or match.stage is None):
+            changed |= set_field(match, "stage", self.aliases.stage(rec.stage))
+        if rec.competition and (created or match.season_id is None):
             changed |= set_field(match, "season_id", self._season(rec.competition, rec.season))
         if rec.venue and may("venue", match.venue_id):
             changed |= set_field(match, "venue_id", self._venue(rec.venue, rec.venue_city))
@@ -151,7 +165,10 @@ class RecordWriter:
     def _season(self, competition: str, season: str | None) -> int:
         key = (fold(competition), season or "")
         if key not in self.seasons:
-            found = season_of(self.s, competition_by_name(self.s, competition), season or "")
+            target = self.aliases.target("competition", competition)
+            row = self.s.get(Competition, target) if target is not None else None
+            row = row or competition_by_name(self.s, competition)
+            found = season_of(self.s, row, season or "")
             self.seasons[key] = found.id or 0
         return self.seasons[key]
 

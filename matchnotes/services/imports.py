@@ -21,15 +21,19 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 
 from matchnotes.errors import MatchNotesError, ValidationError
+from matchnotes.io import international
 from matchnotes.io.csv_files import MATCH_COLUMNS, PEOPLE_COLUMNS, write_csv
 from matchnotes.io.detect import FORMATS, parse_bytes, parse_path
 from matchnotes.io.errors import ImportFileError, Problem
+from matchnotes.io.international import FORMAT as ARCHIVE_FORMAT
+from matchnotes.io.international import is_archive, read_archive
 from matchnotes.io.native import NativeFile
 from matchnotes.io.native_writer import native_chunks, native_document
 from matchnotes.io.records import MatchRecord, ParsedFile, PersonRecord
 from matchnotes.io.summary import ImportSummary
 from matchnotes.models import Match, Person, Venue
 from matchnotes.services.base import Service, explain_integrity_error
+from matchnotes.services.import_international import ImportCancelled, import_archive
 from matchnotes.services.import_native import NATURAL_KEYS, Progress, import_native
 from matchnotes.services.import_records import RecordWriter
 from matchnotes.services.matches import load_match_summaries
@@ -45,6 +49,12 @@ class _Failed(Exception):
         self.index, self.where, self.problem = index, where, problem
 
 
+class _NothingNew(Exception):
+    def __init__(self, summary: ImportSummary) -> None:
+        super().__init__("nothing new")
+        self.summary = summary
+
+
 class ImportService(Service):
     # --- import ---------------------------------------------------------------------
 
@@ -57,6 +67,8 @@ class ImportService(Service):
     ) -> ImportSummary:
         """Import a file; the format is recognised from its content unless given
         (one of ``matchnotes.io.FORMATS``). Raises ImportFileError, saving nothing."""
+        if format == ARCHIVE_FORMAT or (format is None and is_archive(Path(path))):
+            return self.import_international(Path(path), progress)
         parsed = parse_path(Path(path), format, skip_errors)  # a CSV is read as a stream
         return self._import_parsed(parsed, skip_errors, progress)
 
@@ -98,6 +110,7 @@ class ImportService(Service):
         with self._write(bulk=_imported(parsed.source)) as session:
             hold_import(session)  # before reading what exists: see name_locks
             writer = RecordWriter(session, summary)
+            writer.learn_aliases([r for i, r in enumerate(parsed.matches) if i not in excluded])
             for i, record in enumerate(records):
                 if i in excluded:
                     continue
@@ -114,6 +127,35 @@ class ImportService(Service):
                 if progress:
                     progress(i + 1, len(records))
             writer.finish()
+        return summary
+
+    def import_international(
+        self,
+        results: Path | None = None,
+        progress: Progress | None = None,
+        cancel: Callable[[], bool] | None = None,
+    ) -> ImportSummary:
+        """The international results archive: the copy shipped with the app, or a newer
+        ``results.csv`` (with goalscorers.csv and shootouts.csv beside it). Merged with
+        what is there in one transaction; a second import changes nothing (and leaves
+        no history entry)."""
+        archive = read_archive(results or international.shipped_results())
+
+        def report(done: int, total: int) -> None:
+            if cancel is not None and cancel():  # raised inside the transaction: rolled back
+                raise ImportCancelled()
+            if progress is not None:
+                progress(done, total)
+
+        try:
+            with self._write(bulk=_imported(archive.source)) as session:
+                hold_import(session)
+                summary = import_archive(session, archive, report)
+                report(len(archive.matches), len(archive.matches))
+                if not (summary.added or summary.updated or summary.tally("aliases")):
+                    raise _NothingNew(summary)
+        except _NothingNew as same:
+            return same.summary  # rolled back: not even a history entry
         return summary
 
     def import_native_file(

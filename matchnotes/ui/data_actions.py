@@ -69,6 +69,26 @@ class DataActions(QObject):
 
         return self._run(work, progress, done)
 
+    def import_international(self) -> BackgroundOp:
+        """File ▸ Import international history: the archive shipped with the app, offline,
+        on a worker; Cancel rolls the one transaction back, saving nothing."""
+        progress = self._progress("Importing international results 1872–2026…", cancellable=True)
+        imports, backups = self.services.imports, self.backups
+        cancelled = threading.Event()  # set on the GUI thread, read by the worker
+        progress.canceled.connect(cancelled.set)
+
+        def work(report: Any) -> Any:
+            if backups is not None:
+                backups.make(BEFORE_IMPORT)
+            return imports.import_international(progress=report, cancel=cancelled.is_set)
+
+        def done(summary: Any) -> None:
+            progress.close()
+            self.imported.emit()
+            self._show(QMessageBox.Icon.Information, "Imported international history", str(summary))
+
+        return self._run(work, progress, done)
+
     # --- export ---
 
     def choose_and_export(self, what: str, ident: int | None, fmt: str = "pdf") -> None:

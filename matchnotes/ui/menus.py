@@ -59,6 +59,7 @@ def build_menus(window: MainWindow) -> list[QAction]:
     b.add(file, "Open &server database…", lambda: _ask_for_server(w), "Ctrl+Shift+O", db=False)
     file.addSeparator()
     b.add(file, "&Import…", lambda: w.data_actions.choose_and_import(), "Ctrl+I")
+    b.add(file, "Import international &history", lambda: w.data_actions.import_international())
     b.add(file, "&Export match…",
           lambda: w._with_match(lambda m: w.data_actions.choose_and_export("match", m)),
           "Ctrl+Shift+S")  # fmt: skip

@@ -1,0 +1,34 @@
+"""aliases: the spellings imports use for the user's teams, competitions and stages
+
+Revision ID: 0014_aliases
+Revises: 0015 (after rebasing on main, which has 0015 on 0010; re-chained at the merge)
+Create Date: 2026-12-06
+
+A new table only; existing rows are untouched and no alias is known until an import
+meets one (an import never renames the user's rows: it learns their other spelling).
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0014_aliases"
+down_revision = "0015"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "alias",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("kind", sa.String(length=16), nullable=False),
+        sa.Column("key", sa.String(), nullable=False),
+        sa.Column("spelling", sa.String(), nullable=False),
+        sa.Column("target_id", sa.Integer(), nullable=True),
+        sa.Column("target_name", sa.String(), nullable=True),
+        sa.UniqueConstraint("kind", "key"),
+    )
+
+
+def downgrade() -> None:
+    op.drop_table("alias")
