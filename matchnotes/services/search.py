@@ -119,6 +119,7 @@ class SearchService(Service):
             params: dict[str, Any] = {k: v for k, v in values.items() if v is not None}
             params.update(expression=query.fts, limit=limit)
             if indexed and dialect == "postgresql":
+                search_pg.plan_for_search(connection)
                 folded = refold(query, search_pg.fold_terms(connection, texts(query)))
                 if not folded:  # no word the server indexes (only signs it drops)
                     return SearchResults(text, indexed=indexed)
