@@ -29,7 +29,6 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from matchnotes.db import search
 from matchnotes.db.search import TABLES, Progress, documents
-from matchnotes.db.search_tsquery import PREFIX_LETTERS
 from matchnotes.enums import SearchKind
 from matchnotes.errors import DatabaseRefusedError
 
@@ -37,18 +36,6 @@ UNACCENT = "matchnotes_unaccent"
 TEXT = "matchnotes_search_text"
 VECTOR = "matchnotes_search_vector"
 WORDS = "matchnotes_search_words"
-PREFIXED = "matchnotes_search_prefixed"
-# Every word's beginnings of 2 to PREFIX_LETTERS letters, as lexemes of their own ("pen*"
-# at the places of "penalty"; written out, as || would move their places), as FTS5's
-# prefix indexes: GIN finds a typed beginning with
-# one posting list instead of merging those of every word that starts so (a common
-# beginning took a hundred milliseconds on a million moments).
-_PREFIXES = f"""(SELECT coalesce(string_agg(format('%L:%s', form, places), ' '), '')::tsvector
-  FROM unnest($1) AS u,
-  LATERAL (SELECT string_agg(p || w, ',') AS places FROM unnest(u.positions, u.weights) AS x(p, w))
-    AS here,
-  LATERAL (SELECT u.lexeme AS form UNION ALL SELECT left(u.lexeme, n) || '*'
-    FROM generate_series(2, least({PREFIX_LETTERS}, length(u.lexeme))) AS n) AS forms)"""
 HITS = "matchnotes_name_hits"
 # What unicode61 (FTS5) splits words on and PostgreSQL's parser might not: its hyphenated
 # words, e-mails, file names and decimals would index "al-bayt" as three words.
@@ -63,8 +50,7 @@ EXTENSION_ADVICE = (
 # typed beginning stands among the names (weight A), and each phrase found there.
 _HITS = """
   (SELECT count(*) FROM unnest($1) AS u, unnest(u.weights) AS w(weight)
-   WHERE w.weight = 'A' AND u.lexeme NOT LIKE '%*'
-   AND (u.lexeme = ANY($2) OR u.lexeme LIKE ANY($3)))
+   WHERE w.weight = 'A' AND (u.lexeme = ANY($2) OR u.lexeme LIKE ANY($3)))
   + (SELECT count(*) FROM unnest($4::tsquery[]) AS p(q) WHERE $1 @@ p.q)"""
 _DOCUMENT = ("id", "title", "body", "match_id", "person_id", "document")
 
@@ -106,11 +92,9 @@ def create_functions(connection: Connection) -> None:
             f"{where}.unaccent({_quote(where + '.unaccent')}::regdictionary, $1)",
         f"{TEXT}(text) RETURNS text": f"translate(lower({here}.{UNACCENT}(coalesce($1, ''))), "
             f"{_quote(PUNCTUATION)}, {_quote(' ' * len(PUNCTUATION))})",
-        f"{PREFIXED}(tsvector) RETURNS tsvector": _PREFIXES,
         f"{VECTOR}(names text, words text) RETURNS tsvector":
-            f"{here}.{PREFIXED}("
             f"setweight(to_tsvector('pg_catalog.simple', {here}.{TEXT}($1)), 'A') || "
-            f"setweight(to_tsvector('pg_catalog.simple', {here}.{TEXT}($2)), 'B'))",
+            f"setweight(to_tsvector('pg_catalog.simple', {here}.{TEXT}($2)), 'B')",
         f"{WORDS}(text) RETURNS text[]":  # a text's words as a document has them, in order
             "(SELECT coalesce(array_agg(u.lexeme ORDER BY p), '{}') FROM unnest(to_tsvector("
             f"'pg_catalog.simple', {here}.{TEXT}($1))) AS u, unnest(u.positions) AS p)",
@@ -203,7 +187,6 @@ def uninstall(connection: Connection) -> None:
         _run(connection, f"DROP TABLE IF EXISTS {name}")
     _run(connection, f"DROP FUNCTION IF EXISTS {VECTOR}(text, text)")
     _run(connection, f"DROP FUNCTION IF EXISTS {WORDS}(text)")
-    _run(connection, f"DROP FUNCTION IF EXISTS {PREFIXED}(tsvector)")
     _run(connection, f"DROP FUNCTION IF EXISTS {TEXT}(text)")
     _run(connection, f"DROP FUNCTION IF EXISTS {HITS}(tsvector, text[], text[], text[])")
     _run(connection, f"DROP FUNCTION IF EXISTS {UNACCENT}(text)")
@@ -293,8 +276,8 @@ NAME_PARAMETERS = ("name_words", "name_prefixes", "name_phrases")
 def plan_for_search(connection: Connection) -> None:
     """For this transaction: tell the planner that the index and tables are in memory
     (random reads cost little) and that matching a tsvector costs more than a plain
-    comparison. With the defaults it reads a million moments newest first for a word in
-    one moment of three hundred (270 ms) rather than the GIN index (a third of that)."""
+    comparison. With the defaults it read a million moments newest first for two words
+    found together in one moment of three hundred (270 ms), not the GIN index."""
     _run(connection, "SET LOCAL random_page_cost = 1.1")
     _run(connection, "SET LOCAL cpu_operator_cost = 0.02")
 

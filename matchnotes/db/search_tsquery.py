@@ -6,8 +6,7 @@ the FTS5 expression's parts map onto tsquery so that both indexes find the same:
 
 - a finished word: itself anywhere, its inflections among the words only
   (``'penalty' | 'penalties':B``): names stay exact, as FTS5's ``names : "w"``;
-- the word being typed: a prefix anywhere (``'kan*'``, a lexeme the documents list for
-  each word's beginnings; ``'kan':*`` past ten letters), plus the inflections that do
+- the word being typed: a prefix anywhere (``'kan':*``), plus the inflections that do
   not start with it, among the words (``wanted`` -> ``'wants':B``);
 - a phrase: ``<->`` within the names or within the words, never across (FTS5 columns);
 - OR ``|``, AND ``&``, NOT ``& !``;
@@ -28,7 +27,6 @@ from itertools import combinations
 
 from matchnotes.db.search_query import Near, Query, Term, inflections
 
-PREFIX_LETTERS = 10  # as search_pg.PREFIX_LETTERS: the beginnings a document lists
 NEAR_ALTERNATIVES = 256  # pairs x orders x distances a NEAR may spell out
 
 
@@ -38,20 +36,9 @@ def lexeme(word: str, suffix: str = "") -> str:
     return quoted + (":" + suffix if suffix else "")
 
 
-def beginning(word: str, weight: str = "") -> str:
-    """Words starting with ``word``: its own lexeme among the documents' beginnings
-    (``search_pg.PREFIX_LETTERS``), or a prefix match when it is longer than those."""
-    if len(word) <= PREFIX_LETTERS:
-        return lexeme(word + "*", weight)
-    return lexeme(word, "*" + weight)
-
-
 def _phrase(words: tuple[str, ...], prefix: bool, weight: str = "") -> str:
     last = len(words) - 1
-    parts = [
-        beginning(w, weight) if prefix and i == last else lexeme(w, weight)
-        for i, w in enumerate(words)
-    ]
+    parts = [lexeme(w, ("*" if prefix and i == last else "") + weight) for i, w in enumerate(words)]
     return "(" + " <-> ".join(parts) + ")"
 
 
@@ -64,7 +51,7 @@ def term_tsquery(term: Term) -> str:
     forms = inflections(term.words[0])
     if term.prefix:
         extra = [lexeme(f, "B") for f in forms[1:] if not f.startswith(forms[0])]
-        return "(" + " | ".join([beginning(forms[0]), *extra]) + ")"
+        return "(" + " | ".join([lexeme(forms[0], "*"), *extra]) + ")"
     return "(" + " | ".join([lexeme(forms[0]), *(lexeme(f, "B") for f in forms[1:])]) + ")"
 
 
