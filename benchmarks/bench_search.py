@@ -1,6 +1,11 @@
 """Search latency on a big database: two-word queries, median and worst.
 
     python benchmarks/bench_search.py BIG.sqlite [--queries 200] [--seed 7]
+    python benchmarks/bench_search.py postgresql://me@host/big   # a copy on a server
+
+A server's database is a copy of such a file (``matchnotes copy BIG.sqlite URL``); it is
+upgraded on open too (0012 builds PostgreSQL's search index), and the raw SQL runs
+through psycopg. Target on PostgreSQL (issue 18): median at most 50 ms.
 
 BIG.sqlite comes from benchmarks/generate.py (10,000 matches, 1,000,000 moments, 50,000
 quotes, 50,000 notes); it is generated first when missing. An older file (schema 0003) is
@@ -61,26 +66,44 @@ def _figures(ms: list[float]) -> str:
     )
 
 
+def _raw_connection(database: str) -> Any:
+    """The driver itself, for the raw runs of the same SQL: sqlite3, or psycopg."""
+    if "://" not in database:
+        return sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    url = make_url(database).set(drivername="postgresql")
+    return psycopg.connect(url.render_as_string(hide_password=False))
+
+
+def _size(raw: Any, server: bool, database: str) -> int:
+    if not server:
+        return Path(database).stat().st_size
+    return int(raw.execute("SELECT pg_database_size(current_database())").fetchone()[0])
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("database", type=Path)
+    parser.add_argument("database", help="a SQLite file or a PostgreSQL URL")
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
-    if not args.database.exists():
+    server = "://" in args.database
+    if not server and not Path(args.database).exists():
         began = time.perf_counter()
-        generate(args.database, 10_000, 1_000_000, 50_000, 50_000)
+        generate(Path(args.database), 10_000, 1_000_000, 50_000, 50_000)
         print(f"generated {args.database} in {time.perf_counter() - began:.0f} s")
     began = time.perf_counter()
     db = open_database(args.database)
     if db.report.upgraded_from:
         print(f"upgraded from schema {db.report.upgraded_from} (backup, index build) "
               f"in {time.perf_counter() - began:.1f} s")  # fmt: skip
-    print(f"database: {args.database.stat().st_size / 1e6:.0f} MB")
     search = SearchService(db.engine)
     statements: list[tuple[str, Any]] = []
     event.listen(db.engine, "before_cursor_execute", lambda *a: statements.append((a[2], a[3])))
-    raw = sqlite3.connect(f"file:{args.database}?mode=ro", uri=True)
+    raw = _raw_connection(args.database)
+    print(f"database: {_size(raw, server, args.database) / 1e6:.0f} MB")
     texts = queries(args.queries, args.seed)
     began = time.perf_counter()
     search.search(texts[0])
@@ -98,14 +121,18 @@ def main() -> int:
         ran = list(statements)
         began, began_cpu = time.perf_counter(), time.process_time()
         for statement, parameters in ran:
-            raw.execute(statement, parameters).fetchall()
+            cursor = raw.execute(statement, parameters)
+            if cursor.description is not None:  # not a SET
+                cursor.fetchall()
+        raw.rollback()  # one transaction per search, as the service's
         raw_timings.append((time.perf_counter() - began) * 1000)
         raw_cpu.append((time.process_time() - began_cpu) * 1000)
     db.close()
     raw.close()
     print(f"{len(texts)} two-word queries, {statistics.mean(hits):.0f} results shown on average")
-    print(f"wall: {_figures(timings)}  (target: median < 20 ms, worst < 100 ms)")
-    print(f"raw:  {_figures(raw_timings)}  (the same SQL through sqlite3)")
+    target = "median <= 50 ms" if server else "median < 20 ms, worst < 100 ms"
+    print(f"wall: {_figures(timings)}  (target: {target})")
+    print(f"raw:  {_figures(raw_timings)}  (the same SQL through the driver alone)")
     ratio = statistics.median(timings) / statistics.median(raw_timings)
     print(f"search / raw, medians: {ratio:.2f}x  (target: at most 2x)")
     # On a shared machine, CPU time is what the query costs without the other load.

@@ -8,8 +8,8 @@ gets a database of its own, copied from a template that the migrations built onc
 Which tests run on both: those under the folders below that use a database through the
 ``db_target`` fixture (``database``, ``services``…) and neither ask for ``db_path`` (a
 SQLite file) nor carry the ``sqlite_only`` mark. The GUI tests (tests/ui), the file-safety
-tests (tests/safety: kills, full disks, backups of a file) and search (tests/search: FTS5
-there, its own PostgreSQL test) stay on SQLite.
+tests (tests/safety: kills, full disks, backups of a file) stay on SQLite. tests/search
+runs its module-wide databases on both through its own ``search_target`` fixture.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from matchnotes.db.database import open_database
 
 URL_VARIABLE = "MATCHNOTES_TEST_POSTGRES_URL"
 TESTS = Path(__file__).parent
-ON_BOTH = ("services", "entry", "io", "db", "reports")
+ON_BOTH = ("services", "entry", "io", "db", "reports", "search")
 
 
 class Backend(enum.Enum):

@@ -77,6 +77,8 @@ def main() -> int:
     forms(app, window, page.match_id, "")
     lineup_editor(app, window, page.match_id, "lineup-editor")
     draft_tab(app, window, page, "draft-tab")
+    photos(app, window, services, page.match_id)
+    fan_pages(app, window, services)
     apply_theme(app, "dark")
     window.tabs.setCurrentWidget(page)
     page.tabs.setCurrentIndex(0)
@@ -193,3 +195,77 @@ def draft_tab(app, window, page, name: str) -> None:  # type: ignore[no-untyped-
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def photos(app, window, services, match_id: int) -> None:  # type: ignore[no-untyped-def]
+    """Match ▸ Photos and tickets: two drawn "photos" and a ticket, downscaled and kept."""
+    import tempfile
+
+    from PySide6.QtGui import QColor, QFont, QImage, QLinearGradient, QPainter
+
+    from matchnotes.enums import PhotoKind
+    from matchnotes.ui.dialogs.photos_dialog import PhotosDialog
+    from matchnotes.ui.photo_scaling import scale_picture
+
+    folder = Path(tempfile.mkdtemp())
+    pictures = (
+        ("#1f4e8c", "#c0392b", "Al Bayt Stadium", PhotoKind.PHOTO, "Our view from block 112"),
+        ("#2e8b57", "#e8e8e8", "Kick-off", PhotoKind.PHOTO, None),
+        ("#fafafa", "#cfcfcf", "TICKET  Cat 1  Block 112  Row F", PhotoKind.TICKET, None),
+    )
+    for n, (top, bottom, words, kind, caption) in enumerate(pictures):
+        image = QImage(3000, 2000 if kind is PhotoKind.PHOTO else 1100, QImage.Format.Format_RGB32)
+        painter = QPainter(image)
+        gradient = QLinearGradient(0, 0, image.width(), image.height())
+        gradient.setColorAt(0, QColor(top))
+        gradient.setColorAt(1, QColor(bottom))
+        painter.fillRect(image.rect(), gradient)
+        font = QFont()
+        font.setPixelSize(170)
+        painter.setFont(font)
+        painter.drawText(150, image.height() // 2, words)
+        painter.end()
+        path = folder / f"picture-{n}.jpg"
+        image.save(str(path))
+        services.photos.add(match_id, scale_picture(path), kind=kind, caption=caption,
+                            original_path=str(path))  # fmt: skip
+    dialog = PhotosDialog(services, match_id, "England 1–2 France", window)
+    dialog.show()
+    app.processEvents()
+    dialog.grab().save(str(HERE / "photos.png"))
+    dialog.close()
+
+
+def fan_pages(app, window, services) -> None:  # type: ignore[no-untyped-def]
+    """The World Cup imported beside the demo: its competition page (tables, bracket), and
+    the diary's statistics with a few of its matches marked seen."""
+    import datetime as dt
+
+    from matchnotes.enums import Attendance
+    from matchnotes.ui.competition_tabs import open_competition
+
+    services.imports.import_file(HERE.parent.parent / "tests/data/openfootball/worldcup-2022.json")
+    summaries = services.matches.list_matches()
+    seen = [
+        s for s in summaries if s.date <= dt.date(2022, 12, 18) and "England" in (s.home, s.away)
+    ]
+    for s in seen[:4]:
+        services.diary.set_seen(s.id, Attendance.ATTENDED, None, 8)
+    window.refresh()
+    competition = next(c for c in services.catalog.competitions() if c.name == "FIFA World Cup")
+    page = open_competition(window, competition.id)
+    wait_until(lambda: page.page is not None)
+    window.grab().save(str(HERE / "competition-tables.png"))
+    page.tabs.setCurrentIndex(1)
+    app.processEvents()
+    window.grab().save(str(HERE / "competition-bracket.png"))
+    window.tabs.setCurrentWidget(window.diary_view)
+    window.diary_view.sections.setCurrentIndex(1)
+    stats = window.diary_view.stats
+    wait_until(lambda: stats.figures is not None)
+    stats.team.setCurrentIndex(max(0, stats.team.findText("England")))
+    before = stats.figures
+    stats.reload()
+    wait_until(lambda: stats.figures is not before)
+    window.grab().save(str(HERE / "diary-stats.png"))
+    window.diary_view.sections.setCurrentIndex(0)

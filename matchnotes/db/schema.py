@@ -140,7 +140,11 @@ def open_url(url: str, progress: UpgradeProgress | None = None) -> tuple[Engine,
         )
     if revision == head_revision():
         return engine, OpenReport()
-    _upgrade(engine, progress)
+    try:
+        _upgrade(engine, progress)
+    except BaseException:  # refused (e.g. search needs an extension): no connection left open
+        engine.dispose()
+        raise
     return engine, OpenReport(created=not tables, upgraded_from=revision)
 
 

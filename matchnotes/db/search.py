@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
@@ -199,7 +200,7 @@ def documents() -> dict[SearchKind, Select[Any]]:
     }
 
 
-_IDS = {
+IDS = {
     SearchKind.MATCH: _match.c.id,
     SearchKind.PERSON: _person.c.id,
     SearchKind.TEAM: _team.c.id,
@@ -249,51 +250,77 @@ def _unindex(kind: SearchKind, row: str) -> str:
     return f"DELETE FROM {TABLES[kind]} WHERE rowid = {row}.id"
 
 
-def _triggers() -> dict[str, tuple[str, list[str]]]:
-    """name -> (when, statements). ``new``/``old`` are the changed row, as in SQL."""
+@dataclass(frozen=True)
+class Trigger:
+    """AFTER ``event`` ON ``table``, for each row; ``renamed``: only when its name changed.
+    ``statements`` use ``new`` and ``old``, the changed row, as in SQL."""
+
+    event: str
+    table: str
+    statements: list[str]
+    renamed: bool = False
+
+    @property
+    def sqlite(self) -> str:
+        when = " WHEN old.name IS NOT new.name" if self.renamed else ""
+        return f"AFTER {self.event} ON {self.table}{when}"
+
+
+Indexer = Callable[[SearchKind, ColumnElement[bool]], str]
+
+
+def trigger_plan(index: Indexer, unindex: Callable[[SearchKind, str], str]) -> dict[str, Trigger]:
+    """name -> Trigger: what keeps the index current, in the words of ``index`` (the
+    documents matching a condition, written again) and ``unindex`` (one row's gone)."""
     new: ColumnElement[int] = literal_column("new.id", Integer)
-    triggers: dict[str, tuple[str, list[str]]] = {}
-    for kind, ident in _IDS.items():
+    triggers: dict[str, Trigger] = {}
+    for kind, ident in IDS.items():
         source = ident.table.name
         table_sql = f'"{source}"'
-        triggers[f"{source}_ai"] = (f"AFTER INSERT ON {table_sql}", [_index(kind, ident == new)])
-        triggers[f"{source}_au"] = (
-            f"AFTER UPDATE ON {table_sql}",
-            [_unindex(kind, "old"), _index(kind, ident == new)],
+        triggers[f"{source}_ai"] = Trigger("INSERT", table_sql, [index(kind, ident == new)])
+        triggers[f"{source}_au"] = Trigger(
+            "UPDATE", table_sql, [unindex(kind, "old"), index(kind, ident == new)]
         )
-        triggers[f"{source}_ad"] = (f"AFTER DELETE ON {table_sql}", [_unindex(kind, "old")])
+        triggers[f"{source}_ad"] = Trigger("DELETE", table_sql, [unindex(kind, "old")])
     # Renames change the text of other rows: a name appears in every document that shows it.
-    renamed = "WHEN old.name IS NOT new.name"
     m, mo = _match.c, _moment.c
-    triggers["person_au_name"] = (
-        f"AFTER UPDATE OF name ON person {renamed}",
+    triggers["person_au_name"] = Trigger(
+        "UPDATE OF name",
+        "person",
         [
-            _index(SearchKind.MOMENT, (mo.player_id == new) | (mo.related_player_id == new)),
-            _index(SearchKind.QUOTE, _quote.c.speaker_id == new),
-            _index(SearchKind.MATCH, m.referee_id == new),
+            index(SearchKind.MOMENT, (mo.player_id == new) | (mo.related_player_id == new)),
+            index(SearchKind.QUOTE, _quote.c.speaker_id == new),
+            index(SearchKind.MATCH, m.referee_id == new),
         ],
+        renamed=True,
     )
-    triggers["team_au_name"] = (
-        f"AFTER UPDATE OF name ON team {renamed}",
+    triggers["team_au_name"] = Trigger(
+        "UPDATE OF name",
+        "team",
         [
-            _index(SearchKind.MATCH, (m.home_team_id == new) | (m.away_team_id == new)),
-            _index(SearchKind.MOMENT, mo.team_id == new),
+            index(SearchKind.MATCH, (m.home_team_id == new) | (m.away_team_id == new)),
+            index(SearchKind.MOMENT, mo.team_id == new),
         ],
+        renamed=True,
     )
-    triggers["venue_au"] = (
-        "AFTER UPDATE OF name, city ON venue",
-        [_index(SearchKind.MATCH, m.venue_id == new)],
+    triggers["venue_au"] = Trigger(
+        "UPDATE OF name, city", "venue", [index(SearchKind.MATCH, m.venue_id == new)]
     )
-    triggers["season_au"] = (
-        "AFTER UPDATE OF name ON season",
-        [_index(SearchKind.MATCH, m.season_id == new)],
+    triggers["season_au"] = Trigger(
+        "UPDATE OF name", "season", [index(SearchKind.MATCH, m.season_id == new)]
     )
     in_competition = select(_season.c.id).where(_season.c.competition_id == new)
-    triggers["competition_au"] = (
-        f"AFTER UPDATE OF name ON competition {renamed}",
-        [_index(SearchKind.MATCH, m.season_id.in_(in_competition.scalar_subquery()))],
+    triggers["competition_au"] = Trigger(
+        "UPDATE OF name",
+        "competition",
+        [index(SearchKind.MATCH, m.season_id.in_(in_competition.scalar_subquery()))],
+        renamed=True,
     )
     return {f"search_index_{name}": trigger for name, trigger in triggers.items()}
+
+
+def _triggers() -> dict[str, Trigger]:
+    return trigger_plan(_index, _unindex)
 
 
 def _begin(connection: Connection) -> None:
@@ -309,9 +336,9 @@ def install(connection: Connection, progress: Progress | None = None) -> int:
     _begin(connection)
     for name in _triggers():  # the old tables are dropped by the rebuild, as it reports
         connection.execute(text(f"DROP TRIGGER IF EXISTS {name}"))
-    for name, (when, statements) in _triggers().items():
-        body = "".join(f"    {s};\n" for s in statements)
-        connection.execute(text(f"CREATE TRIGGER {name} {when}\nBEGIN\n{body}END"))
+    for name, trigger in _triggers().items():
+        body = "".join(f"    {s};\n" for s in trigger.statements)
+        connection.execute(text(f"CREATE TRIGGER {name} {trigger.sqlite}\nBEGIN\n{body}END"))
     return rebuild(connection, progress)
 
 
@@ -349,7 +376,7 @@ def rebuild(connection: Connection, progress: Progress | None = None) -> int:
     """Recreate the index from the tables (dropping is far faster than deleting every row),
     in batches of REBUILD_BATCH records, calling ``progress`` after each."""
     _begin(connection)
-    sizes = {kind: _id_range(connection, kind) for kind in TABLES}
+    sizes = {kind: id_range(connection, kind) for kind in TABLES}
     total = sum(count for count, _, _ in sizes.values())
     done, reported, indexed_in_all = 0, [0], 0
     if progress is not None:
@@ -367,7 +394,7 @@ def rebuild(connection: Connection, progress: Progress | None = None) -> int:
         # segments of a million moments took a fifth longer), in steps that report.
         _configure(connection, name, automerge=0, hashsize=64 << 20)
         count, last, high = sizes[kind]
-        ident, indexed = _IDS[kind], 0
+        ident, indexed = IDS[kind], 0
 
         def step(share: float, base: int = done, count: int = count) -> None:
             now = min(base + int(count * share), total)  # ``share``: filling, then merging
@@ -376,7 +403,7 @@ def rebuild(connection: Connection, progress: Progress | None = None) -> int:
                 progress(now, total)
 
         while last < high:  # batches of REBUILD_BATCH rows, however sparse the ids
-            upper = _batch_end(connection, ident, last) or high
+            upper = batch_end(connection, ident, last) or high
             batch = (ident > literal(last)) & (ident <= literal(upper))
             indexed += connection.execute(text(_index(kind, batch, replace=False))).rowcount
             last = upper
@@ -413,14 +440,14 @@ def _merge(connection: Connection, name: str, report: Callable[[float], None]) -
     report(1.0)
 
 
-def _id_range(connection: Connection, kind: SearchKind) -> tuple[int, int, int]:
+def id_range(connection: Connection, kind: SearchKind) -> tuple[int, int, int]:
     """(rows, an id below the lowest, highest id) of the records of ``kind``."""
-    ident = _IDS[kind]
+    ident = IDS[kind]
     found = connection.execute(select(func.count(), func.min(ident), func.max(ident))).one()
     return found[0], (found[1] or 0) - 1, found[2] or 0
 
 
-def _batch_end(connection: Connection, ident: Any, after: int) -> int | None:
+def batch_end(connection: Connection, ident: Any, after: int) -> int | None:
     """The id REBUILD_BATCH rows after ``after`` (None: fewer rows are left)."""
     ahead = select(ident).where(ident > after).order_by(ident)
     return connection.execute(ahead.offset(REBUILD_BATCH - 1).limit(1)).scalar()

@@ -1,9 +1,10 @@
 """What the user typed -> a safe FTS5 MATCH expression (and the folded words of it).
 
 Kept apart from the index (``db/search.py``, which re-exports ``parse``): the parser is
-pure Python with no SQL, and both search paths read what it returns: the FTS5 index
-through ``Query.fts``, the portable search (``services/search_portable.py``) through
-each term's folded ``words`` and their ``inflections``.
+pure Python with no SQL, and every search path reads what it returns: the FTS5 index
+through ``Query.fts``, PostgreSQL's through ``search_tsquery.tsquery``, the portable
+search (``services/search_portable.py``) through each term's folded ``words`` and their
+``inflections``.
 
 Only the word being typed (the last one, when the text does not end in a space) or a
 word ending in ``*`` is a prefix: finished words match whole words, so "the" does not

@@ -1,8 +1,8 @@
 """Copy a whole database to another (SQLite file or PostgreSQL server, either way round).
 
 Into an empty target the copy is exact: every row of every table, ids included, in
-one transaction (on SQLite the search index is built once at the end; on PostgreSQL
-the id sequences are moved past the copied ids). A target that holds data
+one transaction (the search index is built once at the end; on PostgreSQL the id
+sequences are moved past the copied ids). A target that holds data
 is refused unless ``merge`` is asked for: then the source goes in as a MatchNotes
 JSON import would, matching rows already there by their natural keys
 (docs/json-format.md) instead of duplicating them.
@@ -19,7 +19,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import SQLModel
 
 import matchnotes.models  # noqa: F401  (registers every table on SQLModel.metadata)
-from matchnotes.db import search
+from matchnotes.db import search, search_pg
 from matchnotes.errors import MatchNotesError, ValidationError
 from matchnotes.io.native import parse_native
 from matchnotes.services.base import explain_integrity_error
@@ -86,9 +86,10 @@ def _copy_rows(
     read: Connection, write: Connection, counts: dict[str, int], progress: Progress | None
 ) -> None:
     total, done = sum(counts.values()), 0
-    indexed = write.dialect.name == "sqlite" and _has_search_index(write)
+    index = search_pg if write.dialect.name == "postgresql" else search
+    indexed = _has_search_index(write)
     if indexed:  # filled once at the end: far faster than its triggers row by row
-        search.uninstall(write)
+        index.uninstall(write)
     for table in SQLModel.metadata.sorted_tables:
         order = [table.c.id] if "id" in table.c else list(table.primary_key.columns)
         result = read.execute(select(table).order_by(*order)).mappings()
@@ -106,12 +107,14 @@ def _copy_rows(
                 )
             )
     if indexed:
-        search.install(write)
+        index.install(write)
     if progress:
         progress(total, total)
 
 
 def _has_search_index(connection: Connection) -> bool:
+    if connection.dialect.name == "postgresql":
+        return search_pg.is_installed(connection)
     query = (
         "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search_index_%'"
     )

@@ -1,14 +1,14 @@
 """Search everything: matches, people, teams, moments, quotes and notes, grouped by kind.
 
-On SQLite the FTS5 index (``db/search.py``) answers; on any other database (PostgreSQL)
-the same documents are read with LIKE over folded text (``services/search_portable.py``):
-slower, same words, same results.
+On SQLite the FTS5 index (``db/search.py``) answers, on PostgreSQL its tsvector index
+(``db/search_pg.py``, the query translated by ``db/search_tsquery.py``): same words,
+same results. Without either (SQLite lacking FTS5, or ``portable=True``) the same
+documents are read with LIKE over folded text (``services/search_portable.py``): slower.
 
-Ranking: relevance (the names matched; on PostgreSQL, whether the title has the first
-word), then
-the match's date, newest first. Each kind ranks its ``CANDIDATES`` (500) most recently
-added hits that pass the filters: ranking every hit of a common word among a million
-moments costs 50-250 ms, these 500 cost a few. A kind with more hits is in
+Ranking: relevance (the names matched; in the LIKE search, whether the title has the
+first word), then the match's date, newest first. Each kind ranks its ``CANDIDATES``
+(500) most recently added hits that pass the filters: ranking every hit of a common word
+among a million moments costs 50-250 ms, these 500 cost a few. A kind with more hits is in
 ``SearchResults.more`` (show "500+"; another word narrows it).
 
 Matched words in ``SearchResult.marked_title`` and ``.snippet`` are wrapped in
@@ -42,6 +42,7 @@ from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, SQLModel, col
 
 from matchnotes.db import search as search_index
+from matchnotes.db import search_pg
 from matchnotes.db.search import (
     Progress,
     add_translate,
@@ -51,6 +52,7 @@ from matchnotes.db.search import (
     is_installed,
     parse,
 )
+from matchnotes.db.search_tsquery import name_hits, refold, texts, tsquery
 from matchnotes.enums import SearchKind
 from matchnotes.errors import ValidationError
 from matchnotes.models import Competition
@@ -75,7 +77,7 @@ Marks = tuple[frozenset[str], tuple[str, ...]]  # Query.marks(): whole words, pr
 
 class SearchService(Service):
     def __init__(self, engine: Engine, *, portable: bool = False) -> None:
-        """``portable=True`` skips the FTS5 index even on SQLite (tests, comparisons)."""
+        """``portable=True`` skips the index (tests, comparisons)."""
         super().__init__(engine)
         self._portable = portable
 
@@ -104,8 +106,10 @@ class SearchService(Service):
         wanted = _kinds(kinds)
         with self._read() as session:
             connection = session.connection()
-            indexed = not self._portable and is_installed(connection)
-            if not indexed and connection.dialect.name == "sqlite":
+            dialect = connection.dialect.name
+            installed = search_pg.is_installed if dialect == "postgresql" else is_installed
+            indexed = not self._portable and installed(connection)
+            if not indexed and dialect == "sqlite":
                 add_translate(connection)
             if not query:
                 return SearchResults(text, indexed=indexed)
@@ -114,13 +118,22 @@ class SearchService(Service):
                       "date_to": date_to}  # fmt: skip
             params: dict[str, Any] = {k: v for k, v in values.items() if v is not None}
             params.update(expression=query.fts, limit=limit)
+            if indexed and dialect == "postgresql":
+                search_pg.plan_for_search(connection)
+                folded = refold(query, search_pg.fold_terms(connection, texts(query)))
+                if not folded:  # no word the server indexes (only signs it drops)
+                    return SearchResults(text, indexed=indexed)
+                names = name_hits(folded)
+                params.update(tsquery=tsquery(folded), name_words=names.whole,
+                              name_prefixes=names.prefixes, name_phrases=names.phrases)  # fmt: skip
             flags = tuple(v is not None for v in values.values())
             groups, totals, more = {}, {}, set()
             hits_of: dict[SearchKind, Sequence[Any]] = {}
             for kind in wanted:
                 hits = None if indexed else portable_candidates(query, kind)
                 try:
-                    found = connection.execute(_statement(kind, flags, hits), params).all()
+                    statement = _statement(kind, flags, hits, dialect)
+                    found = connection.execute(statement, params).all()
                 except OperationalError as exc:  # the builder's quoting should make this rare
                     if "fts5" not in str(exc.orig):
                         raise
@@ -139,10 +152,12 @@ class SearchService(Service):
         """Rebuild the index and its triggers from the tables; the number of documents.
         ``progress(done, total)`` hears how far it is.
 
-        Nothing to do (0) where there is no index: PostgreSQL, or SQLite without FTS5.
+        Nothing to do (0) where there can be no index: SQLite without FTS5.
         """
         with self._write() as session:
             connection = session.connection()
+            if connection.dialect.name == "postgresql":
+                return search_pg.install(connection, progress)
             if connection.dialect.name != "sqlite" or not search_index.fts5_available(connection):
                 return 0
             return install(connection, progress)
@@ -179,14 +194,17 @@ def _team_id(session: Session, team: int | str | None) -> int | None:
 Flags = tuple[bool, ...]  # which of competition_id, team_id, date_from, date_to are given
 
 
-def _statement(kind: SearchKind, flags: Flags, hits: Select[Any] | None) -> Select[Any]:
-    """The FTS5 statement is built once per kind and filter set (values are parameters)."""
-    return _fts_statement(kind, flags) if hits is None else _ranked(kind, flags, hits)
+def _statement(
+    kind: SearchKind, flags: Flags, hits: Select[Any] | None, dialect: str
+) -> Select[Any]:
+    """An index's statement is built once per kind and filter set (values are parameters)."""
+    return _indexed_statement(kind, flags, dialect) if hits is None else _ranked(kind, flags, hits)
 
 
 @lru_cache(maxsize=128)
-def _fts_statement(kind: SearchKind, flags: Flags) -> Select[Any]:
-    return _ranked(kind, flags, fts_candidates(kind))
+def _indexed_statement(kind: SearchKind, flags: Flags, dialect: str) -> Select[Any]:
+    found = search_pg.candidates(kind) if dialect == "postgresql" else fts_candidates(kind)
+    return _ranked(kind, flags, found)
 
 
 def _ranked(kind: SearchKind, flags: Flags, hits: Select[Any]) -> Select[Any]:
@@ -263,7 +281,12 @@ def _results(
     contexts: dict[int, str],
 ) -> list[SearchResult]:
     ids = [r.ref_id for r in rows]
-    loaded = fts_documents(kind, ids) if indexed else portable_documents(kind, ids)
+    if not indexed:
+        loaded = portable_documents(kind, ids)
+    elif connection.dialect.name == "postgresql":
+        loaded = search_pg.documents_by_id(kind, ids)
+    else:
+        loaded = fts_documents(kind, ids)
     texts = {ref: (title, body) for ref, title, body in connection.execute(loaded).all()}
     results = []
     for r in rows:

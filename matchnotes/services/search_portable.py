@@ -1,9 +1,9 @@
 """The portable search: the index's documents read with LIKE over folded text.
 
-It answers where there is no FTS5 index (PostgreSQL, or SQLite without FTS5, or
-``SearchService(portable=True)``): slower, same words, same results: names exactly, other
-words with their English inflections (``search_query.inflections``). Kept apart from
-``services/search.py``, which ranks, filters and marks the hits of either path.
+It answers where there is no index (SQLite without FTS5, a PostgreSQL database downgraded
+below 0012, or ``SearchService(portable=True)``): slower, same words, same results: names
+exactly, other words with their English inflections (``search_query.inflections``). Kept
+apart from ``services/search.py``, which ranks, filters and marks the hits of every path.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Search on the demo match (England v France, World Cup 2022 quarter-final)."""
+"""Search on the demo match (England v France, World Cup 2022 quarter-final), on SQLite's
+FTS5 index and on PostgreSQL's tsvector index alike (tests/search/conftest.py)."""
 
 import datetime as dt
 
@@ -17,9 +18,9 @@ from matchnotes.services.search_results import MARK_END, MARK_START, SearchResul
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
+def demo(search_target):
     """One demo database for the read-only tests of this module, with a second match."""
-    db = open_database(tmp_path_factory.mktemp("search") / "demo.sqlite")
+    db = open_database(search_target)
     services = Services.create(db.engine)
     load_demo(services)
     services.matches.create_match(

@@ -1,15 +1,13 @@
-"""The portable search (PostgreSQL's) finds what the FTS5 index finds.
+"""The portable search (LIKE over folded text) finds what the FTS5 index finds.
 
-It runs here on SQLite (``SearchService(portable=True)``, with translate() added to the
-connection) and, when ``MATCHNOTES_TEST_POSTGRES_URL`` names a throwaway PostgreSQL
-database (the test empties it), on PostgreSQL itself.
+It answers on SQLite without FTS5 (here: ``SearchService(portable=True)``, with
+translate() added to the connection). PostgreSQL's own index is compared with FTS5 in
+test_postgres.py, which reads QUERIES and FILTERS from here.
 """
 
 import datetime as dt
-import os
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from matchnotes.db.database import open_database
 from matchnotes.demo import load_demo
@@ -80,28 +78,3 @@ def test_portable_results_are_marked_and_have_contexts(both):
     assert moment.title == "84' Penalty missed · Harry Kane"
     assert moment.context == "England v France, 10 Dec 2022"
     assert "\x02over\x03 \x02the\x03 \x02bar\x03" in moment.snippet
-
-
-POSTGRES = os.environ.get("MATCHNOTES_TEST_POSTGRES_URL")
-
-
-@pytest.mark.skipif(not POSTGRES, reason="set MATCHNOTES_TEST_POSTGRES_URL to a throwaway db")
-def test_on_postgresql_the_search_finds_what_sqlite_finds(both):
-    assert POSTGRES
-    wipe = create_engine(POSTGRES)
-    with wipe.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
-    wipe.dispose()
-    pg = open_database(POSTGRES)
-    try:
-        load_demo(Services.create(pg.engine))
-        on_pg, on_sqlite = SearchService(pg.engine), both[0]
-        for typed in QUERIES:
-            assert found(on_pg.search(typed)) == found(on_sqlite.search(typed)), typed
-        for filters in FILTERS:
-            assert found(on_pg.search("kane", **filters)) == found(
-                on_sqlite.search("kane", **filters)
-            )
-        assert not on_pg.search("kane").indexed and on_pg.rebuild() == 0
-    finally:
-        pg.close()

@@ -1,7 +1,7 @@
 """Which words a search matches (issue 16): only the word being typed is a prefix,
 finished words match whole words and their English inflections, names stay exact and
-accent-blind. Run through the service on a small database, by the FTS5 index and by the
-portable search (PostgreSQL's), which must agree."""
+accent-blind. Run through the service on a small database, by the index (SQLite's FTS5,
+PostgreSQL's tsvector) and by the portable LIKE search, which must all agree."""
 
 import datetime as dt
 
@@ -19,10 +19,10 @@ OVER_THE_BAR = "Penalty missed · Harry Kane"
 
 
 @pytest.fixture(scope="module")
-def small(tmp_path_factory):
+def small(search_target):
     """Milan v Paris: nine moments of Théo Hernández, one of Kane's over the bar, a VAR
     review, Raphaël Varane, and quotes with inflected words."""
-    db = open_database(tmp_path_factory.mktemp("words") / "small.sqlite")
+    db = open_database(search_target)
     services = Services.create(db.engine)
     match = services.matches.create_match(
         MatchInput(home="Milan", away="Paris", date=dt.date(2024, 3, 2))

@@ -1,0 +1,138 @@
+"""A parsed search (``search_query.Query``) -> PostgreSQL's tsquery text, and what ranks.
+
+Pure Python, no SQL run here: ``db/search_pg.py`` stores each document as one tsvector
+of folded words, the ``names`` weighted A and the other ``words`` weighted B, and
+the FTS5 expression's parts map onto tsquery so that both indexes find the same:
+
+- a finished word: itself anywhere, its inflections among the words only
+  (``'penalty' | 'penalties':B``): names stay exact, as FTS5's ``names : "w"``;
+- the word being typed: a prefix anywhere (``'kan':*``), plus the inflections that do
+  not start with it, among the words (``wanted`` -> ``'wants':B``);
+- a phrase: ``<->`` within the names or within the words, never across (FTS5 columns);
+- OR ``|``, AND ``&``, NOT ``& !``;
+- NEAR(a b, N): FTS5 finds the terms at most N words apart, in any order, in one column.
+  tsquery has only "exactly d apart, in this order" (``<d>``), so each pair of terms
+  becomes ``a <d> b | b <d> a`` for every d up to N + 1, within the names or within the
+  words; with three terms or more each pair is checked on its own (looser than FTS5's
+  one window). A NEAR whose spelled-out form would be too big (``NEAR_ALTERNATIVES``)
+  becomes all of its terms anywhere (AND).
+
+Lexemes are quoted and cast to tsquery as they are, never parsed again by the server.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import combinations
+
+from matchnotes.db.search_query import Near, Query, Term, inflections
+
+NEAR_ALTERNATIVES = 256  # pairs x orders x distances a NEAR may spell out
+
+
+def lexeme(word: str, suffix: str = "") -> str:
+    """A tsquery operand: the quoted word, with ``:*`` (prefix) and/or weights."""
+    quoted = "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
+    return quoted + (":" + suffix if suffix else "")
+
+
+def _phrase(words: tuple[str, ...], prefix: bool, weight: str = "") -> str:
+    last = len(words) - 1
+    parts = [lexeme(w, ("*" if prefix and i == last else "") + weight) for i, w in enumerate(words)]
+    return "(" + " <-> ".join(parts) + ")"
+
+
+def term_tsquery(term: Term) -> str:
+    """As ``Term.fts``: a phrase within one column, a word with its inflections."""
+    if len(term.words) > 1:  # names (A) or words (B), never a phrase across both
+        return (
+            f"({_phrase(term.words, term.prefix, 'A')} | {_phrase(term.words, term.prefix, 'B')})"
+        )
+    forms = inflections(term.words[0])
+    if term.prefix:
+        extra = [lexeme(f, "B") for f in forms[1:] if not f.startswith(forms[0])]
+        return "(" + " | ".join([lexeme(forms[0], "*"), *extra]) + ")"
+    return "(" + " | ".join([lexeme(forms[0]), *(lexeme(f, "B") for f in forms[1:])]) + ")"
+
+
+def near_tsquery(near: Near, weight: str = "") -> str:
+    """Both columns (``weight`` ""), or within the names (A) or the words (B) only."""
+    terms = [_phrase(t.words, t.prefix, weight) for t in near.terms]
+    pairs = list(combinations(terms, 2))
+    if not pairs:
+        return terms[0]
+    if len(pairs) * 2 * (near.distance + 1) > NEAR_ALTERNATIVES:
+        return "(" + " & ".join(terms) + ")"
+    if not weight:  # one column or the other, never across
+        return f"({near_tsquery(near, 'A')} | {near_tsquery(near, 'B')})"
+    spelled = []
+    for a, b in pairs:
+        ways = [f"{x} <{d}> {y}" for d in range(1, near.distance + 2) for x, y in ((a, b), (b, a))]
+        spelled.append("(" + " | ".join(ways) + ")")
+    return "(" + " & ".join(spelled) + ")"
+
+
+def texts(query: Query) -> list[str]:
+    """Every term's text, searched for or left out: what ``refold`` needs folded."""
+    return list(dict.fromkeys(t.text for t in (*query.terms, *query.excluded)))
+
+
+def refold(query: Query, folded: dict[str, tuple[str, ...]]) -> Query:
+    """``query`` with each term's words as the server folds its text (``folded``), so
+    that they are spelled as the documents' words are (unaccent folds ħ, ð, þ… and
+    Python does not). A term the server finds no word in is dropped."""
+
+    def term(t: Term) -> Term | None:
+        words = folded.get(t.text, t.words)
+        return Term(t.text, words, t.prefix and len(words[-1]) > 1) if words else None
+
+    def near(n: Near) -> Near | None:
+        terms = tuple(x for x in map(term, n.terms) if x is not None)
+        return Near(terms, n.distance) if terms else None
+
+    groups = []
+    for group in query.groups:
+        items = [near(i) if isinstance(i, Near) else term(i) for i in group]
+        kept = tuple(i for i in items if i is not None)
+        groups += [kept] if kept else []
+    return Query(tuple(groups), tuple(x for x in map(term, query.excluded) if x is not None))
+
+
+def tsquery(query: Query) -> str:
+    """The whole query, as ``Query.fts``: groups joined by OR, then NOT each left-out term."""
+    groups = [
+        "("
+        + " & ".join(near_tsquery(i) if isinstance(i, Near) else term_tsquery(i) for i in g)
+        + ")"
+        for g in query.groups
+    ]
+    return (
+        "(" + " | ".join(groups) + ")" + "".join(f" & !{term_tsquery(t)}" for t in query.excluded)
+    )
+
+
+@dataclass(frozen=True)
+class NameHits:
+    """What the ranking counts in a document's names, as FTS5 counts its ``names`` hits:
+    each place a searched word (``whole``) or a typed beginning (``prefixes``, as LIKE
+    patterns) stands, and each phrase found there (``phrases``: tsquery texts, weight A)."""
+
+    whole: list[str]
+    prefixes: list[str]
+    phrases: list[str]
+
+
+def name_hits(query: Query) -> NameHits:
+    whole: list[str] = []
+    prefixes: list[str] = []
+    phrases: list[str] = []
+    for item in (item for group in query.groups for item in group):
+        if isinstance(item, Near):  # FTS5 counts a NEAR's words only where it holds
+            phrases.append(near_tsquery(item, "A"))
+        elif len(item.words) > 1:
+            phrases.append(_phrase(item.words, item.prefix, "A"))
+        elif item.prefix:
+            prefixes.append(item.words[0] + "%")  # folded words: letters and digits only
+        else:
+            whole.append(item.words[0])
+    return NameHits(whole, prefixes, phrases)
