@@ -193,10 +193,6 @@ def draft_tab(app, window, page, name: str) -> None:  # type: ignore[no-untyped-
     window.resize(1200, 720)
 
 
-if __name__ == "__main__":
-    sys.exit(main())
-
-
 def photos(app, window, services, match_id: int) -> None:  # type: ignore[no-untyped-def]
     """Match ▸ Photos and tickets: two drawn "photos" and a ticket, downscaled and kept."""
     import tempfile
@@ -269,3 +265,7 @@ def fan_pages(app, window, services) -> None:  # type: ignore[no-untyped-def]
     wait_until(lambda: stats.figures is not before)
     window.grab().save(str(HERE / "diary-stats.png"))
     window.diary_view.sections.setCurrentIndex(0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -350,18 +350,18 @@ def bulk_insert(connection: Connection, kinds: tuple[SearchKind, ...]) -> Iterat
     if not is_installed(connection):
         yield
         return
-    starts = {k: connection.execute(select(func.max(_IDS[k]))).scalar() or 0 for k in kinds}
+    starts = {k: connection.execute(select(func.max(IDS[k]))).scalar() or 0 for k in kinds}
     triggers = _triggers()
-    names = [f"search_index_{_IDS[k].table.name}_ai" for k in kinds]
+    names = [f"search_index_{IDS[k].table.name}_ai" for k in kinds]
     for name in names:
         connection.execute(text(f"DROP TRIGGER IF EXISTS {name}"))
     yield
     for kind, start in starts.items():
-        connection.execute(text(_index(kind, _IDS[kind] > start)))
+        connection.execute(text(_index(kind, IDS[kind] > start)))
     for name in names:
-        when, statements = triggers[name]
-        body = "".join(f"    {s};\n" for s in statements)
-        connection.execute(text(f"CREATE TRIGGER {name} {when}\nBEGIN\n{body}END"))
+        trigger = triggers[name]
+        body = "".join(f"    {s};\n" for s in trigger.statements)
+        connection.execute(text(f"CREATE TRIGGER {name} {trigger.sqlite}\nBEGIN\n{body}END"))
 
 
 def uninstall(connection: Connection) -> None:

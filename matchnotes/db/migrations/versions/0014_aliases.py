@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0014_aliases"
-down_revision = "0015"
+down_revision = "0012_postgres_search"
 branch_labels = None
 depends_on = None
 
