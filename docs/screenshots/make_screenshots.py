@@ -251,6 +251,8 @@ def fan_pages(app, window, services) -> None:  # type: ignore[no-untyped-def]
     competition = next(c for c in services.catalog.competitions() if c.name == "FIFA World Cup")
     page = open_competition(window, competition.id)
     wait_until(lambda: page.page is not None)
+    for _ in range(3):  # the tables just added are laid out
+        app.processEvents()
     window.grab().save(str(HERE / "competition-tables.png"))
     page.tabs.setCurrentIndex(1)
     app.processEvents()
@@ -263,6 +265,7 @@ def fan_pages(app, window, services) -> None:  # type: ignore[no-untyped-def]
     before = stats.figures
     stats.reload()
     wait_until(lambda: stats.figures is not before)
+    app.processEvents()
     window.grab().save(str(HERE / "diary-stats.png"))
     window.diary_view.sections.setCurrentIndex(0)
 

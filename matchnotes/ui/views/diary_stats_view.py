@@ -178,8 +178,9 @@ def totals_html(f: DiaryFigures) -> str:
     lines = [
         f"<h3>{escape(f.period)}: {f.matches} {'match' if f.matches == 1 else 'matches'} seen</h3>",
         f"<p>{f.attended} in the ground, {f.watched} watched · {f.goals} goals · "
-        f"{len(f.grounds)} grounds ({sum(g.new for g in f.grounds)} new) · "
-        f"{len(f.countries)} countries · {len(f.teams)} teams · {len(f.players)} players</p>",
+        f"{_count(len(f.grounds), 'ground')} ({sum(g.new for g in f.grounds)} new) · "
+        f"{_count(len(f.countries), 'country', 'countries')} · {_count(len(f.teams), 'team')}"
+        f" · {_count(len(f.players), 'player')}</p>",
     ]
     if f.biggest_win is not None:
         lines.append(f"<p>Biggest win seen: {_match(f.biggest_win)}</p>")
@@ -203,3 +204,7 @@ def _match(m: SeenMatch) -> str:
 def _fill(widget: QListWidget, rows: list[str]) -> None:
     widget.clear()
     widget.addItems(rows or ["Nothing yet"])
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"
