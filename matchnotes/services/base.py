@@ -26,6 +26,12 @@ def changes_committed(engine: Engine) -> int:
     return _CHANGES.get(engine, 0)
 
 
+def count_outside_change(engine: Engine) -> None:
+    """Another process committed to this database (services/live.py told us): what this
+    process cached from it (quick entry's names) is read again."""
+    _CHANGES[engine] = _CHANGES.get(engine, 0) + 1
+
+
 class Service:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine

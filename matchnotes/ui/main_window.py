@@ -100,6 +100,8 @@ class MainWindow(QMainWindow):
         self.data_actions: Any = None  # DataActions, likewise
         self.seen_actions: Any = None  # SeenActions ("I saw this match"), likewise
         self.backup_controller: Any = None  # BackupController, for a database file
+        self._live: Any = None  # ui/live.LiveUpdates: other processes' changes, once open
+        self._page_reloads: Any = None  # ui/live.PageReloads
 
         self.matches_view = MatchesView()
         self.diary_view = DiaryView()
@@ -215,6 +217,7 @@ class MainWindow(QMainWindow):
         self.data_actions.imported.connect(self.undo.refresh)
         self.undo.refresh()
         self.search_view.set_services(services)
+        self._start_live(services)
         if matches is None:
             self.refresh()
         else:
@@ -447,6 +450,43 @@ class MainWindow(QMainWindow):
             return
         self.tabs.setTabText(index, page.title())
 
+    # --- live: what other processes commit (ui/live.py) ---
+
+    def _start_live(self, services: Services) -> None:
+        from matchnotes.ui.live import LiveUpdates, PageReloads
+
+        self._stop_live()  # another database: its feed, not the old one's
+        self._page_reloads = PageReloads(services, self._on_live_page_shown,
+                                         self._on_live_page_gone, self)  # fmt: skip
+        self._live = LiveUpdates(services, self._on_outside_changes, self)
+
+    def _stop_live(self) -> None:
+        if self._live is not None:
+            self._live.stop()
+            self._live = None
+
+    def _on_outside_changes(self, match_ids: set[int] | None) -> None:
+        """Another process committed (``None``: to which matches is not known): the open
+        pages of those matches are read again on a worker, the Matches list too if it
+        is on screen, and every other list and page when next shown."""
+        pages = [self.tabs.widget(i) for i in range(self.tabs.count())]
+        for page in pages:
+            if _match_page(page) and (match_ids is None or page.match_id in match_ids):
+                self._page_reloads.reload(page)
+        self._stale |= {page for page in pages if not _match_page(page)}
+        if self.tabs.currentWidget() is self.matches_view:
+            self._stale.discard(self.matches_view)
+            self._load_matches()
+
+    def _on_live_page_shown(self, page: MatchPage) -> None:
+        self.tabs.setTabText(self.tabs.indexOf(page), page.title())
+
+    def _on_live_page_gone(self, page: MatchPage) -> None:
+        title = page.title()
+        self.tabs.removeTab(self.tabs.indexOf(page))  # the list's count shows: then this
+        page.deleteLater()
+        self.statusBar().showMessage(f"{title} was deleted elsewhere.", 8000)
+
     # --- slots ---
 
     def current_match_id(self) -> int | None:
@@ -677,6 +717,7 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(min(int(tab), len(BROWSE_TABS) - 1))  # type: ignore[call-overload]
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._stop_live()
         settings = QSettings()
         settings.setValue("main_window/geometry", self.saveGeometry())
         settings.setValue("main_window/tab", self._last_browse_tab)
