@@ -13,6 +13,8 @@ changes committed meanwhile (an empty list when none). It never scans a table:
   integer, ``PRAGMA data_version`` on a dedicated connection, read every half second;
   it moves when any other connection commits. It cannot say what changed, so it
   reports "something changed" (``Change(None)``) and the reader reloads what it shows.
+  Nor whose commit it was: when this process wrote meanwhile too, the change is marked
+  ``maybe_own`` (the window has shown its own change; a reader may skip what is costly).
   A file replaced under it (a restore) is opened again.
 
 No Qt here: the window runs a feed on a thread of its own (ui/live.py); the newsroom
@@ -44,6 +46,7 @@ class Change:
     table: str | None = None
     op: str | None = None  # "insert", "update", "delete"
     row_id: int | None = None
+    maybe_own: bool = False  # SQLite: this process wrote in the same half second
 
 
 class ChangeFeed(Protocol):
@@ -59,7 +62,9 @@ def open_feed(engine: Engine) -> ChangeFeed:
     database = engine.url.database
     if not database or database == ":memory:":
         return QuietFeed()  # no other process can write to it
-    return SqliteFeed(database)
+    from matchnotes.services.base import own_writes
+
+    return SqliteFeed(database, lambda: own_writes(engine))
 
 
 def batches(
@@ -84,8 +89,12 @@ class QuietFeed:
 
 
 class SqliteFeed:
-    def __init__(self, path: str, interval: float = SQLITE_INTERVAL) -> None:
+    def __init__(
+        self, path: str, own_writes: Callable[[], int] = lambda: 0,
+        interval: float = SQLITE_INTERVAL,
+    ) -> None:  # fmt: skip
         self._path, self._interval = path, interval
+        self._own_writes, self._own_seen = own_writes, own_writes()
         self._conn: sqlite3.Connection | None = None
         self._inode: int | None = None
         self._version: int | None = None
@@ -98,8 +107,11 @@ class SqliteFeed:
             now = time.monotonic()
             if now >= self._next:
                 self._next = now + self._interval
+                own = self._own_writes()  # before the read: a write after it is next time's
                 if self._changed():
-                    return [Change(None)]
+                    maybe_own, self._own_seen = own != self._own_seen, own
+                    return [Change(None, maybe_own=maybe_own)]
+                self._own_seen = own
             pause = min(self._next, deadline) - time.monotonic()
             if time.monotonic() >= deadline:
                 return []

@@ -27,8 +27,8 @@ if TYPE_CHECKING:
     from matchnotes.services.views import MatchDetail
     from matchnotes.ui.views.match_page import MatchPage
 
-# the match ids changed, or None: not known which (reload everything shown)
-Changed = Callable[[set[int] | None], None]
+# (the match ids changed, or None: not known which; whether surely another process's)
+Changed = Callable[[set[int] | None, bool], None]
 
 
 class LiveUpdates(QObject):
@@ -63,7 +63,8 @@ class LiveUpdates(QObject):
         if self._stop.is_set():
             return  # the window is closing or has another database
         ids = {c.match_id for c in batch}
-        self._on_changes(None if None in ids else {i for i in ids if i is not None})
+        sure = not all(c.maybe_own for c in batch)
+        self._on_changes(None if None in ids else {i for i in ids if i is not None}, sure)
 
 
 class PageReloads(QObject):

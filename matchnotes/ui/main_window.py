@@ -465,14 +465,18 @@ class MainWindow(QMainWindow):
             self._live.stop()
             self._live = None
 
-    def _on_outside_changes(self, match_ids: set[int] | None) -> None:
+    def _on_outside_changes(self, match_ids: set[int] | None, sure: bool) -> None:
         """Another process committed (``None``: to which matches is not known): the open
-        pages of those matches are read again on a worker, the Matches list too if it
-        is on screen, and every other list and page when next shown."""
+        pages of those matches are read again on a worker (shown if they differ), the
+        Matches list too if it is on screen, and every other list and page when next
+        shown. Not the lists when the change may be this window's own (``sure`` false,
+        on a file): its own change has refreshed them already."""
         pages = [self.tabs.widget(i) for i in range(self.tabs.count())]
         for page in pages:
             if _match_page(page) and (match_ids is None or page.match_id in match_ids):
                 self._page_reloads.reload(page)
+        if not sure:
+            return
         self._stale |= {page for page in pages if not _match_page(page)}
         if self.tabs.currentWidget() is self.matches_view:
             self._stale.discard(self.matches_view)

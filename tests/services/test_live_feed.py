@@ -104,3 +104,13 @@ def test_a_lost_server_connection_is_opened_again_and_told(
     match_id = make_match()
     other.quick_entry.record(match_id, '17 goal Home FC "Kane"')
     changes_until(feed, lambda seen: any(c.match_id == match_id for c in seen))
+
+
+@pytest.mark.sqlite_only
+def test_on_a_file_a_change_while_this_process_wrote_may_be_its_own(
+    feed: ChangeFeed, services: Services, other: Services, make_match: Callable[..., int]
+) -> None:
+    match_id = make_match()
+    assert changes_until(feed, bool) == [Change(None, maybe_own=True)]
+    other.quick_entry.record(match_id, '17 goal Home FC "Kane"')
+    assert changes_until(feed, bool) == [Change(None)]  # this process wrote nothing
