@@ -8,7 +8,8 @@ starts LOGGERS processes, each recording LINES quick-entry lines into that match
 QuickEntryService.record (goals for both sides, penalties, chances, saves, notes, a quote
 now and then; each line carries a tag so it can be found), and one watcher process per
 logger: the change feed (services/live.py: LISTEN on the server), and on each batch that
-concerns the match the page read again as the window does (MatchService.get_match).
+concerns the match the page read again as the window does (services/live.page_after: the
+lines added read alone, on the page shown).
 
 Checks: every line stored exactly once (none lost, none doubled), the running score after
 every moment and the final score equal to the goals logged, and every watcher saw every
@@ -109,11 +110,12 @@ def logger_main(url: str, match_id: int, logger: int, lines: int, pause: float,
 
 def watcher_main(url: str, match_id: int, watcher: int, expected: int, ready: Any,
                  done: Any, results: Any) -> None:  # fmt: skip
-    from matchnotes.services.live import open_feed
+    from matchnotes.services.live import open_feed, page_after
 
     services = Services.create(open_database(url).engine)
     feed = open_feed(services.engine)
     feed.wait(0.1)  # LISTENing from here on
+    shown = services.matches.get_match(match_id)  # the page as it opened
     ready.put(watcher)
     seen: dict[str, float] = {}
     reads = 0
@@ -123,13 +125,13 @@ def watcher_main(url: str, match_id: int, watcher: int, expected: int, ready: An
             deadline = deadline or time.monotonic() + 30  # the loggers are done: a last while
             if time.monotonic() > deadline:
                 break
-        batch = feed.wait(0.5)
-        if not any(c.match_id in (match_id, None) for c in batch):
+        batch = [c for c in feed.wait(0.5) if c.match_id in (match_id, None)]
+        if not batch:
             continue
-        detail = services.matches.get_match(match_id)
+        shown = page_after(services, match_id, shown, batch)  # as the window reads it
         reads += 1
         now = time.monotonic()
-        for found in [m.description for m in detail.moments] + [q.text for q in detail.quotes]:
+        for found in [m.description for m in shown.moments] + [q.text for q in shown.quotes]:
             hit = TAG.search(found)
             if hit and hit.group(0) not in seen:
                 seen[hit.group(0)] = now

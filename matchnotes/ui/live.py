@@ -3,10 +3,10 @@
 ``LiveUpdates`` runs the change feed (services/live.py: LISTEN on a server, PRAGMA
 data_version on a file) on a thread of its own and hands each batch of changes to the
 GUI thread through the workers' relay; it never touches a widget itself. ``PageReloads``
-reads an open match page again on a worker, one read per page at a time (a burst of
-lines from ten reporters is one or two reads, not ten), and shows it only if it differs
-from what is on screen: on a file the feed also reports this window's own commits, and
-those are on screen already.
+reads an open match page again on a worker, one read per match at a time (a burst of
+lines from ten reporters is one or two reads, not ten; lines added are read alone:
+services/live.page_after), and shows it only if it differs from what is on screen: on
+a file the feed also reports this window's own commits, and those are on screen already.
 """
 
 from __future__ import annotations
@@ -27,8 +27,7 @@ if TYPE_CHECKING:
     from matchnotes.services.views import MatchDetail
     from matchnotes.ui.views.match_page import MatchPage
 
-# (the match ids changed, or None: not known which; whether surely another process's)
-Changed = Callable[[set[int] | None, bool], None]
+Changed = Callable[[list["Change"]], None]
 
 
 class LiveUpdates(QObject):
@@ -42,6 +41,8 @@ class LiveUpdates(QObject):
         self._on_changes = on_changes
         self._feed = open_feed(services.engine)
         self._stop = threading.Event()
+        # A window deleted without being closed: the thread still ends (and tells no one).
+        parent.destroyed.connect(lambda *_args, stop=self._stop: stop.set())
         post_to_gui(lambda: None)  # the relay made here, on the GUI thread
         self._thread = threading.Thread(target=self._run, name="matchnotes-live", daemon=True)
         self._thread.start()
@@ -62,14 +63,13 @@ class LiveUpdates(QObject):
     def _deliver(self, batch: list[Change]) -> None:
         if self._stop.is_set():
             return  # the window is closing or has another database
-        ids = {c.match_id for c in batch}
-        sure = not all(c.maybe_own for c in batch)
-        self._on_changes(None if None in ids else {i for i in ids if i is not None}, sure)
+        self._on_changes(batch)
 
 
 class PageReloads(QObject):
-    """Reads match pages again on a worker; ``shown(page, detail)`` after one showed a
-    change, ``gone(page)`` when its match was deleted elsewhere."""
+    """Reads match pages again on a worker, one read per match at a time (changes that
+    come meanwhile wait for the next); ``shown(page)`` after one showed a change,
+    ``gone(page)`` when its match was deleted elsewhere."""
 
     def __init__(
         self,
@@ -80,20 +80,26 @@ class PageReloads(QObject):
     ) -> None:
         super().__init__(parent)
         self._services, self._shown, self._gone = services, shown, gone
-        self._busy: dict[int, bool] = {}  # match id: whether another read is wanted after
+        self._pending: dict[int, list[Change]] = {}  # match id: changes not read yet
+        self._busy: set[int] = set()  # match ids being read
 
-    def reload(self, page: MatchPage) -> None:
-        if page.match_id in self._busy:
-            self._busy[page.match_id] = True  # read again once this read is in
-            return
-        self._busy[page.match_id] = False
+    def reload(self, page: MatchPage, changes: list[Change]) -> None:
+        self._pending.setdefault(page.match_id, []).extend(changes)
+        if page.match_id not in self._busy:
+            self._read(page)
+
+    def _read(self, page: MatchPage) -> None:
+        from matchnotes.services.live import page_after
+
         services, match_id, before = self._services, page.match_id, page.detail
+        changes = self._pending.pop(match_id, [])
+        self._busy.add(match_id)
 
         def read(_progress: object) -> MatchDetail | None:
             from matchnotes.services.base import count_outside_change
 
             try:
-                detail = services.matches.get_match(match_id)
+                detail = page_after(services, match_id, before, changes)
             except NotFoundError:
                 return None
             if detail != before:  # someone else's change: their names too (a new player)
@@ -102,21 +108,23 @@ class PageReloads(QObject):
             return detail
 
         def arrived(detail: object) -> None:
-            again = self._busy.pop(match_id, False)
+            self._busy.discard(match_id)
             if not isValid(page):  # closed meanwhile
+                self._pending.pop(match_id, None)
                 return
             if detail is None:
                 self._gone(page)
                 return
-            if page.detail is not before:  # this window changed it meanwhile: read again
-                again = True
+            if page.detail is not before:  # this window changed it meanwhile: on the new
+                self._pending[match_id] = changes + self._pending.get(match_id, [])
             elif detail != page.detail:
                 page.show_detail(detail)  # type: ignore[arg-type]
                 self._shown(page)
-            if again:
-                self.reload(page)
+            if match_id in self._pending:
+                self._read(page)
 
-        def failed(_message: str) -> None:  # the database away for a moment: next change
-            self._busy.pop(match_id, None)
+        def failed(_message: str) -> None:  # the database away for a moment: read next time
+            self._busy.discard(match_id)
+            self._pending[match_id] = changes + self._pending.get(match_id, [])
 
         BackgroundOp(self, read).on_success(arrived).on_failure(failed).run()

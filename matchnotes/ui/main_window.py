@@ -44,6 +44,7 @@ from matchnotes.ui.widgets.table import ReadModelTableView
 if TYPE_CHECKING:
     from matchnotes.services import Services
     from matchnotes.services.backups import BackupSchedule, BackupService
+    from matchnotes.services.live import Change
     from matchnotes.services.views import MatchSummary
     from matchnotes.ui.views.match_page import MatchPage
     from matchnotes.ui.views.person_page import PersonPageView
@@ -465,17 +466,18 @@ class MainWindow(QMainWindow):
             self._live.stop()
             self._live = None
 
-    def _on_outside_changes(self, match_ids: set[int] | None, sure: bool) -> None:
-        """Another process committed (``None``: to which matches is not known): the open
-        pages of those matches are read again on a worker (shown if they differ), the
-        Matches list too if it is on screen, and every other list and page when next
-        shown. Not the lists when the change may be this window's own (``sure`` false,
-        on a file): its own change has refreshed them already."""
+    def _on_outside_changes(self, changes: list[Change]) -> None:
+        """Another process committed (a change without a match id: to which is not
+        known): the open pages of those matches are read again on a worker (shown if
+        they differ), the Matches list too if it is on screen, and every other list and
+        page when next shown. Not the lists when the change may be this window's own
+        (on a file): its own change has refreshed them already."""
+        ids = {change.match_id for change in changes}
         pages = [self.tabs.widget(i) for i in range(self.tabs.count())]
         for page in pages:
-            if _match_page(page) and (match_ids is None or page.match_id in match_ids):
-                self._page_reloads.reload(page)
-        if not sure:
+            if _match_page(page) and (None in ids or page.match_id in ids):
+                self._page_reloads.reload(page, changes)
+        if all(change.maybe_own for change in changes):
             return
         self._stale |= {page for page in pages if not _match_page(page)}
         if self.tabs.currentWidget() is self.matches_view:

@@ -13,7 +13,7 @@ import pytest
 
 from matchnotes.db.database import Database, open_database
 from matchnotes.services import Services
-from matchnotes.services.live import Change, ChangeFeed, open_feed
+from matchnotes.services.live import Change, ChangeFeed, open_feed, page_after
 
 
 @pytest.fixture
@@ -114,3 +114,20 @@ def test_on_a_file_a_change_while_this_process_wrote_may_be_its_own(
     assert changes_until(feed, bool) == [Change(None, maybe_own=True)]
     other.quick_entry.record(match_id, '17 goal Home FC "Kane"')
     assert changes_until(feed, bool) == [Change(None)]  # this process wrote nothing
+
+
+def test_the_page_after_the_changes_told_is_the_page_read_whole(
+    feed: ChangeFeed, services: Services, other: Services, make_match: Callable[..., int]
+) -> None:
+    match_id = make_match()
+    other.quick_entry.record(match_id, '80 goal Home FC "Kane"')
+    shown = services.matches.get_match(match_id)  # the page open, Kane's goal on it
+    changes_until(feed, bool)
+    other.quick_entry.record(match_id, "12 goal Kane early")  # before the goal shown
+    other.quick_entry.record(match_id, '"We kept going" - Kane')
+    seen = changes_until(
+        feed, lambda seen: page_after(services, match_id, shown, seen).quotes != []
+    )
+    after = page_after(services, match_id, shown, seen)
+    assert after == services.matches.get_match(match_id)
+    assert [m.score_after.home for m in after.moments] == [1, 2]

@@ -18,6 +18,7 @@ from matchnotes.db.database import open_database
 from matchnotes.services import Services
 from matchnotes.services.inputs import MatchInput
 from matchnotes.ui.main_window import MainWindow
+from matchnotes.ui.menus import BROWSE_TABS
 from tests.backends import server_configured
 from tests.ui.keys import target
 from tests.ui.quick_entry_helpers import type_keys
@@ -144,9 +145,9 @@ def test_a_match_deleted_elsewhere_closes_its_page(
     qtbot, live_window: MainWindow, app_services: Services, reporter: Services
 ) -> None:
     match_id = new_match(app_services)
-    page = open_from_list(qtbot, live_window, match_id)
+    open_from_list(qtbot, live_window, match_id)
     reporter.matches.delete_match(match_id)
-    qtbot.waitUntil(lambda: live_window.tabs.indexOf(page) < 0, timeout=2000)
+    qtbot.waitUntil(lambda: live_window.tabs.count() == len(BROWSE_TABS), timeout=2000)
     assert "deleted elsewhere" in live_window.statusBar().currentMessage()
 
 
