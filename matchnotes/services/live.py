@@ -40,6 +40,9 @@ if TYPE_CHECKING:
 
 CHANNEL = "matchnotes_changes"
 SQLITE_INTERVAL = 0.5  # seconds between two reads of PRAGMA data_version
+# More lines added than this at once (a reader fallen behind): one read of the whole
+# match is cheaper than putting each in place (tens of ms apiece on a busy match).
+READ_ALONE_AT_MOST = 4
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,7 @@ def page_after(
     if (
         shown is None
         or not mine
+        or len(mine) > READ_ALONE_AT_MOST
         or any(c.op != "insert" or c.table not in ("moment", "quote") or c.row_id is None
                for c in mine)
     ):  # fmt: skip

@@ -6,6 +6,7 @@ second app or the CLI would have. The feed is asked in a loop, as the window's t
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Callable, Iterator
 
@@ -131,3 +132,22 @@ def test_the_page_after_the_changes_told_is_the_page_read_whole(
     after = page_after(services, match_id, shown, seen)
     assert after == services.matches.get_match(match_id)
     assert [m.score_after.home for m in after.moments] == [1, 2]
+
+
+def test_a_statement_over_many_matches_is_told_once_without_a_match(
+    feed: ChangeFeed, other: Services, make_match: Callable[..., int], database: Database
+) -> None:
+    if database.is_sqlite:
+        pytest.skip("a server's notifications")
+    from sqlalchemy import text
+
+    few = [make_match(date=dt.date(2024, 5, day)) for day in (1, 2)]
+    with other.engine.begin() as conn:  # another program's one statement over two matches
+        conn.execute(text("UPDATE match SET watched_where = 'pub'"))
+    seen = changes_until(feed, lambda seen: len(seen) >= 2)
+    assert sorted(c.match_id or 0 for c in seen) == few and {c.op for c in seen} == {"update"}
+    for day in range(3, 25):
+        make_match(date=dt.date(2024, 5, day))
+    with other.engine.begin() as conn:  # an import's worth: "reload what you show"
+        conn.execute(text("UPDATE match SET watched_where = 'home'"))
+    assert changes_until(feed, bool) == [Change(None, "match", "update")]

@@ -4,13 +4,19 @@ Revision ID: 0013_change_notify
 Revises: 0010
 Create Date: 2026-12-06
 
-Row triggers on moment, quote, note, lineup_entry and match call
-``pg_notify('matchnotes_changes', json)`` with the table, the operation, the row id, the
-match id (null for a note on a person) and the writer's backend pid (so a process can
-tell its own commits from others'). PostgreSQL delivers a notification when its
-transaction commits, and never for one rolled back: a listener reads only committed
-rows. No rows change. SQLite has no NOTIFY: there the app watches ``PRAGMA
-data_version`` instead (services/live.py), so this revision does nothing on SQLite.
+After each statement that inserts, updates or deletes moments, quotes, notes, line-up
+entries or matches, a trigger calls ``pg_notify('matchnotes_changes', json)`` once per
+match it touched, with the table, the operation, the row id (when the statement touched
+one row of that match, as a quick-entry line does; else null), the match id and the
+writer's backend pid (so a process can tell its own commits from others'). A statement
+touching more than 20 matches (an import, ``matchnotes copy``) sends one notification
+without a match id: "reload what you show". Per statement, not per row: a copy of a
+million moments costs a few notifications, not a million. PostgreSQL delivers them when
+the transaction commits, and never for one rolled back, so a listener reads only
+committed rows. Notes on a person (no match) send nothing. No rows change.
+
+SQLite has no NOTIFY: the app watches ``PRAGMA data_version`` there instead
+(services/live.py), so this revision does nothing on SQLite.
 """
 
 from alembic import op
@@ -21,36 +27,41 @@ branch_labels = None
 depends_on = None
 
 CHANNEL = "matchnotes_changes"
-FUNCTION = "matchnotes_notify_change"
-# table: the expression of its match id in a row (r is NEW or OLD)
+MANY_MATCHES = 20
+# table: the column of its rows that names the match
 TABLES = {
-    "moment": "r.match_id",
-    "quote": "r.match_id",
-    "note": "r.match_id",
-    "lineup_entry": "r.match_id",
-    "match": "r.id",
+    "moment": "match_id",
+    "quote": "match_id",
+    "note": "match_id",
+    "lineup_entry": "match_id",
+    "match": "id",
 }
+# the transition table each operation's trigger sees as changed_rows
+ROWS = {"INSERT": "NEW", "UPDATE": "NEW", "DELETE": "OLD"}
 
 
-def _function_sql() -> str:
-    cases = "\n".join(
-        f"        WHEN '{table}' THEN match := {expression};"
-        for table, expression in TABLES.items()
+def _function(column: str) -> str:
+    return f"matchnotes_notify_by_{column}"
+
+
+def _function_sql(column: str) -> str:
+    payload = (
+        "json_build_object('table', TG_TABLE_NAME, 'op', lower(TG_OP), 'id', {id},"
+        " 'match_id', {match}, 'pid', pg_backend_pid())::text"
     )
     return f"""
-CREATE OR REPLACE FUNCTION {FUNCTION}() RETURNS trigger AS $$
+CREATE OR REPLACE FUNCTION {_function(column)}() RETURNS trigger AS $$
 DECLARE
-    r record;
-    match integer;
+    matches integer;
 BEGIN
-    IF TG_OP = 'DELETE' THEN r := OLD; ELSE r := NEW; END IF;
-    CASE TG_TABLE_NAME
-{cases}
-        ELSE match := NULL;
-    END CASE;
-    PERFORM pg_notify('{CHANNEL}', json_build_object(
-        'table', TG_TABLE_NAME, 'op', lower(TG_OP), 'id', r.id,
-        'match_id', match, 'pid', pg_backend_pid())::text);
+    SELECT count(DISTINCT {column}) INTO matches FROM changed_rows;
+    IF matches > {MANY_MATCHES} THEN
+        PERFORM pg_notify('{CHANNEL}', {payload.format(id="NULL", match="NULL")});
+    ELSE
+        PERFORM pg_notify('{CHANNEL}',
+            {payload.format(id="CASE WHEN count(*) = 1 THEN min(id) END", match=column)})
+        FROM changed_rows WHERE {column} IS NOT NULL GROUP BY {column};
+    END IF;
     RETURN NULL;
 END;
 $$ LANGUAGE plpgsql
@@ -60,17 +71,22 @@ $$ LANGUAGE plpgsql
 def upgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
-    op.execute(_function_sql())
-    for table in TABLES:
-        op.execute(
-            f'CREATE TRIGGER "{table}_notify_change" AFTER INSERT OR UPDATE OR DELETE '
-            f'ON "{table}" FOR EACH ROW EXECUTE FUNCTION {FUNCTION}()'
-        )
+    for column in sorted(set(TABLES.values())):
+        op.execute(_function_sql(column))
+    for table, column in TABLES.items():
+        for operation, rows in ROWS.items():
+            op.execute(
+                f'CREATE TRIGGER "{table}_notify_{operation.lower()}" AFTER {operation} '
+                f'ON "{table}" REFERENCING {rows} TABLE AS changed_rows '
+                f"FOR EACH STATEMENT EXECUTE FUNCTION {_function(column)}()"
+            )
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
     for table in TABLES:
-        op.execute(f'DROP TRIGGER IF EXISTS "{table}_notify_change" ON "{table}"')
-    op.execute(f"DROP FUNCTION IF EXISTS {FUNCTION}()")
+        for operation in ROWS:
+            op.execute(f'DROP TRIGGER IF EXISTS "{table}_notify_{operation.lower()}" ON "{table}"')
+    for column in sorted(set(TABLES.values())):
+        op.execute(f"DROP FUNCTION IF EXISTS {_function(column)}()")
