@@ -108,7 +108,8 @@ def test_the_matches_list_shows_the_new_score(
 ) -> None:
     view = live_window.matches_view
     match_id = new_match(reporter)  # the other reporter creates the match: it is listed
-    qtbot.waitUntil(lambda: any("0–0" in row for row in texts(view.table)), timeout=2000)
+    qtbot.waitUntil(lambda: any("England" in row for row in texts(view.table)), timeout=2000)
+    assert not any("1–0" in row for row in texts(view.table))
     reporter.quick_entry.record(match_id, '54 pen England "Kane"')
     qtbot.waitUntil(lambda: any("1–0" in row for row in texts(view.table)), timeout=2000)
 

@@ -1,7 +1,7 @@
 """change notifications: PostgreSQL tells listeners which match changed (issue 18)
 
 Revision ID: 0013_change_notify
-Revises: 0010
+Revises: 0015
 Create Date: 2026-12-06
 
 After each statement that inserts, updates or deletes moments, quotes, notes, line-up
@@ -22,7 +22,7 @@ SQLite has no NOTIFY: the app watches ``PRAGMA data_version`` there instead
 from alembic import op
 
 revision = "0013_change_notify"
-down_revision = "0010"
+down_revision = "0015"
 branch_labels = None
 depends_on = None
 
