@@ -17,13 +17,28 @@ from matchnotes.errors import MatchNotesError, NotFoundError, ValidationError
 
 T = TypeVar("T", bound=SQLModel)
 
-# How many changes this process has committed to each database: a cache of what was
-# read (quick entry's names) is still good while the count has not moved.
+# How many changes this process has committed to each database, and how many other
+# processes' commits it was told of (services/live.py): a cache of what was read (quick
+# entry's names) is still good while neither count has moved.
 _CHANGES: WeakKeyDictionary[Engine, int] = WeakKeyDictionary()
+_OUTSIDE: WeakKeyDictionary[Engine, int] = WeakKeyDictionary()
+_BEGUN: WeakKeyDictionary[Engine, int] = WeakKeyDictionary()  # writes begun (own_writes)
 
 
 def changes_committed(engine: Engine) -> int:
-    return _CHANGES.get(engine, 0)
+    return _CHANGES.get(engine, 0) + _OUTSIDE.get(engine, 0)
+
+
+def own_writes(engine: Engine) -> int:
+    """How many writes this process has begun: counted before they commit, so a reader
+    that sees a commit land (services/live.py) can tell it may be this process's."""
+    return _BEGUN.get(engine, 0)
+
+
+def count_outside_change(engine: Engine) -> None:
+    """Another process committed to this database: what this process cached from it
+    is read again."""
+    _OUTSIDE[engine] = _OUTSIDE.get(engine, 0) + 1
 
 
 class Service:
@@ -41,6 +56,7 @@ class Service:
         from matchnotes.services import change_log
         from matchnotes.services.journal import Recorder
 
+        _BEGUN[self._engine] = _BEGUN.get(self._engine, 0) + 1
         with Session(self._engine, expire_on_commit=False) as session:
             recorder = None if bulk else Recorder(session)
             try:

@@ -44,6 +44,7 @@ from matchnotes.ui.widgets.table import ReadModelTableView
 if TYPE_CHECKING:
     from matchnotes.services import Services
     from matchnotes.services.backups import BackupSchedule, BackupService
+    from matchnotes.services.live import Change
     from matchnotes.services.views import MatchSummary
     from matchnotes.ui.views.match_page import MatchPage
     from matchnotes.ui.views.person_page import PersonPageView
@@ -100,6 +101,8 @@ class MainWindow(QMainWindow):
         self.data_actions: Any = None  # DataActions, likewise
         self.seen_actions: Any = None  # SeenActions ("I saw this match"), likewise
         self.backup_controller: Any = None  # BackupController, for a database file
+        self._live: Any = None  # ui/live.LiveUpdates: other processes' changes, once open
+        self._page_reloads: Any = None  # ui/live.PageReloads
 
         self.matches_view = MatchesView()
         self.diary_view = DiaryView()
@@ -215,6 +218,7 @@ class MainWindow(QMainWindow):
         self.data_actions.imported.connect(self.undo.refresh)
         self.undo.refresh()
         self.search_view.set_services(services)
+        self._start_live(services)
         if matches is None:
             self.refresh()
         else:
@@ -447,6 +451,48 @@ class MainWindow(QMainWindow):
             return
         self.tabs.setTabText(index, page.title())
 
+    # --- live: what other processes commit (ui/live.py) ---
+
+    def _start_live(self, services: Services) -> None:
+        from matchnotes.ui.live import LiveUpdates, PageReloads
+
+        self._stop_live()  # another database: its feed, not the old one's
+        self._page_reloads = PageReloads(services, self._on_live_page_shown,
+                                         self._on_live_page_gone, self)  # fmt: skip
+        self._live = LiveUpdates(services, self._on_outside_changes, self)
+
+    def _stop_live(self) -> None:
+        if self._live is not None:
+            self._live.stop()
+            self._live = None
+
+    def _on_outside_changes(self, changes: list[Change]) -> None:
+        """Another process committed (a change without a match id: to which is not
+        known): the open pages of those matches are read again on a worker (shown if
+        they differ), the Matches list too if it is on screen, and every other list and
+        page when next shown. Not the lists when the change may be this window's own
+        (on a file): its own change has refreshed them already."""
+        ids = {change.match_id for change in changes}
+        pages = [self.tabs.widget(i) for i in range(self.tabs.count())]
+        for page in pages:
+            if _match_page(page) and (None in ids or page.match_id in ids):
+                self._page_reloads.reload(page, changes)
+        if all(change.maybe_own for change in changes):
+            return
+        self._stale |= {page for page in pages if not _match_page(page)}
+        if self.tabs.currentWidget() is self.matches_view:
+            self._stale.discard(self.matches_view)
+            self._load_matches()
+
+    def _on_live_page_shown(self, page: MatchPage) -> None:
+        self.tabs.setTabText(self.tabs.indexOf(page), page.title())
+
+    def _on_live_page_gone(self, page: MatchPage) -> None:
+        title = page.title()
+        self.tabs.removeTab(self.tabs.indexOf(page))  # the list's count shows: then this
+        page.deleteLater()
+        self.statusBar().showMessage(f"{title} was deleted elsewhere.", 8000)
+
     # --- slots ---
 
     def current_match_id(self) -> int | None:
@@ -677,6 +723,7 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(min(int(tab), len(BROWSE_TABS) - 1))  # type: ignore[call-overload]
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._stop_live()
         settings = QSettings()
         settings.setValue("main_window/geometry", self.saveGeometry())
         settings.setValue("main_window/tab", self._last_browse_tab)

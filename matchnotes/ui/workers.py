@@ -119,3 +119,9 @@ class BackgroundOp(QObject):
 
     def _finish(self, _result: object) -> None:
         self.done = True
+
+
+def post_to_gui(delivery: Callable[[], None]) -> None:
+    """Run ``delivery`` on the GUI thread, from any thread, through the same relay (a
+    thread of one's own, e.g. ui/live.py's). Call it once on the GUI thread first."""
+    _the_relay().posted.emit(delivery)
