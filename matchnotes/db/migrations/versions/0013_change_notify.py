@@ -22,7 +22,7 @@ SQLite has no NOTIFY: the app watches ``PRAGMA data_version`` there instead
 from alembic import op
 
 revision = "0013_change_notify"
-down_revision = "0015"
+down_revision = "0012_postgres_search"
 branch_labels = None
 depends_on = None
 

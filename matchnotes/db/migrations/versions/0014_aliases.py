@@ -1,7 +1,7 @@
 """aliases: the spellings imports use for the user's teams, competitions and stages
 
 Revision ID: 0014_aliases
-Revises: 0015 (after rebasing on main, which has 0015 on 0010; re-chained at the merge)
+Revises: 0013_change_notify (re-chained at the merge: 0011 → 0012 → 0013 → 0014 → 0015)
 Create Date: 2026-12-06
 
 A new table only; existing rows are untouched and no alias is known until an import
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0014_aliases"
-down_revision = "0012_postgres_search"
+down_revision = "0013_change_notify"
 branch_labels = None
 depends_on = None
 

@@ -2,7 +2,7 @@
 kept in the database
 
 Revision ID: 0015
-Revises: 0010 (re-chained at the merge after the other revisions of this session)
+Revises: 0014_aliases (re-chained at the merge after the other revisions of this session)
 Create Date: 2026-12-06
 
 New tables only; no existing row changes. ``photo_blob`` holds each downscaled copy
