@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
-from matchnotes.enums import Period
+from matchnotes.enums import MomentKind, Period
 from matchnotes.errors import ValidationError
 from matchnotes.minutes import Minute
 from matchnotes.models import LineupEntry, Match, Moment, Person, Team
@@ -82,7 +82,7 @@ class MomentService(Service):
 
 def _in_words(session: Session, data: MomentInput) -> str:
     image = {"period": data.minute.period.value, "minute": data.minute.minute,
-             "stoppage": data.minute.stoppage, "kind": data.kind.value,
+             "stoppage": data.minute.stoppage, "kind": MomentKind(data.kind).value,
              "player_id": data.player_id, "description": data.description}  # fmt: skip
     return describe(session.connection(), "moment", image)
 
