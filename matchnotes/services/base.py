@@ -100,11 +100,11 @@ def _sign_new_rows(session: Session, _ctx: object, _objs: object) -> None:
     """A moment, quote or note records who logged it: the same name the change history
     records (``--author``, the app's "Your name" setting, else the OS account)."""
     from matchnotes.models import Moment, Note, Quote
-    from matchnotes.services.change_log import current_author
+    from matchnotes.services.change_log import row_author
 
     for obj in session.new:
         if isinstance(obj, Moment | Quote | Note) and obj.author is None:
-            obj.author = current_author()
+            obj.author = row_author()
 
 
 def get_or_404(session: Session, model: type[T], ident: int, what: str) -> T:

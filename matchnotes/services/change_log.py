@@ -26,6 +26,7 @@ from matchnotes.services.journal import RowChange, tables
 
 _author: str | None = None
 _named: ContextVar[str | None] = ContextVar("change_name", default=None)
+_unsigned: ContextVar[bool] = ContextVar("unsigned", default=False)
 
 # Which row a change is about, most telling first; the verbs per table.
 _MAIN = ("match", "moment", "quote", "note", "lineup_entry", "person", "team", "venue",
@@ -61,6 +62,21 @@ def os_user_name() -> str:
         return getpass.getuser()
     except (KeyError, OSError):  # no user name in this environment
         return "unknown"
+
+
+@contextmanager
+def unsigned() -> Iterator[None]:
+    """Rows made inside record no author (the demo match: sample data nobody logged)."""
+    token = _unsigned.set(True)
+    try:
+        yield
+    finally:
+        _unsigned.reset(token)
+
+
+def row_author() -> str | None:
+    """The author a new moment, quote or note records (None inside ``unsigned``)."""
+    return None if _unsigned.get() else current_author()
 
 
 @contextmanager
