@@ -34,6 +34,13 @@ def _sam_edits(other, moment_id, text):
     set_author("Alex Desk")  # back to the user of the window
 
 
+def _opened(qtbot, window, match_id):
+    """The match page, once its worker has filled it (it opens before its data)."""
+    page = window.open_match(match_id)
+    qtbot.waitUntil(lambda: page.detail is not None and page.moments.model().rowCount() > 0)
+    return page
+
+
 def _select_first_moment(qtbot, window, page):
     given_back(qtbot, window)
     page.tabs.setCurrentIndex(0)
@@ -47,7 +54,7 @@ def test_a_form_saved_over_someone_elses_newer_change_is_refused_in_a_dialog(
     qtbot, window, services, other, demo_match_id
 ):
     set_author("Alex Desk")
-    page = window.open_match(demo_match_id)
+    page = _opened(qtbot, window, demo_match_id)
     moment_id = _select_first_moment(qtbot, window, page)
     form = open_form(qtbot, window, Qt.Key.Key_E)  # Edit ▸ Edit selected
     assert isinstance(form, MomentDialog)
@@ -66,7 +73,8 @@ def test_a_form_saved_over_someone_elses_newer_change_is_refused_in_a_dialog(
     assert not form.isVisible()  # the form closed: nothing half-written
     key(qtbot, Qt.Key.Key_Return)  # OK
     closed(qtbot, box)
-    row = page.moments.source.row_at(0)
+    qtbot.waitUntil(lambda: page.moments.source.row_at(0).description == "Sam's words")
+    row = page.moments.source.row_at(0)  # the page reloaded (on its worker)
     assert row.id == moment_id and row.description == "Sam's words"  # the page reloaded
     shown = page.moments.model().index(0, DESCRIPTION).data()
     assert shown == "Sam's words"
@@ -76,7 +84,7 @@ def test_a_form_saved_over_someone_elses_newer_change_is_refused_in_a_dialog(
 def test_deleting_a_moment_someone_changed_since_is_refused_in_a_dialog(
     qtbot, window, services, other, demo_match_id
 ):
-    page = window.open_match(demo_match_id)
+    page = _opened(qtbot, window, demo_match_id)
     moment_id = _select_first_moment(qtbot, window, page)
     _sam_edits(other, moment_id, "Sam's words")
     key(qtbot, Qt.Key.Key_Delete)  # the page still shows the older version
@@ -85,7 +93,7 @@ def test_deleting_a_moment_someone_changed_since_is_refused_in_a_dialog(
     key(qtbot, Qt.Key.Key_Return)
     closed(qtbot, box)
     assert moment_id in {m.id for m in services.moments.moments(demo_match_id)}
-    assert page.moments.source.row_at(0).description == "Sam's words"
+    qtbot.waitUntil(lambda: page.moments.source.row_at(0).description == "Sam's words")
 
 
 def test_the_page_shows_who_logged_each_moment_and_quote(qtbot, window, other, demo_match_id):
@@ -93,7 +101,7 @@ def test_the_page_shows_who_logged_each_moment_and_quote(qtbot, window, other, d
     other.quick_entry.record(demo_match_id, "60 yellow Kane")
     other.quick_entry.record(demo_match_id, "q Southgate: We kept going")
     set_author(None)
-    page = window.open_match(demo_match_id)
+    page = _opened(qtbot, window, demo_match_id)
     model = page.moments.model()
     row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "60'")
     assert model.index(row, BY).data() == "Sam Reporter"
@@ -102,6 +110,11 @@ def test_the_page_shows_who_logged_each_moment_and_quote(qtbot, window, other, d
     quotes = page.quotes.model()
     by = next(c for c in range(quotes.columnCount())
               if quotes.headerData(c, Qt.Orientation.Horizontal) == "By")  # fmt: skip
-    texts = [quotes.index(r, 1).data() for r in range(quotes.rowCount())]
-    assert quotes.index(texts.index("We kept going"), by).data() == "Sam Reporter"
+    page.tabs.setCurrentIndex(2)  # the Quotes tab (filled when first shown)
+
+    def texts():
+        return [quotes.index(r, 1).data() for r in range(quotes.rowCount())]
+
+    qtbot.waitUntil(lambda: "We kept going" in texts())
+    assert quotes.index(texts().index("We kept going"), by).data() == "Sam Reporter"
     assert QApplication.activeModalWidget() is None
