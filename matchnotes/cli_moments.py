@@ -34,9 +34,13 @@ def add_moment_commands(moment: Subcommands, verb: Verb) -> None:
     edit.add_argument("--related", metavar="NAME",
                       help="the second player (assist, won by, for, foul on): " + who)  # fmt: skip
     edit.add_argument("--description")
+    expect = ("refuse if the moment has changed since you read this version "
+              "(`moment edit --json` prints it): someone else's newer change is kept")  # fmt: skip
+    edit.add_argument("--expect-version", type=int, metavar="N", help=expect)
     edit.set_defaults(handler=cmd_moment_edit)
     delete = verb(moment, "delete", "delete a moment", "matchnotes moment delete 12")
     delete.add_argument("moment_id", type=int, metavar="MOMENT_ID")
+    delete.add_argument("--expect-version", type=int, metavar="N", help=expect)
     delete.set_defaults(handler=cmd_moment_delete)
 
 
@@ -57,13 +61,15 @@ def cmd_moment_edit(args: argparse.Namespace, out: TextIO) -> int:
             changes["related_player_id"] = _person(services, match_id, args.related)[0]
         if args.description is not None:
             changes["description"] = args.description
+        if args.expect_version is not None:
+            changes["version"] = args.expect_version  # else the version just read
         data = dataclasses.replace(data, **changes)
         if RELATED_ROLE.get(data.kind) is None:  # as the form: no second player for this kind
             data = dataclasses.replace(data, related_player_id=None)
         services.moments.update(args.moment_id, data)
         saved = next(m for m in services.moments.moments(match_id) if m.id == args.moment_id)
     if args.json:
-        dump({**moment_as_dict(saved), "match_id": match_id}, out)
+        dump({**moment_as_dict(saved), "match_id": match_id, "version": saved.version}, out)
     else:
         print(f"Saved: {moment_line(saved).strip()}", file=out)
     return 0
@@ -94,7 +100,7 @@ def cmd_moment_delete(args: argparse.Namespace, out: TextIO) -> int:
     with opened(args) as services:
         match_id, _ = services.moments.get_input(args.moment_id)
         gone = next(m for m in services.moments.moments(match_id) if m.id == args.moment_id)
-        services.moments.delete(args.moment_id)
+        services.moments.delete(args.moment_id, seen=args.expect_version)
     if args.json:
         dump({"deleted": "moment", "id": args.moment_id, "match_id": match_id}, out)
     else:

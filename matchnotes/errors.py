@@ -22,3 +22,8 @@ class DatabaseRefusedError(MatchNotesError):
 
     The file is never written to when this is raised.
     """
+
+
+class ConflictError(ValidationError):
+    """An edit or delete that would overwrite someone else's newer change to the same
+    record (services/conflicts.py); nothing was saved. The message shows both."""

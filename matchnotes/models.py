@@ -65,6 +65,19 @@ def _enum(cls: type[enum.StrEnum]) -> SAEnum:
     )
 
 
+def _version() -> Column[int]:
+    """A row's version (schema 0011): 1 when written, one more on every ORM update.
+
+    The mapper's ``version_id_col``: SQLAlchemy writes ``WHERE version = :seen`` and
+    checks the row count, so two writers racing on a server cannot both win; the
+    services also compare it with the version the user's screen showed
+    (services/conflicts.py)."""
+    return Column("version", Integer, nullable=False, server_default="1")
+
+
+_MATCH_VERSION, _MOMENT_VERSION, _QUOTE_VERSION, _NOTE_VERSION = (_version() for _ in range(4))
+
+
 def _fk(target: str, *, ondelete: str, nullable: bool, index: bool = True) -> Column[int]:
     """A foreign-key column; SQLite enforces it because db/engine.py turns foreign_keys on."""
     return Column(Integer, ForeignKey(target, ondelete=ondelete), nullable=nullable, index=index)
@@ -153,6 +166,7 @@ class Match(SQLModel, table=True):
         ),
         Index("ix_match_date", "date", "kickoff_time"),
     )
+    __mapper_args__ = {"version_id_col": _MATCH_VERSION}
 
     id: int | None = Field(default=None, primary_key=True)
     season_id: int | None = Field(
@@ -195,6 +209,7 @@ class Match(SQLModel, table=True):
     clock_adjust_seconds: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     created_at: dt.datetime = Field(default_factory=_utcnow)
     updated_at: dt.datetime = Field(default_factory=_utcnow)
+    version: int = Field(default=1, sa_column=_MATCH_VERSION)
 
 
 class LineupEntry(SQLModel, table=True):
@@ -231,6 +246,7 @@ class Moment(SQLModel, table=True):
         # of the goals instead of reading every moment of the archive.
         Index("ix_moment_scoring", "kind", "match_id", "period", "team_id"),
     )
+    __mapper_args__ = {"version_id_col": _MOMENT_VERSION}
 
     id: int | None = Field(default=None, primary_key=True)
     match_id: int = Field(
@@ -257,9 +273,14 @@ class Moment(SQLModel, table=True):
     # was, so that a corrected kick-off time moves the minute. None: a typed minute.
     logged_at: dt.datetime | None = None
     clock_seconds: int | None = None
+    # Who logged it (schema 0011): the name in their settings; None: imported or older.
+    author: str | None = None
+    version: int = Field(default=1, sa_column=_MOMENT_VERSION)
 
 
 class Quote(SQLModel, table=True):
+    __mapper_args__ = {"version_id_col": _QUOTE_VERSION}
+
     id: int | None = Field(default=None, primary_key=True)
     match_id: int = Field(sa_column=_fk("match.id", ondelete="CASCADE", nullable=False))
     moment_id: int | None = Field(
@@ -274,6 +295,8 @@ class Quote(SQLModel, table=True):
     said_at: dt.datetime | None = None
     source: str | None = None
     created_at: dt.datetime = Field(default_factory=_utcnow)
+    author: str | None = None  # who logged it (schema 0011)
+    version: int = Field(default=1, sa_column=_QUOTE_VERSION)
 
 
 class Note(SQLModel, table=True):
@@ -284,6 +307,7 @@ class Note(SQLModel, table=True):
             "match_id IS NOT NULL OR person_id IS NOT NULL", name="ck_note_has_subject"
         ),
     )
+    __mapper_args__ = {"version_id_col": _NOTE_VERSION}
 
     id: int | None = Field(default=None, primary_key=True)
     match_id: int | None = Field(
@@ -295,6 +319,8 @@ class Note(SQLModel, table=True):
     text: str
     created_at: dt.datetime = Field(default_factory=_utcnow)
     updated_at: dt.datetime = Field(default_factory=_utcnow)
+    author: str | None = None  # who wrote it (schema 0011)
+    version: int = Field(default=1, sa_column=_NOTE_VERSION)
 
 
 class MatchDraft(SQLModel, table=True):

@@ -197,3 +197,23 @@ def test_a_match_marked_seen_from_the_shell_joins_the_diary(db_path, capsys):
         db.close()
     code, out, _ = cli(db_path, "history", out=capsys)
     assert code == 0 and "Marked England v France as watched [match 1]" in out
+
+
+def test_moment_edit_with_an_older_expected_version_is_refused(db_path, capsys):
+    """`--expect-version`: a script's edit from what it read is refused once someone else
+    has changed the moment, with both sides; theirs is kept."""
+    assert run(["demo", "--db", str(db_path)]) == 0
+    base = ["--db", str(db_path), "--json"]
+    capsys.readouterr()
+    assert run(["moment", "edit", "1", "--description", "first", *base]) == 0
+    seen = json.loads(capsys.readouterr().out)["version"]
+    assert run(["moment", "edit", "1", "--description", "theirs", "--author", "Sam", *base]) == 0
+    capsys.readouterr()
+    edit = ["moment", "edit", "1", "--description", "mine", "--expect-version", str(seen)]
+    assert run([*edit, "--db", str(db_path)]) == 1
+    err = capsys.readouterr().err
+    assert "Sam changed this moment" in err and "theirs" in err and "mine" in err
+    assert run(["moment", "delete", "1", "--expect-version", str(seen), "--db", str(db_path)]) == 1
+    assert run(["show", "1", *base]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert [m["description"] for m in shown["moments"] if m["id"] == 1] == ["theirs"]

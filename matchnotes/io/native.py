@@ -48,6 +48,9 @@ TABLES: tuple[type[SQLModel], ...] = (
     Quote, Note, CareerBaseline, MatchDraft,
 )  # fmt: skip
 DERIVED = frozenset({"name_key", "sort_key"})
+# A row's edit count in one database (services/conflicts.py), not part of what it says:
+# a file neither carries it nor sets it; an imported row starts at version 1.
+LOCAL = frozenset({"version"})
 Row = dict[str, Any]
 
 
@@ -56,7 +59,7 @@ def table_name(model: type[SQLModel]) -> str:
 
 
 def columns(model: type[SQLModel]) -> list[Column[Any]]:
-    return [c for c in model.__table__.columns if c.name not in DERIVED]  # type: ignore[attr-defined]
+    return [c for c in model.__table__.columns if c.name not in DERIVED | LOCAL]  # type: ignore[attr-defined]
 
 
 def references(model: type[SQLModel]) -> dict[str, str]:

@@ -87,6 +87,7 @@ class MomentRow:
     who: str
     description: str
     score: str  # the score after a goal; empty for other moments
+    author: str = ""  # who logged it (empty: not known)
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ class QuoteRow:
     speaker: str
     context: str
     about: str  # "on the 84' penalty missed", or the match for a person's quotes, or ""
+    author: str = ""  # who logged it (empty: not known)
 
 
 @dataclass(frozen=True)
@@ -171,7 +173,7 @@ def moment_row(m: MomentView) -> MomentRow:
         what = f"Shoot-out: {what.lower()}"
     return MomentRow(
         m.id, m.minute_text, m.kind, what, m.team or "", who_line(m), m.description,
-        str(m.score_after) if scoring else "",
+        str(m.score_after) if scoring else "", m.author or "",
     )  # fmt: skip
 
 
@@ -209,7 +211,7 @@ def quote_row(q: QuoteView, moments: dict[int, MomentView] | None = None) -> Quo
             about = f"on the {moment.minute_text} {KIND_LABELS[moment.kind].lower()}"
     elif q.match_title:
         about = q.match_title
-    return QuoteRow(q.text, q.speaker, CONTEXT_LABELS[q.context], about)
+    return QuoteRow(q.text, q.speaker, CONTEXT_LABELS[q.context], about, q.author or "")
 
 
 def match_report(d: MatchDetail, draft: Draft | None = None) -> MatchReport:

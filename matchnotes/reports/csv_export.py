@@ -30,6 +30,7 @@ MOMENT_HEADER = [
     "description",
     "score_home",
     "score_away",
+    "logged_by",
 ]
 MATCH_HEADER = [
     "date",
@@ -78,6 +79,7 @@ def match_moments_csv(d: MatchDetail) -> str:
                 m.description,
                 m.score_after.home if scoring else "",
                 m.score_after.away if scoring else "",
+                m.author,
             ]
         )
     return to_csv(MOMENT_HEADER, rows)

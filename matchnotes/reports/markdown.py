@@ -89,6 +89,7 @@ def _quotes(quotes: list[QuoteRow]) -> list[str]:
     out = []
     for q in quotes:
         source = ", ".join(x for x in (esc(q.speaker), q.context.lower(), esc(q.about)) if x)
+        source += f" _(logged by {esc(q.author)})_" if q.author else ""
         out += [f"> “{esc(q.text)}”", ">", f"> — {source}", ""]
     return out
 
@@ -113,7 +114,9 @@ def match_markdown(r: MatchReport) -> str:
                 esc(m.minute),
                 esc(m.what),
                 esc(m.team),
-                esc(m.who) + (f" — {esc(m.description)}" if m.description else ""),
+                esc(m.who)
+                + (f" — {esc(m.description)}" if m.description else "")
+                + (f" _(logged by {esc(m.author)})_" if m.author else ""),
                 m.score,
             ]
             for m in r.moments

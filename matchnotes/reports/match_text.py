@@ -47,6 +47,7 @@ def moment_as_dict(m: MomentView) -> dict[str, Any]:
         "related_role": RELATED_ROLE.get(m.kind) if m.related_player else None,
         "description": m.description,
         "score_after": {"home": m.score_after.home, "away": m.score_after.away},
+        "author": m.author,
     }
 
 
@@ -59,6 +60,7 @@ def quote_as_dict(q: QuoteView) -> dict[str, Any]:
         "place": q.place,
         "source": q.source,
         "moment_id": q.moment_id,
+        "author": q.author,
     }
 
 

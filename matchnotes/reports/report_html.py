@@ -135,6 +135,7 @@ def _quotes(quotes: list[QuoteRow]) -> str:
     out = h2("Quotes")
     for q in quotes:
         about = f" · {esc(q.about)}" if q.about else ""
+        about += f" · logged by {esc(q.author)}" if q.author else ""
         out += f'<p class="quote">“{esc(q.text)}”</p>'
         out += f'<p class="attr">— {esc(q.speaker)}, {esc(q.context.lower())}{about}</p>'
     return out
@@ -174,8 +175,9 @@ def match_html(r: MatchReport, timeline_px: float = 0) -> str:
                 esc(m.what),
                 esc(m.team),
                 esc(m.who)
+                + (f'<br/><span class="muted">{esc(m.description)}</span>' if m.description else "")
                 + (
-                    f'<br/><span class="muted">{esc(m.description)}</span>' if m.description else ""
+                    f'<br/><span class="muted">logged by {esc(m.author)}</span>' if m.author else ""
                 ),
                 f"<b>{esc(m.score)}</b>",
             ]

@@ -8,12 +8,13 @@ from pathlib import Path
 from typing import TypeVar
 from weakref import WeakKeyDictionary
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, SQLModel
 
 from matchnotes.db.disk import disk_full_message, is_disk_full
-from matchnotes.errors import MatchNotesError, NotFoundError, ValidationError
+from matchnotes.errors import ConflictError, MatchNotesError, NotFoundError, ValidationError
 
 T = TypeVar("T", bound=SQLModel)
 
@@ -23,6 +24,12 @@ T = TypeVar("T", bound=SQLModel)
 _CHANGES: WeakKeyDictionary[Engine, int] = WeakKeyDictionary()
 _OUTSIDE: WeakKeyDictionary[Engine, int] = WeakKeyDictionary()
 _BEGUN: WeakKeyDictionary[Engine, int] = WeakKeyDictionary()  # writes begun (own_writes)
+
+
+RACE = (
+    "Someone else changed the same record at the same moment, so your change was not "
+    "saved. Reload (the page shows their change) and edit again."
+)
 
 
 def changes_committed(engine: Engine) -> int:
@@ -59,6 +66,8 @@ class Service:
         _BEGUN[self._engine] = _BEGUN.get(self._engine, 0) + 1
         with Session(self._engine, expire_on_commit=False) as session:
             recorder = None if bulk else Recorder(session)
+            if recorder is not None:  # an import keeps the authors its file names (or none)
+                event.listen(session, "before_flush", _sign_new_rows)
             try:
                 if self._engine.dialect.name == "sqlite":
                     # Take the write lock before the change's own reads (duplicate and clash
@@ -78,6 +87,9 @@ class Service:
             except OperationalError as exc:
                 session.rollback()
                 raise MatchNotesError(explain_operational_error(exc, self._folder())) from exc
+            except StaleDataError as exc:  # version_id_col: another writer got there first
+                session.rollback()
+                raise ConflictError(RACE) from exc
             finally:
                 # Counted even when the change failed: what was read may be stale anyway.
                 _CHANGES[self._engine] = _CHANGES.get(self._engine, 0) + 1
@@ -98,6 +110,17 @@ class Service:
                 yield session
             except OperationalError as exc:
                 raise MatchNotesError(explain_operational_error(exc, self._folder())) from exc
+
+
+def _sign_new_rows(session: Session, _ctx: object, _objs: object) -> None:
+    """A moment, quote or note records who logged it: the same name the change history
+    records (``--author``, the app's "Your name" setting, else the OS account)."""
+    from matchnotes.models import Moment, Note, Quote
+    from matchnotes.services.change_log import row_author
+
+    for obj in session.new:
+        if isinstance(obj, Moment | Quote | Note) and obj.author is None:
+            obj.author = row_author()
 
 
 def get_or_404(session: Session, model: type[T], ident: int, what: str) -> T:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import getpass
 import json
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -25,6 +26,7 @@ from matchnotes.services.journal import RowChange, tables
 
 _author: str | None = None
 _named: ContextVar[str | None] = ContextVar("change_name", default=None)
+_unsigned: ContextVar[bool] = ContextVar("unsigned", default=False)
 
 # Which row a change is about, most telling first; the verbs per table.
 _MAIN = ("match", "moment", "quote", "note", "lineup_entry", "person", "team", "venue",
@@ -42,12 +44,39 @@ def set_author(name: str | None) -> None:
 
 
 def current_author() -> str:
-    if _author:
-        return _author
+    """The name set, else the OS account's full name, else its login."""
+    return _author or os_user_name()
+
+
+def os_user_name() -> str:
+    """The full name of the OS account when it has one, else the login name."""
+    try:
+        import pwd  # POSIX only
+
+        full = pwd.getpwuid(os.getuid()).pw_gecos.split(",")[0].strip()
+        if full:
+            return full
+    except (ImportError, KeyError, OSError, AttributeError):
+        pass
     try:
         return getpass.getuser()
     except (KeyError, OSError):  # no user name in this environment
         return "unknown"
+
+
+@contextmanager
+def unsigned() -> Iterator[None]:
+    """Rows made inside record no author (the demo match: sample data nobody logged)."""
+    token = _unsigned.set(True)
+    try:
+        yield
+    finally:
+        _unsigned.reset(token)
+
+
+def row_author() -> str | None:
+    """The author a new moment, quote or note records (None inside ``unsigned``)."""
+    return None if _unsigned.get() else current_author()
 
 
 @contextmanager
@@ -121,6 +150,11 @@ def describe(conn: Connection, changes: list[RowChange]) -> str:
     if main.table == "lineup_entry" and same > 1:
         return f"{verb} {same} line-up entries of {_match_title(conn, image['match_id'])}"
     return f"{verb} {what}"
+
+
+def what(conn: Connection, table: str, image: dict[str, Any]) -> str:
+    """A row in a few words ("54' Penalty goal Harry Kane", "quote by Gareth Southgate")."""
+    return _what(conn, table, image)
 
 
 def _what(conn: Connection, table: str, image: dict[str, Any]) -> str:

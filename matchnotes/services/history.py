@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from contextlib import AbstractContextManager
+from typing import Any
 
 from sqlalchemy import Connection
 from sqlalchemy.exc import IntegrityError
@@ -137,12 +138,28 @@ def _replay(conn: Connection, rows: list[RowChange], step: str, summary: str) ->
         expected, wanted = (row.after, row.before) if step == "undo" else (row.before, row.after)
         table = known[row.table]
         current = read_image(conn, table, row.key)
-        if current != expected or (wanted is None and current and dependants(conn, table, current)):
+        stale = _unversioned(current) != _unversioned(expected)
+        if stale or (wanted is None and current and dependants(conn, table, current)):
             raise MatchNotesError(_built_upon(step, summary, row.table))
         try:
-            write_image(conn, table, row.key, current, wanted)
+            write_image(conn, table, row.key, current, _next_version(current, wanted))
         except IntegrityError as exc:
             raise MatchNotesError(_built_upon(step, summary, row.table)) from exc
+
+
+def _unversioned(image: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A row image without its version: an undo or redo bumps the version, so what the
+    history recorded and what the row holds differ in it alone."""
+    return None if image is None else {k: v for k, v in image.items() if k != "version"}
+
+
+def _next_version(current: dict[str, Any] | None, wanted: dict[str, Any] | None) -> Any:
+    """An undo or redo is a change too: the row's version goes up (never back), so a
+    screen that showed it before is refused rather than overwriting it."""
+    if wanted is None or "version" not in wanted:
+        return wanted
+    newest = max(int(wanted["version"]), int((current or {}).get("version", 0)))
+    return {**wanted, "version": newest + 1}
 
 
 def _built_upon(step: str, summary: str, table: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from matchnotes.enums import (
     Attendance,
@@ -47,6 +47,9 @@ class MatchInput:
     watched_where: str | None = None
     rating: int | None = None
     tags: tuple[str, ...] = ()
+    version: int | None = field(
+        default=None, compare=False
+    )  # the version the form was filled from (see MomentInput)
 
 
 # Kinds that name a player, and kinds that need one.
@@ -88,6 +91,9 @@ class MomentInput:
     related_player_id: int | None = None
     team_id: int | None = None  # derived from the player's line-up entry when omitted
     description: str = ""
+    # The version the form was filled from: an update refuses to overwrite a newer one
+    # (services/conflicts.py). None: no check (a new moment, a script).
+    version: int | None = field(default=None, compare=False)
 
 
 POSITIONS = ("GK", "DF", "MF", "FW")
@@ -135,6 +141,9 @@ class QuoteInput:
     said_at: dt.datetime | None = None
     source: str | None = None
     moment_id: int | None = None
+    version: int | None = field(
+        default=None, compare=False
+    )  # the version the form was filled from (see MomentInput)
 
 
 # --- the forms' rules: the services apply them to what the forms hand in, and the

@@ -23,6 +23,7 @@ from matchnotes.models import (
 from matchnotes.scores import Score, ScoreEvent, half_time_score
 from matchnotes.scores import shootout_score as derive_shootout
 from matchnotes.services.base import Service, get_or_404
+from matchnotes.services.conflicts import check_seen, get_seen
 from matchnotes.services.inputs import MatchInput, check_match
 from matchnotes.services.lineups import load_lineup_views
 from matchnotes.services.lookup import (
@@ -54,8 +55,11 @@ class MatchService(Service):
             return match.id
 
     def update_match(self, match_id: int, data: MatchInput) -> None:
+        """Refused (ConflictError) when ``data.version`` is older than the match's."""
         with self._write() as session:
-            match = get_or_404(session, Match, match_id, "match")
+            match = get_seen(session, Match, match_id, "match", data.version)
+            yours = f"{data.home} v {data.away}, {data.date:%Y-%m-%d} with your details"
+            check_seen(session, match, data.version, yours)
             self._apply(session, match, data)
             match.updated_at = dt.datetime.now(dt.UTC)
             self._set_tags(session, match, data.tags)
@@ -82,10 +86,12 @@ class MatchService(Service):
                 lineup_entries=count(LineupEntry, LineupEntry.match_id),
             )
 
-    def delete_match(self, match_id: int) -> None:
-        """Delete a match with its line-ups, moments, quotes and notes (one transaction)."""
+    def delete_match(self, match_id: int, *, seen: int | None = None) -> None:
+        """Delete a match with its line-ups, moments, quotes and notes (one transaction).
+        ``seen``: the version the user saw; a match changed since is not deleted."""
         with self._write() as session:
-            match = get_or_404(session, Match, match_id, "match")
+            match = get_seen(session, Match, match_id, "match", seen)
+            check_seen(session, match, seen, "delete the match")
             # Quotes point at moments; remove them first, then let CASCADE do the rest.
             for quote in session.exec(select(Quote).where(col(Quote.match_id) == match_id)):
                 session.delete(quote)
@@ -186,6 +192,7 @@ class MatchService(Service):
                 watched_where=match.watched_where,
                 rating=s.rating,
                 tags=tuple(tags),
+                version=match.version,
             )
 
     # --- internals ---

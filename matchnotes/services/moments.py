@@ -5,13 +5,14 @@ from __future__ import annotations
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
-from matchnotes.enums import Period
+from matchnotes.enums import MomentKind, Period
 from matchnotes.errors import ValidationError
 from matchnotes.minutes import Minute
 from matchnotes.models import LineupEntry, Match, Moment, Person, Team
 from matchnotes.scores import ScoreEvent, running_scores
 from matchnotes.services.base import Service, get_or_404
 from matchnotes.services.clock import as_utc, stamp, utc_now
+from matchnotes.services.conflicts import check_seen, describe, get_seen
 from matchnotes.services.inputs import (
     NEEDS_PLAYER,
     SHOOTOUT_KINDS,
@@ -41,17 +42,22 @@ class MomentService(Service):
             return moment.id
 
     def update(self, moment_id: int, data: MomentInput) -> None:
+        """Refused (ConflictError) when ``data.version`` is older than the moment's."""
         with self._write() as session:
-            moment = get_or_404(session, Moment, moment_id, "moment")
+            moment = get_seen(session, Moment, moment_id, "moment", data.version)
+            check_seen(session, moment, data.version, _in_words(session, data))
             match = get_or_404(session, Match, moment.match_id, "match")
             timed_minute = Minute(moment.period, moment.minute, moment.stoppage)
             apply_moment_input(session, match, moment, data)
             if data.minute != timed_minute:
                 moment.clock_seconds = None  # a minute typed by hand: not the clock's any more
 
-    def delete(self, moment_id: int) -> None:
+    def delete(self, moment_id: int, *, seen: int | None = None) -> None:
+        """``seen``: the version the user saw; a newer one is not deleted."""
         with self._write() as session:
-            session.delete(get_or_404(session, Moment, moment_id, "moment"))
+            moment = get_seen(session, Moment, moment_id, "moment", seen)
+            check_seen(session, moment, seen, "delete it")
+            session.delete(moment)
 
     def moments(self, match_id: int) -> list[MomentView]:
         """The match's moments in match order, each with the score after it."""
@@ -70,7 +76,15 @@ class MomentService(Service):
                 related_player_id=m.related_player_id,
                 team_id=m.team_id,
                 description=m.description,
+                version=m.version,
             )
+
+
+def _in_words(session: Session, data: MomentInput) -> str:
+    image = {"period": data.minute.period.value, "minute": data.minute.minute,
+             "stoppage": data.minute.stoppage, "kind": MomentKind(data.kind).value,
+             "player_id": data.player_id, "description": data.description}  # fmt: skip
+    return describe(session.connection(), "moment", image)
 
 
 def apply_moment_input(session: Session, match: Match, moment: Moment, data: MomentInput) -> None:
@@ -141,6 +155,8 @@ def load_moment_views(session: Session, match: Match, only: int | None = None) -
             score_after=score,
             logged_at=as_utc(m.logged_at) if m.logged_at else None,
             clock_timed=m.clock_seconds is not None,
+            author=m.author,
+            version=m.version,
         )
         for (m, team, player_name, related_name), score in zip(rows, scores, strict=True)
     ]

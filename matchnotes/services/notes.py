@@ -9,6 +9,7 @@ from sqlmodel import Session, col, select
 from matchnotes.errors import ValidationError
 from matchnotes.models import Match, Note, Person
 from matchnotes.services.base import Service, get_or_404
+from matchnotes.services.conflicts import check_seen, get_seen
 from matchnotes.services.inputs import checked_note
 from matchnotes.services.views import NoteView
 
@@ -28,20 +29,24 @@ class NoteService(Service):
             assert note.id is not None
             return note.id
 
-    def update(self, note_id: int, text: str) -> None:
+    def update(self, note_id: int, text: str, *, seen: int | None = None) -> None:
+        """``seen``: the version the form was filled from; a newer note is not overwritten."""
         with self._write() as session:
-            note = get_or_404(session, Note, note_id, "note")
+            note = get_seen(session, Note, note_id, "note", seen)
+            check_seen(session, note, seen, f"note — “{' '.join(text.split())[:120]}”")
             note.text = _checked(text)
             note.updated_at = dt.datetime.now(dt.UTC)
 
-    def delete(self, note_id: int) -> None:
+    def delete(self, note_id: int, *, seen: int | None = None) -> None:
         with self._write() as session:
-            session.delete(get_or_404(session, Note, note_id, "note"))
+            note = get_seen(session, Note, note_id, "note", seen)
+            check_seen(session, note, seen, "delete it")
+            session.delete(note)
 
     def get(self, note_id: int) -> NoteView:
         with self._read() as session:
             n = get_or_404(session, Note, note_id, "note")
-            return NoteView(n.id or 0, n.match_id, n.person_id, n.text, n.created_at, n.updated_at)
+            return _view(n)
 
     def for_match(self, match_id: int) -> list[NoteView]:
         with self._read() as session:
@@ -64,7 +69,9 @@ def load_note_views(
         query = query.where(Note.match_id == match_id)
     if person_id is not None:
         query = query.where(Note.person_id == person_id)
-    return [
-        NoteView(n.id or 0, n.match_id, n.person_id, n.text, n.created_at, n.updated_at)
-        for n in session.exec(query).all()
-    ]
+    return [_view(n) for n in session.exec(query).all()]
+
+
+def _view(n: Note) -> NoteView:
+    return NoteView(n.id or 0, n.match_id, n.person_id, n.text, n.created_at, n.updated_at,
+                    n.author, n.version)  # fmt: skip

@@ -43,7 +43,8 @@ def load_person_moments(
     rows = session.execute(
         sa_select(m.id, m.match_id, m.period, m.minute, m.stoppage, m.kind, m.team_id,
                   m.player_id, m.related_player_id, m.description, m.logged_at,
-                  m.clock_seconds, col(Team.name), col(player.name), col(related.name))
+                  m.clock_seconds, col(Team.name), col(player.name), col(related.name),
+                  m.author, m.version)
         .outerjoin(Team, col(Team.id) == m.team_id)
         .outerjoin(player, col(player.id) == m.player_id)
         .outerjoin(related, col(related.id) == m.related_player_id)
@@ -65,7 +66,7 @@ def load_person_moments(
                 player=r[13], related_player_id=r.related_player_id, related_player=r[14],
                 description=r.description, score_after=score,
                 logged_at=as_utc(r.logged_at) if r.logged_at else None,
-                clock_timed=r.clock_seconds is not None,
+                clock_timed=r.clock_seconds is not None, author=r.author, version=r.version,
             )
             for r, score in zip(moments, scores, strict=True)
             if person_id in (r.player_id, r.related_player_id)

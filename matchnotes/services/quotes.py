@@ -14,6 +14,7 @@ from matchnotes.enums import PersonRole
 from matchnotes.errors import ValidationError
 from matchnotes.models import Match, Moment, Person, Quote, Team
 from matchnotes.services.base import Service, get_or_404
+from matchnotes.services.conflicts import check_seen, get_seen
 from matchnotes.services.inputs import QuoteInput, checked_quote
 from matchnotes.services.lookup import person_by_name
 from matchnotes.services.views import QuoteView
@@ -34,12 +35,18 @@ class QuoteService(Service):
             return quote.id
 
     def update(self, quote_id: int, data: QuoteInput) -> None:
+        """Refused (ConflictError) when ``data.version`` is older than the quote's."""
         with self._write() as session:
-            apply_quote_input(session, get_or_404(session, Quote, quote_id, "quote"), data)
+            quote = get_seen(session, Quote, quote_id, "quote", data.version)
+            check_seen(session, quote, data.version, _in_words(session, data))
+            apply_quote_input(session, quote, data)
 
-    def delete(self, quote_id: int) -> None:
+    def delete(self, quote_id: int, *, seen: int | None = None) -> None:
+        """``seen``: the version the user saw; a newer one is not deleted."""
         with self._write() as session:
-            session.delete(get_or_404(session, Quote, quote_id, "quote"))
+            quote = get_seen(session, Quote, quote_id, "quote", seen)
+            check_seen(session, quote, seen, "delete it")
+            session.delete(quote)
 
     def get_input(self, quote_id: int) -> tuple[int, QuoteInput, str]:
         """(match id, the quote as the edit form shows it, the speaker's name)."""
@@ -47,7 +54,7 @@ class QuoteService(Service):
             q = get_or_404(session, Quote, quote_id, "quote")
             speaker = get_or_404(session, Person, q.speaker_id, "person")
             data = QuoteInput(q.speaker_id, q.text, q.context, q.place, q.said_at, q.source,
-                              q.moment_id)  # fmt: skip
+                              q.moment_id, q.version)  # fmt: skip
             return q.match_id, data, speaker.name
 
     def moment_choices(self, match_id: int) -> list[tuple[int, str]]:
@@ -116,6 +123,14 @@ class QuoteService(Service):
         return [views[i] for i in ids if i in views]
 
 
+def _in_words(session: Session, data: QuoteInput) -> str:
+    speaker = data.speaker
+    if isinstance(speaker, int):
+        person = session.get(Person, speaker)
+        speaker = person.name if person else f"person {speaker}"
+    return f"quote by {clean(speaker)} — “{' '.join(data.text.split())[:120]}”"
+
+
 def apply_quote_input(session: Session, quote: Quote, data: QuoteInput) -> None:
     text = checked_quote(data.text)
     if isinstance(data.speaker, int):
@@ -173,6 +188,8 @@ def load_quote_views(
             source=q.source,
             moment_id=q.moment_id,
             match_title=f"{home_name} v {away_name}, {date:%d %b %Y}",
+            author=q.author,
+            version=q.version,
         )
         for q, speaker, home_name, away_name, date in session.execute(query).all()
     ]

@@ -83,6 +83,10 @@ class MomentView:
     score_after: Score
     logged_at: dt.datetime | None = None  # when it was typed live (UTC), beside its minute
     clock_timed: bool = False  # the minute came from the match clock
+    author: str | None = None  # who logged it (None: imported, or logged before 0011)
+    version: int = field(
+        default=1, compare=False
+    )  # what an edit or delete from this view expects (services/conflicts.py)
 
     @property
     def minute_text(self) -> str:
@@ -102,6 +106,8 @@ class QuoteView:
     source: str | None
     moment_id: int | None
     match_title: str = ""
+    author: str | None = None  # who logged it
+    version: int = field(default=1, compare=False)
 
 
 @dataclass(frozen=True)
@@ -112,6 +118,8 @@ class NoteView:
     text: str
     created_at: dt.datetime
     updated_at: dt.datetime
+    author: str | None = None
+    version: int = field(default=1, compare=False)
 
 
 @dataclass(frozen=True)

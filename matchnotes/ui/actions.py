@@ -6,13 +6,14 @@ not exec()), so tests drive them like a user does.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from matchnotes.entry import PeriodEntry
-from matchnotes.errors import MatchNotesError
+from matchnotes.errors import ConflictError, MatchNotesError
 from matchnotes.minutes import Minute
 from matchnotes.services import Services
 from matchnotes.services.views import MomentView
@@ -40,11 +41,39 @@ class EditActions(QObject):
         return moment_id
 
     def _open(self, dialog: QDialog, submit: Callable[[], None]) -> QDialog:
-        dialog.submit = submit  # type: ignore[attr-defined]
+        dialog.submit = self._refusing_conflicts(dialog, submit)  # type: ignore[attr-defined]
         dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def _refusing_conflicts(
+        self, dialog: QDialog, submit: Callable[[], None]
+    ) -> Callable[[], None]:
+        """A form saved over someone else's newer change is refused (services/conflicts.py):
+        the form closes, the page reloads to show their change, and a dialog says what
+        both were. Other errors stay in the form, beside the user's input."""
+
+        def guarded() -> None:
+            try:
+                submit()
+            except ConflictError as exc:
+                dialog.done(QDialog.DialogCode.Rejected)  # nothing was saved: nothing to keep
+                self.refused(str(exc))
+                raise
+
+        return guarded
+
+    def refused(self, message: str) -> None:
+        """Show a conflict's refusal and reload what is on screen (the other's change)."""
+        self.undo.changed.emit()
+        self.show_error(message)
+
+    def _deleting(self, do: Callable[[], object]) -> None:
+        try:
+            self.undo.run(do)
+        except ConflictError as exc:
+            self.refused(str(exc))
 
     # --- matches ---
 
@@ -66,7 +95,8 @@ class EditActions(QObject):
         dialog = self._match_dialog(before)
 
         def submit() -> None:
-            self.undo.run(lambda: self.services.matches.update_match(match_id, dialog.value()))
+            data = replace(dialog.value(), version=before.version)  # what the form was filled from
+            self.undo.run(lambda: self.services.matches.update_match(match_id, data))
 
         return self._open(dialog, submit)
 
@@ -96,13 +126,16 @@ class EditActions(QObject):
     def edit_moment(self, moment_id: int) -> QDialog:
         match_id, before = self.services.moments.get_input(moment_id)
         dialog = self._moment_dialog(match_id, before)
-        return self._open(
-            dialog,
-            lambda: self.undo.run(lambda: self.services.moments.update(moment_id, dialog.value())),
-        )
+        seen = before.version  # the form's values are this version's
 
-    def delete_moment(self, moment_id: int) -> None:
-        self.undo.run(lambda: self.services.moments.delete(moment_id))
+        def submit() -> None:
+            data = replace(dialog.value(), version=seen)
+            self.undo.run(lambda: self.services.moments.update(moment_id, data))
+
+        return self._open(dialog, submit)
+
+    def delete_moment(self, moment_id: int, seen: int | None = None) -> None:
+        self._deleting(lambda: self.services.moments.delete(moment_id, seen=seen))
 
     def _moment_dialog(self, match_id: int, initial: Any) -> MomentDialog:
         s = self.services.matches.get_summary(match_id)  # the line-ups, not the whole match
@@ -152,13 +185,16 @@ class EditActions(QObject):
     def edit_quote(self, quote_id: int) -> QDialog:
         match_id, before, speaker = self.services.quotes.get_input(quote_id)
         dialog = self._quote_dialog(match_id, before, speaker)
-        return self._open(
-            dialog,
-            lambda: self.undo.run(lambda: self.services.quotes.update(quote_id, dialog.value())),
-        )
+        seen = before.version
 
-    def delete_quote(self, quote_id: int) -> None:
-        self.undo.run(lambda: self.services.quotes.delete(quote_id))
+        def submit() -> None:
+            data = replace(dialog.value(), version=seen)
+            self.undo.run(lambda: self.services.quotes.update(quote_id, data))
+
+        return self._open(dialog, submit)
+
+    def delete_quote(self, quote_id: int, seen: int | None = None) -> None:
+        self._deleting(lambda: self.services.quotes.delete(quote_id, seen=seen))
 
     def _quote_dialog(self, match_id: int, initial: Any, speaker: str) -> QuoteDialog:
         dialog = QuoteDialog(
@@ -182,15 +218,18 @@ class EditActions(QObject):
         )
 
     def edit_note(self, note_id: int) -> QDialog:
-        before = self.services.notes.get(note_id).text
-        dialog = NoteDialog(before, parent=self.window)
+        before = self.services.notes.get(note_id)
+        dialog = NoteDialog(before.text, parent=self.window)
+        seen = before.version
         return self._open(
             dialog,
-            lambda: self.undo.run(lambda: self.services.notes.update(note_id, dialog.value())),
+            lambda: self.undo.run(
+                lambda: self.services.notes.update(note_id, dialog.value(), seen=seen)
+            ),
         )
 
-    def delete_note(self, note_id: int) -> None:
-        self.undo.run(lambda: self.services.notes.delete(note_id))
+    def delete_note(self, note_id: int, seen: int | None = None) -> None:
+        self._deleting(lambda: self.services.notes.delete(note_id, seen=seen))
 
     # --- line-ups ---
 
@@ -218,7 +257,8 @@ class EditActions(QObject):
             lambda: self.undo.run(lambda: self.services.lineups.update(entry_id, dialog.value())),
         )
 
-    def delete_lineup(self, entry_id: int) -> None:
+    def delete_lineup(self, entry_id: int, seen: int | None = None) -> None:
+        del seen  # line-up entries carry no version
         self.undo.run(lambda: self.services.lineups.remove(entry_id))
 
     def _lineup_dialog(self, match_id: int, initial: Any, name: str) -> LineupDialog:
@@ -259,13 +299,14 @@ class EditActions(QObject):
 
     # --- delete dispatch for the match page ---
 
-    def delete(self, kind: str, ident: int) -> None:
+    def delete(self, kind: str, ident: int, seen: int | None = None) -> None:
+        """``seen``: the version the page showed (a newer one is not deleted)."""
         {
             "moment": self.delete_moment,
             "quote": self.delete_quote,
             "note": self.delete_note,
             "lineup": self.delete_lineup,
-        }[kind](ident)
+        }[kind](ident, seen)
 
     def edit(self, kind: str, ident: int) -> None:
         {

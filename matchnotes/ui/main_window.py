@@ -544,7 +544,7 @@ class MainWindow(QMainWindow):
     def _on_delete_selected(self) -> None:
         page = self.tabs.currentWidget()
         if _match_page(page) and page.selected():
-            self.actions_.delete(*page.selected())  # type: ignore[misc]
+            self.actions_.delete(*page.selected(), page.selected_version())  # type: ignore[misc]
         elif page is self.matches_view:
             self._with_match(self.actions_.delete_match)
         elif page is self.people_view:

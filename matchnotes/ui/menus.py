@@ -89,7 +89,7 @@ def build_menus(window: MainWindow) -> list[QAction]:
     edit.addActions([undo, redo])
     b.needs_db += [undo, redo]
     edit.aboutToShow.connect(w.undo.refresh)  # a change from elsewhere is named too
-    b.add(edit, "Your &name in the history…", lambda: w.undo.ask_author(w))
+    b.add(edit, "Your &name (shown on what you log)…", lambda: w.undo.ask_author(w))
     edit.addSeparator()
     b.add(edit, "&Filter this list", w._on_find_triggered, keys.Find, db=False)
     b.add(edit, "&Search everything…", w.open_search, "Ctrl+K", db=False)

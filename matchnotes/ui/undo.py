@@ -94,11 +94,12 @@ class UndoController(QObject):
             self.services.history.use_author(name or None)  # none: the OS user name
 
     def ask_author(self, parent: QWidget) -> QInputDialog:
-        """Edit ▸ Your name in the history…: who the changes made here are by."""
+        """Edit ▸ Your name…: who the changes made here are by, in the history and on
+        every moment, quote and note logged here (shown in the app and the reports)."""
         dialog = QInputDialog(parent)
-        dialog.setWindowTitle("Your name in the history")
-        dialog.setLabelText("Changes made in this app are listed by this name\n"
-                            "(empty: your user name on this computer).")  # fmt: skip
+        dialog.setWindowTitle("Your name")
+        dialog.setLabelText("Your name (shown on what you log and in the history).\n"
+                            "Empty: your name on this computer.")  # fmt: skip
         dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
         dialog.setTextValue(str(QSettings().value(AUTHOR_SETTING, "") or ""))
 

@@ -20,9 +20,16 @@ def _show(capsys, db_path, match_id):
 
 
 def _tables(engine):
+    """Every row as it reads, but its version: an undo or redo moves that on (a change)."""
     names = ["match", "lineup_entry", "moment", "quote", "note", "person", "match_tag", "tag"]
     with engine.connect() as conn:
-        return {n: conn.execute(text(f"SELECT * FROM {n} ORDER BY 1, 2")).all() for n in names}
+        return {
+            n: [
+                {k: v for k, v in row.items() if k != "version"}
+                for row in conn.execute(text(f"SELECT * FROM {n} ORDER BY 1, 2")).mappings()
+            ]
+            for n in names
+        }
 
 
 def test_a_deleted_match_comes_back_whole_with_its_ids(services, demo_match_id, db_path, capsys):

@@ -26,7 +26,7 @@ def _edit_menu_texts(qtbot, window):
 
 
 def _set_name_in_the_history(qtbot, window, name):
-    """Edit ▸ Your name in the history… (Alt+E, N), the name typed, Enter."""
+    """Edit ▸ Your name (shown on what you log)… (Alt+E, N), the name typed, Enter."""
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
     qtbot.keyClick(QApplication.activePopupWidget(), Qt.Key.Key_N)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt
 
 from matchnotes.enums import Attendance
@@ -61,6 +63,14 @@ def _logged(m: MomentView) -> str:
     return f"{m.logged_at.astimezone():%H:%M:%S}" if m.logged_at else ""
 
 
+def _by_tip(author: str | None, at: object) -> str:
+    """Who logged a moment or quote ("Logged by Sam at 20:47"); empty: imported or older."""
+    if not author:
+        return "Imported, or logged before the app recorded who logged what."
+    when = f" at {at.astimezone():%H:%M}" if isinstance(at, dt.datetime) else ""
+    return f"Logged by {author}{when}"
+
+
 def _logged_tip(m: MomentView) -> str:
     if m.logged_at is None:
         return "Logged after the fact: the minute was typed."
@@ -80,6 +90,7 @@ MOMENT_COLUMNS: list[Column[MomentView]] = [
     Column("Description", lambda m: m.description, tooltip=lambda m: m.description, stretch=True),
     Column("Score", lambda m: str(m.score_after), align=CENTER),
     Column("Logged", _logged, tooltip=_logged_tip, align=RIGHT),
+    Column("By", lambda m: _opt(m.author), tooltip=lambda m: _by_tip(m.author, m.logged_at)),
 ]
 
 LINEUP_COLUMNS: list[Column[LineupView]] = [
@@ -94,6 +105,12 @@ QUOTE_COLUMNS: list[Column[QuoteView]] = [
     Column("Quote", lambda q: q.text, tooltip=lambda q: q.text, stretch=True),
     Column("Context", lambda q: CONTEXT_LABELS[q.context]),
     Column("Match", lambda q: q.match_title),
+]
+
+# The match page's quotes: who logged each one too (the library keeps its sortable four).
+PAGE_QUOTE_COLUMNS: list[Column[QuoteView]] = [
+    *QUOTE_COLUMNS,
+    Column("By", lambda q: _opt(q.author), tooltip=lambda q: _by_tip(q.author, None)),
 ]
 
 NOTE_COLUMNS: list[Column[NoteView]] = [

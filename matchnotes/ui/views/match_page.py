@@ -33,7 +33,7 @@ from matchnotes.ui.models.columns import (
     LINEUP_COLUMNS,
     MOMENT_COLUMNS,
     NOTE_COLUMNS,
-    QUOTE_COLUMNS,
+    PAGE_QUOTE_COLUMNS,
 )
 from matchnotes.ui.models.table_model import ReadModelTable
 from matchnotes.ui.views.draft_tab import DraftTab
@@ -73,7 +73,7 @@ class MatchPage(QWidget):
         self.home_lineup = ReadModelTableView(ReadModelTable(LINEUP_COLUMNS), sortable=False)
         self.away_lineup = ReadModelTableView(ReadModelTable(LINEUP_COLUMNS), sortable=False)
         self.home_title, self.away_title = QLabel(), QLabel()
-        self.quotes = ReadModelTableView(ReadModelTable(QUOTE_COLUMNS), sortable=False)
+        self.quotes = ReadModelTableView(ReadModelTable(PAGE_QUOTE_COLUMNS), sortable=False)
         self.notes = ReadModelTableView(ReadModelTable(NOTE_COLUMNS), sortable=False)
         self.quotes.setWordWrap(True)
 
@@ -271,6 +271,16 @@ class MatchPage(QWidget):
             table, kind = self.notes, "note"
         ident = table.current_id()
         return None if ident is None else (kind, ident)
+
+    def selected_version(self) -> int | None:
+        """The version of the selected moment, quote or note as this page shows it."""
+        picked = self.selected()
+        if picked is None or self.detail is None:
+            return None
+        kind, ident = picked
+        d = self.detail
+        shown = {"moment": d.moments, "quote": d.quotes, "note": d.notes}.get(kind, [])
+        return next((row.version for row in shown if row.id == ident), None)
 
     def _on_draft_source_clicked(self, kind: str, ident: int) -> None:
         """A sentence clicked on the Draft tab: select its moment (timeline and list) or quote."""

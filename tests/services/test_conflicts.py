@@ -1,0 +1,138 @@
+"""No silent overwrite: two clients on one database (two app instances, each with its own
+engine) read the same moment or quote; the first saves, and the second's edit or delete,
+made from what it read before, is refused with both sides shown, the first's change kept.
+Runs on a SQLite file and on PostgreSQL."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+
+import pytest
+
+from matchnotes.db.database import open_database
+from matchnotes.errors import ConflictError
+from matchnotes.services import Services
+from matchnotes.services.change_log import set_author
+
+
+@pytest.fixture
+def other(db_target: str, services: Services) -> Iterator[Services]:
+    """A second client: its own connection to the same database."""
+    db = open_database(db_target)
+    yield Services.create(db.engine)
+    db.close()
+
+
+@pytest.fixture(autouse=True)
+def _no_author() -> Iterator[None]:
+    yield
+    set_author(None)
+
+
+def _as(name: str) -> None:
+    set_author(name)  # one process plays both reporters: who is typing now
+
+
+def test_the_second_edit_of_a_moment_is_refused_and_the_first_kept(services, other, demo_match_id):
+    moment = services.moments.moments(demo_match_id)[0]
+    _, seen_by_a = services.moments.get_input(moment.id)
+    _, seen_by_b = other.moments.get_input(moment.id)
+
+    _as("Sam Reporter")
+    services.moments.update(moment.id, dataclasses.replace(seen_by_a, description="A's words"))
+    _as("Alex Desk")
+    with pytest.raises(ConflictError) as refused:
+        other.moments.update(moment.id, dataclasses.replace(seen_by_b, description="B's words"))
+
+    message = str(refused.value)
+    assert message.startswith("Sam Reporter changed this moment at ")
+    assert "Now: " in message and "A's words" in message  # what the other made it
+    assert "Yours: " in message and "B's words" in message  # what was refused
+    assert "Reload" in message
+    assert other.moments.moments(demo_match_id)[0].description == "A's words"
+    # Reloaded, B edits the newest and is saved.
+    _, fresh = other.moments.get_input(moment.id)
+    other.moments.update(moment.id, dataclasses.replace(fresh, description="B's words"))
+    assert services.moments.moments(demo_match_id)[0].description == "B's words"
+
+
+def test_deleting_a_moment_someone_changed_since_is_refused(services, other, demo_match_id):
+    seen = other.moments.moments(demo_match_id)[0]
+    _, data = services.moments.get_input(seen.id)
+    _as("Sam Reporter")
+    services.moments.update(seen.id, dataclasses.replace(data, description="A's words"))
+    with pytest.raises(ConflictError, match="Sam Reporter changed this moment") as refused:
+        other.moments.delete(seen.id, seen=seen.version)
+    assert "Yours: delete it" in str(refused.value)
+    assert services.moments.moments(demo_match_id)[0].description == "A's words"
+    other.moments.delete(seen.id, seen=other.moments.moments(demo_match_id)[0].version)
+    assert seen.id not in {m.id for m in services.moments.moments(demo_match_id)}
+
+
+def test_editing_a_moment_someone_deleted_says_who_deleted_it(services, other, demo_match_id):
+    moment = services.moments.moments(demo_match_id)[0]
+    _, seen_by_b = other.moments.get_input(moment.id)
+    _as("Sam Reporter")
+    services.moments.delete(moment.id, seen=moment.version)
+    with pytest.raises(ConflictError, match="Sam Reporter deleted this moment at "):
+        other.moments.update(moment.id, dataclasses.replace(seen_by_b, description="late"))
+
+
+def test_the_second_edit_or_delete_of_a_quote_is_refused(services, other, demo_match_id):
+    quote = services.quotes.for_match(demo_match_id)[0]
+    _, seen_by_a, _ = services.quotes.get_input(quote.id)
+    _, seen_by_b, _ = other.quotes.get_input(quote.id)
+    _as("Sam Reporter")
+    services.quotes.update(quote.id, dataclasses.replace(seen_by_a, text="A's quote"))
+    _as("Alex Desk")
+    with pytest.raises(ConflictError) as refused:
+        other.quotes.update(quote.id, dataclasses.replace(seen_by_b, text="B's quote"))
+    assert "Sam Reporter changed this quote" in str(refused.value)
+    assert "A's quote" in str(refused.value) and "B's quote" in str(refused.value)
+    with pytest.raises(ConflictError, match="Yours: delete it"):
+        other.quotes.delete(quote.id, seen=quote.version)
+    assert services.quotes.for_match(demo_match_id)[0].text == "A's quote"
+
+
+def test_a_match_edited_elsewhere_is_not_overwritten(services, other, demo_match_id):
+    seen_by_b = other.matches.get_input(demo_match_id)
+    services.matches.update_match(
+        demo_match_id, dataclasses.replace(services.matches.get_input(demo_match_id), stage="Final")
+    )
+    with pytest.raises(ConflictError, match="changed this match"):
+        other.matches.update_match(demo_match_id, dataclasses.replace(seen_by_b, rating=9))
+    with pytest.raises(ConflictError):
+        other.matches.delete_match(demo_match_id, seen=seen_by_b.version)
+    assert services.matches.get_match(demo_match_id).summary.stage == "Final"
+
+
+def test_a_note_edited_elsewhere_is_not_overwritten(services, other, demo_match_id):
+    note_id = services.notes.add("Cold night", match_id=demo_match_id)
+    seen = other.notes.get(note_id)
+    services.notes.update(note_id, "Cold night, full house", seen=seen.version)
+    with pytest.raises(ConflictError, match="Cold night, full house"):
+        other.notes.update(note_id, "Warm night", seen=seen.version)
+    assert services.notes.get(note_id).text == "Cold night, full house"
+
+
+def test_undo_and_redo_move_the_version_on(services, other, demo_match_id):
+    moment = services.moments.moments(demo_match_id)[0]
+    _, data = services.moments.get_input(moment.id)
+    services.moments.update(moment.id, dataclasses.replace(data, description="first"))
+    edited = services.moments.moments(demo_match_id)[0].version
+    services.history.undo()
+    undone = services.moments.moments(demo_match_id)[0]
+    assert undone.description == moment.description and undone.version > edited
+    # A screen that showed the edit (the version before the undo) is refused…
+    with pytest.raises(ConflictError):
+        other.moments.delete(moment.id, seen=edited)
+    services.history.redo()
+    assert services.moments.moments(demo_match_id)[0].description == "first"
+    # Undo and redo carry on over both clients' changes, newest first.
+    _, fresh = other.moments.get_input(moment.id)
+    other.moments.update(moment.id, dataclasses.replace(fresh, description="second"))
+    services.history.undo()
+    assert services.moments.moments(demo_match_id)[0].description == "first"
+    services.history.undo()
+    assert services.moments.moments(demo_match_id)[0].description == moment.description
