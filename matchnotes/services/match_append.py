@@ -55,6 +55,8 @@ def stored_moment_view(session: Session, match: Match, moment: Moment) -> Moment
         score_after=score,
         logged_at=as_utc(moment.logged_at) if moment.logged_at else None,
         clock_timed=moment.clock_seconds is not None,
+        author=moment.author,  # signed at the flush (services/base._sign_new_rows)
+        version=moment.version,
     )
 
 

@@ -1,7 +1,7 @@
 """search on PostgreSQL: tsvector documents with GIN indexes, kept by triggers
 
 Revision ID: 0012_postgres_search
-Revises: 0010
+Revises: 0011_author_and_version (re-chained at the merge)
 Create Date: 2026-12-06
 
 PostgreSQL only (SQLite keeps its FTS5 index, 0004/0006): the unaccent extension, the
@@ -18,7 +18,7 @@ from alembic import context, op
 from matchnotes.db import search_pg
 
 revision = "0012_postgres_search"
-down_revision = "0010"
+down_revision = "0011_author_and_version"
 branch_labels = None
 depends_on = None
 

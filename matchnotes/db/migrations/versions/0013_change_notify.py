@@ -1,7 +1,7 @@
 """change notifications: PostgreSQL tells listeners which match changed (issue 18)
 
 Revision ID: 0013_change_notify
-Revises: 0015
+Revises: 0012_postgres_search (re-chained at the merge)
 Create Date: 2026-12-06
 
 After each statement that inserts, updates or deletes moments, quotes, notes, line-up
