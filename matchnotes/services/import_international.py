@@ -172,8 +172,12 @@ class InternationalImport:
             else:
                 ids[key] = target
         if missing:
+            # Every side in the archive is a national team: its country is its name (a
+            # team the user has keeps what they wrote, country included).
+            country = (lambda n: {"country": n}) if kind == "team" else (lambda _n: {})
             self.conn.execute(
-                insert(table), [{"name": n, "name_key": k} for k, n in missing.items()]
+                insert(table),
+                [{"name": n, "name_key": k, **country(n)} for k, n in missing.items()],
             )
             query = select(table.c.name_key, table.c.id).where(table.c.id > max(present, default=0))
             ids.update({k: i for k, i in self.conn.execute(query) if k in missing})

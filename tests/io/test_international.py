@@ -92,6 +92,15 @@ def test_a_team_under_its_former_name_is_kept(database, services, make_match):
     assert (scotland.summary.competition, len(scotland.moments)) == ("FIFA World Cup", 2)
 
 
+def test_new_teams_are_national_sides_with_their_country_the_users_are_left_alone(
+    database, services, make_match
+):
+    make_match("Scotland", "Wales", dt.date(1990, 1, 1))  # the user's, no country given
+    importer(database).import_file(SLICE)
+    teams = {t.name: t.country for t in services.catalog.teams()}
+    assert teams["England"] == "England" and teams["Scotland"] is None
+
+
 def test_the_world_cup_files_and_the_archive_merge_into_the_demo(database, services, demo_match_id):
     from tests.io import WORLDCUP_JSON, WORLDCUP_TXT
 
