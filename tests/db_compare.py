@@ -57,7 +57,7 @@ def table_rows(
                         continue
                     if name == "id":
                         row[name] = ranks[table.name][value]
-                    elif name in refs:
+                    elif refs.get(name) in ranks:  # not photo_blob's sha256: no id to rank
                         row[name] = ranks[refs[name]][value]
                 shown.append(tuple(row[c.name] for c in table.c if c.name in row))
             found[table.name] = shown if "id" in table.c else sorted(shown)

@@ -6,10 +6,13 @@ import pytest
 
 from matchnotes.cli import run
 from matchnotes.db.database import open_database
+from matchnotes.enums import PhotoKind
 from matchnotes.services import Services
+from matchnotes.services.photos import ScaledImage
 from tests.backends import URL_VARIABLE, server_configured
 from tests.db_compare import assert_same_tables, table_rows
 
+PICTURE = ScaledImage(b"\xff\xd8 the away end \x00\xfe" * 50, b"\xff\xd8 thumb", 1600, 1200)
 needs_server = pytest.mark.skipif(
     not server_configured(), reason=f"set {URL_VARIABLE} to a throwaway server"
 )
@@ -37,6 +40,10 @@ def _demo_with_edits(url):
     services.moments.delete(detail.moments[3].id)  # an id gap
     services.quick_entry.record(1, "17 goal Tchouameni", None, allow_duplicate=True)
     services.notes.add("Pénalty manqué — “Kane” ⚽", match_id=1)
+    services.photos.add(1, PICTURE, caption="The away end")  # one stored copy, two uses
+    services.photos.add(1, PICTURE, kind=PhotoKind.TICKET)
+    gone = ScaledImage(b"\xff\xd8 blurred", b"\xff\xd8", 8, 6)  # its copy stays (undo)
+    services.photos.remove(services.photos.add(1, gone))
     db.close()
 
 
@@ -54,7 +61,11 @@ def test_a_server_backup_restores_into_an_empty_database_exactly(fresh, tmp_path
     a, b = open_database(first), open_database(second)
     try:
         assert_same_tables(a.engine, b.engine)
-        assert table_rows(b.engine)["moment"]  # not two empty databases
+        restored = table_rows(b.engine)
+        assert restored["moment"]  # not two empty databases
+        assert (len(restored["photo_blob"]), len(restored["match_photo"])) == (2, 2)
+        photos = Services.create(b.engine).photos
+        assert photos.image(photos.photos(1)[1].id) == PICTURE.image
     finally:
         a.close()
         b.close()

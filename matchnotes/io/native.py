@@ -3,15 +3,19 @@
     {"format": "matchnotes", "version": 1, "tables": {"team": [{"id": 1, ...}], ...}}
 
 Ids in a file are its own references (1, 2, 3... per table, in the order rows were
-made); an import maps them to new ids. Derived columns (``name_key``, ``sort_key``)
+made); an import maps them to new ids. A photo's stored copy is named by its sha256
+instead, kept as it is; its bytes are base64 text. Derived columns (``name_key``, ``sort_key``)
 are left out and rebuilt. See docs/json-format.md. Pure: rows in, dicts out. The
 export (rows to text, a row at a time) is ``native_writer``.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
 import enum
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,10 +32,12 @@ from matchnotes.models import (
     LineupEntry,
     Match,
     MatchDraft,
+    MatchPhoto,
     MatchTag,
     Moment,
     Note,
     Person,
+    PhotoBlob,
     Quote,
     Season,
     Tag,
@@ -45,7 +51,7 @@ VERSION = 1
 # In dependency order: a row only points at tables listed before it.
 TABLES: tuple[type[SQLModel], ...] = (
     Competition, Season, Team, Venue, Person, Tag, Match, MatchTag, LineupEntry, Moment,
-    Quote, Note, CareerBaseline, MatchDraft,
+    Quote, Note, CareerBaseline, MatchDraft, PhotoBlob, MatchPhoto,
 )  # fmt: skip
 DERIVED = frozenset({"name_key", "sort_key"})
 # A row's edit count in one database (services/conflicts.py), not part of what it says:
@@ -73,6 +79,21 @@ def references(model: type[SQLModel]) -> dict[str, str]:
 
 def has_id(model: type[SQLModel]) -> bool:
     return "id" in model.__table__.columns  # type: ignore[attr-defined]
+
+
+def kept_key(model: type[SQLModel]) -> str | None:
+    """The key of a table whose rows are named by their content (``photo_blob``: its
+    sha256), written as it is and never renumbered; None for the other tables."""
+    key = [c.name for c in model.__table__.primary_key.columns]  # type: ignore[attr-defined]
+    return key[0] if key != ["id"] and len(key) == 1 else None
+
+
+KEPT_KEYS = {table_name(m): key for m in TABLES if (key := kept_key(m))}
+
+
+def renumbered_references(model: type[SQLModel]) -> dict[str, str]:
+    """``references`` but those to a table with a kept key: their values stay as they are."""
+    return {c: t for c, t in references(model).items() if t not in KEPT_KEYS}
 
 
 @dataclass
@@ -139,6 +160,13 @@ def _decode_row(model: type[SQLModel], item: Any, source: str, where: str) -> Ro
             raise ImportFileError(source, f"{where}.{name}", str(exc)) from None
     if "name" in row and not clean(row["name"]):
         raise ImportFileError(source, f"{where}.name", "a name cannot be empty.")
+    if model is PhotoBlob and hashlib.sha256(row["image"]).hexdigest() != row["sha256"]:
+        raise ImportFileError(
+            source,
+            f"{where}.image",
+            f"the picture's bytes do not match its sha256 {row['sha256']}: the file was "
+            "damaged or edited. Nothing was imported; use another copy of the file.",
+        )
     if model is Moment:
         try:
             make_minute(row["minute"], row.get("stoppage", 0), row["period"])
@@ -164,6 +192,14 @@ def _decode(column: Column[Any], value: Any) -> Any:
         return value
     if not isinstance(value, str):
         raise ValueError(f"expected a text, found {value!r}.")
+    if kind is bytes:  # a photo's JPEG: base64 text
+        try:
+            return base64.b64decode(value, validate=True)
+        except binascii.Error:
+            raise ValueError(
+                "is not valid base64 (the picture's bytes are damaged). Nothing was "
+                "imported; use another copy of the file."
+            ) from None
     if issubclass(kind, enum.Enum):
         try:
             return kind(value)
@@ -187,7 +223,7 @@ def _decode(column: Column[Any], value: Any) -> Any:
 
 
 def _check_references(parsed: NativeFile) -> None:
-    ids: dict[str, set[int]] = {}
+    ids: dict[str, set[Any]] = {}  # ids, or a kept key's values
     for model in TABLES:
         name = table_name(model)
         rows = parsed.tables[name]
@@ -196,11 +232,13 @@ def _check_references(parsed: NativeFile) -> None:
                 ref = row.get(column)
                 if ref is not None and ref not in ids[target]:
                     where = f"tables.{name}[{i}].{column}"
+                    key = KEPT_KEYS.get(target, "id")
                     raise ImportFileError(
-                        parsed.source, where, f"there is no {target} with id {ref} in the file."
+                        parsed.source, where, f"there is no {target} with {key} {ref} in the file."
                     )
-        if has_id(model):
-            seen = [row["id"] for row in rows]
+        key = "id" if has_id(model) else KEPT_KEYS.get(name)
+        if key is not None:
+            seen = [row[key] for row in rows]
             if len(set(seen)) != len(seen):
-                raise ImportFileError(parsed.source, f"tables.{name}", "two rows share an id.")
+                raise ImportFileError(parsed.source, f"tables.{name}", f"two rows share one {key}.")
             ids[name] = set(seen)

@@ -4,11 +4,13 @@ The text is byte for byte what ``json.dumps(document, ensure_ascii=False, indent
 plus a newline gives for the same document (tests compare them); only the rows of
 one table without ids (match tags) are held, to sort them. Ids are renumbered
 1..n per table in id order, references likewise, so two exports of equal data are
-equal (docs/json-format.md). Pure: rows in, text out.
+equal (docs/json-format.md); a photo's stored copy keeps its sha256 (rows in its order)
+and its bytes are base64 text. Pure: rows in, text out.
 """
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import enum
 import json
@@ -20,7 +22,16 @@ from typing import Any
 from sqlmodel import SQLModel
 
 from matchnotes.draft.model import remap_ids
-from matchnotes.io.native import FORMAT, TABLES, VERSION, Row, columns, has_id, references
+from matchnotes.io.native import (
+    FORMAT,
+    TABLES,
+    VERSION,
+    Row,
+    columns,
+    has_id,
+    kept_key,
+    renumbered_references,
+)
 from matchnotes.io.native import table_name as name_of
 from matchnotes.models import MatchDraft
 
@@ -70,12 +81,17 @@ class NativeRows:
     def table(self, model: type[SQLModel]) -> Iterator[Row]:
         items = self.rows_of(model)
         # Worked out once per table, not per row: a million moments are encoded here.
-        fks = references(model)
+        fks = renumbered_references(model)  # a photo's blob_sha256 is kept as it is
         plan = [
             (c.name, self.refs[fks[c.name]] if c.name in fks else None,
              model is MatchDraft and c.name == "body")
             for c in columns(model)
         ]  # fmt: skip
+        if kept_key(model) is not None:  # photo_blob: in key order, each row once
+            for item in items:
+                yield self._encode(plan, item, None)
+                self._tick()
+            return
         if not has_id(model):  # ordered by their values, so refs first: held to sort them
             rows = [self._encode(plan, item, None) for item in items]
             rows.sort(key=lambda r: tuple(r.values()))
@@ -145,6 +161,8 @@ def _plain(value: Any) -> Any:
         return value.value
     if isinstance(value, (dt.date, dt.time)):  # datetime is a date too
         return value.isoformat()
+    if isinstance(value, (bytes, memoryview)):  # a photo's JPEG
+        return base64.b64encode(value).decode("ascii")
     return value
 
 

@@ -17,7 +17,7 @@ from sqlmodel import Session, SQLModel, col, select
 from matchnotes.draft.model import remap_ids
 from matchnotes.io.detect import FORMATS
 from matchnotes.io.errors import ImportFileError
-from matchnotes.io.native import TABLES, NativeFile, has_id, references, table_name
+from matchnotes.io.native import TABLES, NativeFile, has_id, renumbered_references, table_name
 from matchnotes.io.summary import ImportSummary
 from matchnotes.minutes import sort_key
 from matchnotes.models import MatchDraft, Moment, Person
@@ -41,8 +41,16 @@ NATURAL_KEYS: dict[str, tuple[str, ...]] = {
     "note": ("match_id", "person_id", "text"),
     "career_baseline": ("person_id", "team_id"),
     "match_draft": ("match_id",),
+    "photo_blob": ("sha256",),  # a stored copy already there is not added twice
+    "match_photo": ("match_id", "blob_sha256", "kind"),
 }
-_PLURAL = {"match": "matches", "person": "people", "lineup_entry": "lineup entries"}
+_PLURAL = {
+    "match": "matches",
+    "person": "people",
+    "lineup_entry": "lineup entries",
+    "photo_blob": "stored pictures",
+    "match_photo": "photos and tickets",
+}
 
 
 def import_native(session: Session, native: NativeFile, progress: Progress | None) -> ImportSummary:
@@ -58,7 +66,7 @@ def import_native(session: Session, native: NativeFile, progress: Progress | Non
     ids: dict[str, dict[int, int]] = {}
     claimed: set[int] = set()  # people already matched to a row of the file
     for model in TABLES:
-        name, fks = table_name(model), references(model)
+        name, fks = table_name(model), renumbered_references(model)  # blob_sha256 kept
         ids[name] = {}
         tally = summary.tally(_PLURAL.get(name, name + "s"))
         before = _newest_id(session, model)

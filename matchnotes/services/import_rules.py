@@ -14,7 +14,7 @@ from typing import Any
 from sqlmodel import SQLModel
 
 from matchnotes.errors import ValidationError
-from matchnotes.models import LineupEntry, Match, Moment, Note, Person, Quote
+from matchnotes.models import LineupEntry, Match, MatchPhoto, Moment, Note, Person, Quote
 from matchnotes.services.inputs import (
     check_match,
     check_person,
@@ -51,6 +51,8 @@ def check_row(model: type[SQLModel], row: Row) -> None:
         try:
             if name == "name":
                 row[name] = checked_name(value, table.replace("_", " "))
+            elif (model, name) == (MatchPhoto, "original_path"):  # a path, spaces and all
+                row[name] = value.replace("\x00", "") or None
             elif (model, name) in _TEXTS:
                 row[name] = _TEXTS[model, name](value)
             else:

@@ -9,12 +9,13 @@ a stream, in batches, inside one snapshot (a change made meanwhile is not half i
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
+from operator import attrgetter
 from typing import Any
 
 from sqlalchemy import Connection, Table, func
 from sqlmodel import Session, SQLModel, col, or_, select
 
-from matchnotes.io.native import TABLES, has_id, table_name
+from matchnotes.io.native import TABLES, has_id, kept_key, table_name
 from matchnotes.io.native_writer import NativeRows
 from matchnotes.models import (
     CareerBaseline,
@@ -22,10 +23,12 @@ from matchnotes.models import (
     LineupEntry,
     Match,
     MatchDraft,
+    MatchPhoto,
     MatchTag,
     Moment,
     Note,
     Person,
+    PhotoBlob,
     Quote,
     Season,
     Tag,
@@ -60,8 +63,9 @@ def native_rows(
         get_or_404(session, Match, match_id, "match")
     rows = _rows_of(session, ids, people)
     for model in TABLES:
-        if has_id(model):
-            rows[table_name(model)].sort(key=lambda r: r.id)
+        key = "id" if has_id(model) else kept_key(model)
+        if key is not None:
+            rows[table_name(model)].sort(key=attrgetter(key))
     total = sum(len(r) for r in rows.values())
     return NativeRows(lambda model: rows[table_name(model)], total, progress)
 
@@ -102,7 +106,7 @@ def person_match_ids(session: Session, person_id: int) -> set[int]:
     return {int(i) for q in queries for i in session.exec(q).all() if i is not None}
 
 
-def _in(session: Session, model: Any, column: Any, ids: Iterable[int | None]) -> list[Any]:
+def _in(session: Session, model: Any, column: Any, ids: Iterable[Any]) -> list[Any]:
     wanted = sorted({i for i in ids if i is not None})
     found: list[Any] = []
     for start in range(0, len(wanted), _CHUNK):
@@ -133,6 +137,7 @@ def _rows_of(session: Session, match_ids: set[int], person_ids: set[int]) -> dic
         b for b in _in(session, CareerBaseline, CareerBaseline.person_id, people)
         if b.team_id in teams
     ]  # fmt: skip
+    photos = _in(session, MatchPhoto, MatchPhoto.match_id, match_ids)
     return {
         "competition": _in(session, Competition, Competition.id, competitions),
         "season": seasons,
@@ -148,4 +153,7 @@ def _rows_of(session: Session, match_ids: set[int], person_ids: set[int]) -> dic
         "note": notes,
         "career_baseline": baselines,
         "match_draft": _in(session, MatchDraft, MatchDraft.match_id, match_ids),
+        # Only the stored copies its photos use (a removed photo's copy stays behind).
+        "photo_blob": _in(session, PhotoBlob, PhotoBlob.sha256, (p.blob_sha256 for p in photos)),
+        "match_photo": photos,
     }

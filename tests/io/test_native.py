@@ -22,10 +22,9 @@ def second(tmp_path):
 
 
 def test_every_table_is_exported():
-    # but the change history: it is about this file's rows (undo), not the story;
-    # photos, which version 1 of the format does not carry yet (docs/json-format.md); and
+    # but the change history: it is about this file's rows (undo), not the story; and
     # the aliases imports learnt (spellings of other files: the next import learns them)
-    not_carried = {"change", "photo_blob", "match_photo", "alias"}
+    not_carried = {"change", "alias"}
     assert {table_name(m) for m in TABLES} == set(SQLModel.metadata.tables) - not_carried
 
 

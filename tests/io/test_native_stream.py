@@ -8,6 +8,7 @@ import pytest
 
 from matchnotes.reports import export
 from matchnotes.services import Services
+from matchnotes.services.photos import ScaledImage
 from tests.io import WORLDCUP_JSON, WORLDCUP_TXT, importer
 
 
@@ -19,6 +20,8 @@ def test_the_demo_streams_the_bytes_of_the_whole_document(database, demo_match_i
     services = Services.create(database.engine)
     services.moments.delete(services.matches.get_match(demo_match_id).moments[3].id)  # a gap
     services.notes.add("Pénalty — “Kane” ⚽\nsecond line\t\\", match_id=demo_match_id)
+    picture = ScaledImage(b"\xff\xd8 bytes", b"\xff\xd8", 4, 3)  # base64 text in the file
+    services.photos.add(demo_match_id, picture, caption="Block “112” ⚽")
     seen = []
     path = export.export_all(services, tmp_path / "all.json", progress=lambda *a: seen.append(a))
     assert path.read_bytes() == _dumped(services.imports.export_data())
