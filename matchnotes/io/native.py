@@ -232,13 +232,13 @@ def _check_references(parsed: NativeFile) -> None:
                 ref = row.get(column)
                 if ref is not None and ref not in ids[target]:
                     where = f"tables.{name}[{i}].{column}"
-                    key = KEPT_KEYS.get(target, "id")
+                    by = KEPT_KEYS.get(target, "id")
                     raise ImportFileError(
-                        parsed.source, where, f"there is no {target} with {key} {ref} in the file."
+                        parsed.source, where, f"there is no {target} with {by} {ref} in the file."
                     )
-        key = "id" if has_id(model) else KEPT_KEYS.get(name)
-        if key is not None:
-            seen = [row[key] for row in rows]
+        own = "id" if has_id(model) else KEPT_KEYS.get(name)
+        if own is not None:
+            seen = [row[own] for row in rows]
             if len(set(seen)) != len(seen):
-                raise ImportFileError(parsed.source, f"tables.{name}", f"two rows share one {key}.")
+                raise ImportFileError(parsed.source, f"tables.{name}", f"two rows share one {own}.")
             ids[name] = set(seen)
