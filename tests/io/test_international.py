@@ -126,6 +126,16 @@ def test_the_world_cup_files_and_the_archive_merge_into_the_demo(database, servi
     # The goals count for the user's players: Kane's penalty is the demo's one moment.
     kane = [m for m in quarter.moments if m.player == "Harry Kane"]
     assert [m.kind for m in kane] == [MomentKind.PENALTY_GOAL, MomentKind.PENALTY_MISSED]
+    # Issue 20's checks on the same database: the diary holds only what the fan marked,
+    # and the 2022 group tables computed from the merged results are the published ones.
+    assert [m.id for m in services.diary.entries()] == [demo_match_id]
+    from tests.services.test_competition_page import PUBLISHED
+
+    cup = next(c for c in services.catalog.competitions() if c.name == "FIFA World Cup")
+    groups = services.competitions.page(cup.id, "2022").tables.groups
+    computed = {g.name: [(r.team, r.points, r.goals_for, r.goals_against) for r in g.rows]
+                for g in groups}  # fmt: skip
+    assert computed == PUBLISHED
 
 
 def test_the_archive_goals_count_for_the_users_players(database, services, demo_match_id):
