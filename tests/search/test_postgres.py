@@ -139,7 +139,7 @@ def test_the_upgrade_builds_the_index_for_existing_rows(postgres_server):
     try:
         with engine.begin() as conn:
             config.attributes["connection"] = conn
-            command.upgrade(config, "0010")
+            command.upgrade(config, "0011_author_and_version")
         load_demo(Services.create(engine))
         heard: list[tuple[int, int]] = []
         db = open_database(url, progress=lambda done, total: heard.append((done, total)))
@@ -149,7 +149,7 @@ def test_the_upgrade_builds_the_index_for_existing_rows(postgres_server):
         assert SearchService(db.engine).rebuild() == heard[-1][1]
         with db.engine.begin() as conn:
             config.attributes["connection"] = conn
-            command.downgrade(config, "0010")
+            command.downgrade(config, "0011_author_and_version")
         without = SearchService(db.engine).search('"over the bar"')  # the LIKE search
         assert not without.indexed and len(without.groups[SearchKind.MOMENT]) == 1
         db.close()
