@@ -119,12 +119,7 @@ class MatchService(Service):
                 shootout = Score(match.home_penalties, match.away_penalties or 0)
             referee = session.get(Person, match.referee_id) if match.referee_id else None
             venue = session.get(Venue, match.venue_id) if match.venue_id else None
-            tags = session.exec(
-                select(Tag.name)
-                .join(MatchTag, col(MatchTag.tag_id) == Tag.id)
-                .where(MatchTag.match_id == match_id)
-                .order_by(Tag.name_key)
-            ).all()
+            tags = _tag_names(session, match_id)
             return MatchDetail(
                 summary=summary,
                 venue_city=venue.city if venue else None,
@@ -166,12 +161,7 @@ class MatchService(Service):
             )
             referee = session.get(Person, match.referee_id) if match.referee_id else None
             venue = session.get(Venue, match.venue_id) if match.venue_id else None
-            tags = session.exec(
-                select(Tag.name)
-                .join(MatchTag, col(MatchTag.tag_id) == Tag.id)
-                .where(MatchTag.match_id == match_id)
-                .order_by(Tag.name_key)
-            ).all()
+            tags = _tag_names(session, match_id)
             return MatchInput(
                 home=s.home,
                 away=s.away,
@@ -269,3 +259,15 @@ def load_match_summaries(session: Session, ids: list[int] | None) -> list[MatchS
         rows = session.execute(text(summaries_sql("m.id IN :ids")).bindparams(chosen))
         goals = session.execute(text(goals_sql("match_id IN :ids")).bindparams(chosen))
     return build_summaries(rows, goals)
+
+
+def _tag_names(session: Session, match_id: int) -> list[str]:
+    """A match's tags, in their folded order (the page and the edit form both show them)."""
+    return list(
+        session.exec(
+            select(Tag.name)
+            .join(MatchTag, col(MatchTag.tag_id) == Tag.id)
+            .where(MatchTag.match_id == match_id)
+            .order_by(Tag.name_key)
+        ).all()
+    )
