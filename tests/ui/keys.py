@@ -70,3 +70,12 @@ def question(qtbot):
 
 def closed(qtbot, form):
     qtbot.waitUntil(lambda: not form.isVisible())
+
+
+def modal(qtbot, kind):
+    """The dialog of ``kind`` that just came up, once it has the keyboard."""
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), kind))
+    dialog = QApplication.activeModalWidget()
+    focus = QApplication.focusWidget
+    qtbot.waitUntil(lambda: focus() is not None and focus().window() is dialog)
+    return dialog

@@ -9,15 +9,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from matchnotes.ui.views.match_page import MatchPage
 from tests.reports.test_pdf import pdf_text
 from tests.services.test_diary_stats import _diary
-from tests.ui.keys import CTRL
-
-
-def _modal(qtbot, kind):
-    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), kind))
-    modal = QApplication.activeModalWidget()
-    focus = QApplication.focusWidget
-    qtbot.waitUntil(lambda: focus() is not None and focus().window() is modal)
-    return modal
+from tests.ui.keys import CTRL, modal
 
 
 def _statistics(qtbot, window):
@@ -73,14 +65,14 @@ def test_on_this_day_opens_the_match_and_the_pdf_is_written(
     assert isinstance(page, MatchPage) and page.match_id == demo_match_id
     window.tabs.setCurrentWidget(window.diary_view)
     qtbot.mouseClick(stats.export, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
-    chooser = _modal(qtbot, QFileDialog)
+    chooser = modal(qtbot, QFileDialog)
     out = tmp_path / "my-diary.pdf"
     name = QApplication.focusWidget()
     qtbot.keyClick(name, Qt.Key.Key_A, CTRL)
     qtbot.keyClicks(name, str(out))
     qtbot.keyClick(name, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not chooser.isVisible())
-    box = _modal(qtbot, QMessageBox)
+    box = modal(qtbot, QMessageBox)
     assert str(out) in box.text()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     text = pdf_text(out)

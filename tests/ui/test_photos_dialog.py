@@ -6,20 +6,12 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QMessageBox
 
 from matchnotes.ui.dialogs.photos_dialog import PhotosDialog, PhotoViewer
-from tests.ui.keys import CTRL, SHIFT, question
-
-
-def _modal(qtbot, kind):
-    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), kind))
-    modal = QApplication.activeModalWidget()
-    focus = QApplication.focusWidget
-    qtbot.waitUntil(lambda: focus() is not None and focus().window() is modal)
-    return modal
+from tests.ui.keys import CTRL, SHIFT, modal, question
 
 
 def _choose_files(qtbot, dialog, button, *paths):
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    chooser = _modal(qtbot, QFileDialog)
+    chooser = modal(qtbot, QFileDialog)
     name = QApplication.focusWidget()
     qtbot.keyClick(name, Qt.Key.Key_A, CTRL)
     qtbot.keyClicks(name, " ".join(f'"{p}"' for p in paths))
@@ -32,7 +24,7 @@ def _open_photos(qtbot, window, match_id):
     window.open_match(match_id)
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_G, CTRL | SHIFT)
-    return _modal(qtbot, PhotosDialog)
+    return modal(qtbot, PhotosDialog)
 
 
 def test_add_view_remove_and_undo_a_photo(qtbot, window, services, demo_match_id, tmp_path):
@@ -50,11 +42,11 @@ def test_add_view_remove_and_undo_a_photo(qtbot, window, services, demo_match_id
     assert original.exists()  # the original stays where it was
     dialog.list.setFocus()
     qtbot.keyClick(dialog.list, Qt.Key.Key_Return)  # view it large
-    viewer = _modal(qtbot, PhotoViewer)
+    viewer = modal(qtbot, PhotoViewer)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not viewer.isVisible())
     qtbot.mouseClick(dialog.caption, Qt.MouseButton.LeftButton)
-    ask = _modal(qtbot, QInputDialog)
+    ask = modal(qtbot, QInputDialog)
     qtbot.keyClicks(QApplication.focusWidget(), "Kane's penalty, from the away end")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not ask.isVisible())
@@ -82,7 +74,7 @@ def test_a_ticket_and_a_file_that_is_not_a_picture(
     fake.write_text("not a picture")
     dialog = _open_photos(qtbot, window, demo_match_id)
     _choose_files(qtbot, dialog, dialog.add_ticket, ticket, fake)
-    box = _modal(qtbot, QMessageBox)
+    box = modal(qtbot, QMessageBox)
     assert "notes.jpg could not be read as a picture" in box.text()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not box.isVisible())
