@@ -39,7 +39,7 @@ STANDING_COLUMNS: list[Column[StandingRow]] = [
     _number("L", lambda r: r.lost),
     _number("GF", lambda r: r.goals_for),
     _number("GA", lambda r: r.goals_against),
-    Column("GD", lambda r: f"{r.goal_difference:+d}", align=_RIGHT),
+    Column("GD", lambda r: f"{r.goal_difference:+d}" if r.goal_difference else "0", align=_RIGHT),
     _number("Pts", lambda r: r.points),
 ]
 SCORER_COLUMNS: list[Column[Scorer]] = [
