@@ -29,6 +29,7 @@ def _form(qtbot, window, shortcut, modifiers=CTRL):
     qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), FormDialog))
     form = QApplication.activeModalWidget()
     qtbot.waitUntil(form.isActiveWindow)
+    qtbot.waitUntil(lambda: form.reads_pending == 0)  # its names to complete, from a worker
     return form
 
 
@@ -202,6 +203,7 @@ def _quotes(qtbot, window, page):
     form = _form(qtbot, window, Qt.Key.Key_Q, CTRL | SHIFT)
     assert isinstance(form, QuoteDialog) and QApplication.focusWidget() is form.speaker
     type_keys(qtbot, "Didier Desch")
+    assert QApplication.activePopupWidget() is form.speaker.completer().popup()
     key(qtbot, Qt.Key.Key_Down)
     key(qtbot, Qt.Key.Key_Return)  # picks the name from the completer
     key(qtbot, Qt.Key.Key_Tab)

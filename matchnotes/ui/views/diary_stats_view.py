@@ -67,6 +67,7 @@ class DiaryStatsView(QWidget):
         super().__init__(parent)
         self.services: Services | None = None
         self.figures: DiaryFigures | None = None
+        self._reads = 0  # the number of the latest read asked for
         self.period = QComboBox()
         self.period.setAccessibleName("Period")
         self.team = QComboBox()
@@ -120,15 +121,17 @@ class DiaryStatsView(QWidget):
             return
         stats = self.services.diary_stats
         year, team = self.chosen()
+        self._reads = ticket = self._reads + 1
 
         def work(_progress: object) -> tuple[DiaryFigures, list[tuple[int, str]] | None]:
             return stats.figures(year, team), stats.teams_seen() if choices else None
 
         def arrived(result: object) -> None:
             figures, teams = result  # type: ignore[misc]
-            if teams is not None:
+            if teams is not None:  # the choices keep what is chosen now
                 self._fill_choices(figures, teams)
-            self.show_figures(figures)
+            if ticket == self._reads:  # else the user chose again: two reads can cross
+                self.show_figures(figures)
 
         BackgroundOp(self, work).on_success(arrived).on_failure(self.totals.setText).run()
 
