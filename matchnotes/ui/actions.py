@@ -187,8 +187,8 @@ class EditActions(QObject):
         dialog = self._quote_dialog(match_id, before, speaker)
         seen = before.version
 
-        def submit() -> None:
-            data = replace(dialog.value(), version=seen)
+        def submit() -> None:  # the form does not show when it was said: that stays
+            data = replace(dialog.value(), said_at=before.said_at, version=seen)
             self.undo.run(lambda: self.services.quotes.update(quote_id, data))
 
         return self._open(dialog, submit)

@@ -1,12 +1,25 @@
 """Every form by the keyboard alone (tests/ui/keys.py sends the keys where a user's go)."""
 
+import datetime as dt
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QPlainTextEdit
 
 from matchnotes.ui.dialogs.simple_dialogs import NoteDialog, QuoteDialog
 from matchnotes.ui.views.match_page import MatchPage
-from tests.ui.keys import CTRL, SHIFT, closed, given_back, key, open_form, question, type_keys
+from tests.ui.keys import (
+    CTRL,
+    SHIFT,
+    closed,
+    given_back,
+    key,
+    modal,
+    open_form,
+    question,
+    type_keys,
+)  # fmt: skip
 from tests.ui.pages import open_match_page
 
 
@@ -163,3 +176,28 @@ def test_an_edit_form_opened_from_the_moments_list(qtbot, window, match_page, se
     closed(qtbot, form)
     moments = services.matches.get_match(match_page.match_id).moments
     assert moments[0].minute_text == "18'"
+
+
+def test_editing_a_quote_by_keys_keeps_when_it_was_said(qtbot, window, services, demo_match_id):
+    """The form does not show the time a quote was said (an import brings it): an edit of
+    the words leaves it as it was."""
+    quote = services.quotes.all()[0]
+    when = dt.datetime(2022, 12, 10, 22, 41, tzinfo=dt.UTC)
+    _, data, _ = services.quotes.get_input(quote.id)
+    services.quotes.update(quote.id, replace(data, said_at=when))
+    window.refresh()
+    page = open_match_page(qtbot, window, demo_match_id)
+    bar = page.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(2).center())  # Quotes
+    rect = page.quotes.visualRect(page.quotes.model().index(0, 1))
+    qtbot.mouseClick(page.quotes.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    key(qtbot, Qt.Key.Key_Return)  # opens the selected quote's form
+    form = modal(qtbot, QuoteDialog)
+    qtbot.waitUntil(lambda: form.reads_pending == 0)
+    qtbot.mouseClick(form.text.viewport(), Qt.MouseButton.LeftButton)  # into the words
+    key(qtbot, Qt.Key.Key_End, CTRL)
+    type_keys(qtbot, " Really.")
+    key(qtbot, Qt.Key.Key_Return, CTRL)
+    closed(qtbot, form)
+    edited = next(q for q in services.quotes.all() if q.id == quote.id)
+    assert edited.text.endswith(" Really.") and edited.said_at == when
