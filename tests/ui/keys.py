@@ -3,7 +3,7 @@ else the focused widget; forms opened by their shortcuts and answered by keys.""
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
 from matchnotes.ui.dialogs.form import FormDialog
 
@@ -79,3 +79,17 @@ def modal(qtbot, kind):
     focus = QApplication.focusWidget
     qtbot.waitUntil(lambda: focus() is not None and focus().window() is dialog)
     return dialog
+
+
+def click_menu(qtbot, window, menu_title, item_text):
+    """Open a menu of the menu bar and click one of its items, with the mouse."""
+    left = Qt.MouseButton.LeftButton
+    bar = window.menuBar()
+    entry = next(a for a in bar.actions() if a.text() == menu_title)
+    qtbot.mouseClick(bar, left, pos=bar.actionGeometry(entry).center())
+    menu = entry.menu()
+    assert isinstance(menu, QMenu)
+    qtbot.waitUntil(menu.isVisible)
+    item = next(a for a in menu.actions() if a.text() == item_text)
+    assert item.isEnabled()
+    qtbot.mouseClick(menu, left, pos=menu.actionGeometry(item).center())

@@ -2,25 +2,12 @@
 a user meets them; the file imports into an empty database table for table."""
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from matchnotes.db.database import open_database
 from matchnotes.services.imports import ImportService
 from tests.db_compare import assert_same_tables
-
-LEFT = Qt.MouseButton.LeftButton
-
-
-def _click_menu(qtbot, window, menu_title, item_text):
-    bar = window.menuBar()
-    entry = next(a for a in bar.actions() if a.text() == menu_title)
-    qtbot.mouseClick(bar, LEFT, pos=bar.actionGeometry(entry).center())
-    menu = entry.menu()
-    assert isinstance(menu, QMenu)
-    qtbot.waitUntil(menu.isVisible)
-    item = next(a for a in menu.actions() if a.text() == item_text)
-    assert item.isEnabled()
-    qtbot.mouseClick(menu, LEFT, pos=menu.actionGeometry(item).center())
+from tests.ui.keys import click_menu
 
 
 def test_export_everything_from_the_file_menu(qtbot, window, database, demo_match_id, tmp_path):
@@ -40,7 +27,7 @@ def test_export_everything_from_the_file_menu(qtbot, window, database, demo_matc
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
 
     QTimer.singleShot(0, answer_the_dialog)
-    _click_menu(qtbot, window, "&File", "Export &everything as MatchNotes JSON…")
+    click_menu(qtbot, window, "&File", "Export &everything as MatchNotes JSON…")
     qtbot.waitUntil(lambda: window.data_actions.message is not None, timeout=30_000)
     assert seen["filters"] == ["MatchNotes JSON (*.json)"]
     message = window.data_actions.message

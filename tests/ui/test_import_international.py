@@ -5,28 +5,17 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
-LEFT = Qt.MouseButton.LeftButton
+from tests.ui.keys import click_menu
+
 SLICE = Path(__file__).resolve().parents[1] / "data" / "international"
-
-
-def _click_menu(qtbot, window, menu_title, item_text):
-    bar = window.menuBar()
-    entry = next(a for a in bar.actions() if a.text() == menu_title)
-    qtbot.mouseClick(bar, LEFT, pos=bar.actionGeometry(entry).center())
-    menu = entry.menu()
-    assert isinstance(menu, QMenu)
-    qtbot.waitUntil(menu.isVisible)
-    item = next(a for a in menu.actions() if a.text() == item_text)
-    assert item.isEnabled()
-    qtbot.mouseClick(menu, LEFT, pos=menu.actionGeometry(item).center())
 
 
 def test_international_history_from_the_file_menu(qtbot, window, demo_match_id, monkeypatch):
     # The shipped archive stands for the slice here: the whole one takes a minute.
     monkeypatch.setattr("matchnotes.io.international.shipped_folder", lambda: SLICE)
-    _click_menu(qtbot, window, "&File", "Import international &history")
+    click_menu(qtbot, window, "&File", "Import international &history")
     qtbot.waitUntil(lambda: window.data_actions.message is not None, timeout=60_000)
     message = window.data_actions.message
     assert message.icon() == QMessageBox.Icon.Information

@@ -6,27 +6,14 @@ import argparse
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from matchnotes import app as app_module
 from matchnotes.cli import run
 from matchnotes.db.database import open_database
 from tests.backends import URL_VARIABLE, server_configured
 from tests.db_compare import assert_same_tables
-
-LEFT = Qt.MouseButton.LeftButton
-
-
-def _click_menu(qtbot, window, menu_title, item_text):
-    bar = window.menuBar()
-    entry = next(a for a in bar.actions() if a.text() == menu_title)
-    qtbot.mouseClick(bar, LEFT, pos=bar.actionGeometry(entry).center())
-    menu = entry.menu()
-    assert isinstance(menu, QMenu)
-    qtbot.waitUntil(menu.isVisible)
-    item = next(a for a in menu.actions() if a.text() == item_text)
-    assert item.isEnabled()
-    qtbot.mouseClick(menu, LEFT, pos=menu.actionGeometry(item).center())
+from tests.ui.keys import click_menu
 
 
 def _launch(qtbot, db):
@@ -59,7 +46,7 @@ def test_back_up_now_on_a_server_writes_its_json(qtbot, tmp_path, postgres_serve
 
     try:
         QTimer.singleShot(0, answer_the_dialog)
-        _click_menu(qtbot, launched.window, "&File", "Back up &now…")
+        click_menu(qtbot, launched.window, "&File", "Back up &now…")
         actions = launched.window.data_actions
         qtbot.waitUntil(lambda: actions.message is not None, timeout=60_000)
         assert actions.message.icon() == QMessageBox.Icon.Information
@@ -86,7 +73,7 @@ def test_back_up_now_on_a_file_makes_a_copy_beside_it(qtbot, tmp_path):
     launched = _launch(qtbot, str(path))
     try:
         window = launched.window
-        _click_menu(qtbot, window, "&File", "Back up &now…")
+        click_menu(qtbot, window, "&File", "Back up &now…")
         qtbot.waitUntil(
             lambda: "Backed up to" in window.statusBar().currentMessage(), timeout=30_000
         )
