@@ -46,8 +46,9 @@ def diary_html(f: DiaryFigures, title: str, images: Mapping[str, object]) -> str
             for g in f.grounds
         ]  # fmt: skip
         out.append(table(["Ground", "City", "Country", "Visits", "First visit"], rows))
+    players = [(name, n) for name, n, _id in f.players[:50]]
     for heading, pairs in (("Countries", f.countries), ("Teams", f.teams),
-                           ("Players", f.players[:50])):  # fmt: skip
+                           ("Players", players)):  # fmt: skip
         if pairs:
             out.append(h2(heading))
             out.append(table([heading[:-1] if heading != "Countries" else "Country", "Matches"],

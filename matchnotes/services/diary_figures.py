@@ -74,7 +74,7 @@ class DiaryFigures:
     grounds: tuple[Ground, ...]
     countries: tuple[tuple[str, int], ...]
     teams: tuple[tuple[str, int], ...]
-    players: tuple[tuple[str, int], ...]  # (name, matches seen them in)
+    players: tuple[tuple[str, int, int], ...]  # (name, matches seen them in, person id)
     biggest_win: SeenMatch | None
     on_this_day: tuple[SeenMatch, ...]
     team: str | None  # the chosen team
@@ -119,8 +119,8 @@ def figures(
         countries=_counted(m.country for m in attended),
         teams=_counted(name for m in chosen for name in (m.home, m.away)),
         players=tuple(
-            (name, count)
-            for (_person, name), count in sorted(
+            (name, count, person)
+            for (person, name), count in sorted(
                 seen_players.items(), key=lambda kv: (-kv[1], kv[0][1].casefold())
             )
         ),

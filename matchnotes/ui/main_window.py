@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
 
         self.matches_view.activated.connect(self.open_match)
         self.diary_view.match_activated.connect(self.open_match)
+        self.diary_view.stats.person_activated.connect(self.open_person)
         self.diary_view.add_requested.connect(self.add_seen_match)
         self.diary_view.loaded.connect(self._on_diary_view_loaded)
         self.diary_view.stats.pdf_requested.connect(

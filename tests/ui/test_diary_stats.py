@@ -7,6 +7,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from matchnotes.ui.views.match_page import MatchPage
+from matchnotes.ui.views.person_page import PersonPageView
 from tests.reports.test_pdf import pdf_text
 from tests.services.test_diary_stats import _diary
 from tests.ui.keys import CTRL, modal
@@ -77,3 +78,17 @@ def test_on_this_day_opens_the_match_and_the_pdf_is_written(
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     text = pdf_text(out)
     assert "My football diary — All time" in text and "1 watched" in text
+
+
+def test_a_player_seen_opens_his_page(qtbot, window, services, demo_match_id):
+    stats = _statistics(qtbot, window)
+    bar = stats.lists.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(3).center())  # Players
+    names = [stats.players.item(r).text() for r in range(stats.players.count())]
+    row = next(r for r, text in enumerate(names) if text.startswith("Harry Kane — 1"))
+    rect = stats.players.visualItemRect(stats.players.item(row))
+    qtbot.mouseClick(stats.players.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    page = window.tabs.currentWidget()
+    assert isinstance(page, PersonPageView)
+    qtbot.waitUntil(lambda: "Harry Kane" in window.tabs.tabText(window.tabs.currentIndex()))

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from matchnotes.services import Services
 
 MATCH_ROLE = Qt.ItemDataRole.UserRole + 1
+PERSON_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class ChartView(QWidget):
@@ -61,6 +62,7 @@ class ChartView(QWidget):
 
 class DiaryStatsView(QWidget):
     match_activated = Signal(int)
+    person_activated = Signal(int)  # a player of the Players list: Enter or a double-click
     pdf_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -105,6 +107,7 @@ class DiaryStatsView(QWidget):
         self.team.activated.connect(lambda _i: self.reload())
         self.export.clicked.connect(self.pdf_requested)
         self.on_this_day.itemActivated.connect(self._on_match_item_activated)
+        self.players.itemActivated.connect(self._on_player_item_activated)
 
     def attach(self, services: Services) -> None:
         self.services = services
@@ -161,7 +164,9 @@ class DiaryStatsView(QWidget):
         ])  # fmt: skip
         _fill(self.countries, [f"{name} — {n}" for name, n in f.countries])
         _fill(self.teams, [f"{name} — {n}" for name, n in f.teams])
-        _fill(self.players, [f"{name} — {n}" for name, n in f.players])
+        _fill(self.players, [f"{name} — {n}" for name, n, _id in f.players])
+        for row, (_name, _n, person_id) in enumerate(f.players):
+            self.players.item(row).setData(PERSON_ROLE, person_id)
         self.on_this_day.clear()
         for m in f.on_this_day:
             item = QListWidgetItem(f"{m.date:%Y}: {m.title}")
@@ -170,6 +175,10 @@ class DiaryStatsView(QWidget):
 
     def _on_match_item_activated(self, item: QListWidgetItem) -> None:
         self.match_activated.emit(int(item.data(MATCH_ROLE)))
+
+    def _on_player_item_activated(self, item: QListWidgetItem) -> None:
+        if item.data(PERSON_ROLE) is not None:  # not "Nothing yet"
+            self.person_activated.emit(int(item.data(PERSON_ROLE)))
 
 
 def totals_html(f: DiaryFigures) -> str:
