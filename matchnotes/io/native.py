@@ -27,6 +27,7 @@ from matchnotes.errors import ValidationError
 from matchnotes.io.errors import ImportFileError
 from matchnotes.minutes import make_minute
 from matchnotes.models import (
+    Alias,
     CareerBaseline,
     Competition,
     LineupEntry,
@@ -51,9 +52,13 @@ VERSION = 1
 # In dependency order: a row only points at tables listed before it.
 TABLES: tuple[type[SQLModel], ...] = (
     Competition, Season, Team, Venue, Person, Tag, Match, MatchTag, LineupEntry, Moment,
-    Quote, Note, CareerBaseline, MatchDraft, PhotoBlob, MatchPhoto,
+    Quote, Note, CareerBaseline, MatchDraft, PhotoBlob, MatchPhoto, Alias,
 )  # fmt: skip
-DERIVED = frozenset({"name_key", "sort_key"})
+# Rebuilt on import: folded names, a moment's order, an alias's folded spelling.
+DERIVED = frozenset({"name_key", "sort_key", "key"})
+# An alias (a spelling imports use for the user's row) names a team or a competition by
+# ``target_id`` according to its kind; a stage alias names the user's words instead.
+ALIAS_TARGETS = {"team": "team", "competition": "competition"}
 # A row's edit count in one database (services/conflicts.py), not part of what it says:
 # a file neither carries it nor sets it; an imported row starts at version 1.
 LOCAL = frozenset({"version"})
@@ -222,13 +227,25 @@ def _decode(column: Column[Any], value: Any) -> Any:
     return value
 
 
+def alias_target(row: Row) -> str | None:
+    """The table an alias row's ``target_id`` points at (None: a stage's alias)."""
+    return ALIAS_TARGETS.get(row.get("kind"))  # type: ignore[arg-type]
+
+
+def _row_references(model: type[SQLModel], row: Row) -> dict[str, str]:
+    if model is Alias:
+        target = alias_target(row)
+        return {"target_id": target} if target else {}
+    return references(model)
+
+
 def _check_references(parsed: NativeFile) -> None:
     ids: dict[str, set[Any]] = {}  # ids, or a kept key's values
     for model in TABLES:
         name = table_name(model)
         rows = parsed.tables[name]
         for i, row in enumerate(rows):
-            for column, target in references(model).items():
+            for column, target in _row_references(model, row).items():
                 ref = row.get(column)
                 if ref is not None and ref not in ids[target]:
                     where = f"tables.{name}[{i}].{column}"

@@ -23,6 +23,7 @@ from sqlmodel import SQLModel
 
 from matchnotes.draft.model import remap_ids
 from matchnotes.io.native import (
+    ALIAS_TARGETS,
     FORMAT,
     TABLES,
     VERSION,
@@ -33,7 +34,7 @@ from matchnotes.io.native import (
     renumbered_references,
 )
 from matchnotes.io.native import table_name as name_of
-from matchnotes.models import MatchDraft
+from matchnotes.models import Alias, MatchDraft
 
 Progress = Callable[[int, int], None]
 # A table's rows (anything with its columns as attributes), in id order when it has ids.
@@ -100,8 +101,29 @@ class NativeRows:
                 self._tick()
             return
         ranks = self.refs[name_of(model)] = Ranks()
+        if model is Alias:
+            yield from self._aliases(plan, items, ranks)
+            return
         for item in items:
             yield self._encode(plan, item, ranks.add(item.id))
+            self._tick()
+
+    def _aliases(
+        self, plan: list[tuple[str, Ranks | None, bool]], items: Iterable[Any], ranks: Ranks
+    ) -> Iterator[Row]:
+        """Aliases point at a team or a competition by their kind: the reference is
+        renumbered like any other, and one whose row is gone is left out."""
+        for item in items:
+            table = ALIAS_TARGETS.get(item.kind)
+            target = None
+            if table is not None:
+                target = self.refs[table].get(item.target_id) if item.target_id else None
+                if target is None:
+                    continue
+            row = self._encode(plan, item, ranks.add(item.id))
+            if table is not None:
+                row["target_id"] = target
+            yield row
             self._tick()
 
     def finish(self) -> None:

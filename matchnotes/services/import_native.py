@@ -17,10 +17,17 @@ from sqlmodel import Session, SQLModel, col, select
 from matchnotes.draft.model import remap_ids
 from matchnotes.io.detect import FORMATS
 from matchnotes.io.errors import ImportFileError
-from matchnotes.io.native import TABLES, NativeFile, has_id, renumbered_references, table_name
+from matchnotes.io.native import (
+    TABLES,
+    NativeFile,
+    alias_target,
+    has_id,
+    renumbered_references,
+    table_name,
+)  # fmt: skip
 from matchnotes.io.summary import ImportSummary
 from matchnotes.minutes import sort_key
-from matchnotes.models import MatchDraft, Moment, Person
+from matchnotes.models import Alias, MatchDraft, Moment, Person
 from matchnotes.services.base import explain_integrity_error
 from matchnotes.services.import_rules import RowRefused, check_row
 from matchnotes.text import fold
@@ -43,6 +50,7 @@ NATURAL_KEYS: dict[str, tuple[str, ...]] = {
     "match_draft": ("match_id",),
     "photo_blob": ("sha256",),  # a stored copy already there is not added twice
     "match_photo": ("match_id", "blob_sha256", "kind"),
+    "alias": ("kind", "key"),  # a spelling already learnt is pointed at the file's row
 }
 _PLURAL = {
     "match": "matches",
@@ -50,6 +58,7 @@ _PLURAL = {
     "lineup_entry": "lineup entries",
     "photo_blob": "stored pictures",
     "match_photo": "photos and tickets",
+    "alias": "learnt spellings",
 }
 
 
@@ -72,6 +81,8 @@ def import_native(session: Session, native: NativeFile, progress: Progress | Non
         before = _newest_id(session, model)
         for i, raw in enumerate(native.tables[name]):
             row = {k: ids[fks[k]][v] if k in fks and v is not None else v for k, v in raw.items()}
+            if model is Alias and (target := alias_target(row)) and row.get("target_id"):
+                row["target_id"] = ids[target][row["target_id"]]
             row.pop("id", None)
             try:
                 check_row(model, row)  # the forms' rules: a file stores what a form would
@@ -123,6 +134,8 @@ def _derive(model: type[SQLModel], row: dict[str, Any]) -> None:
         row["name_key"] = fold(row["name"])
     if model is Moment:
         row["sort_key"] = sort_key(row["period"], row["minute"], row.get("stoppage", 0))
+    if model is Alias:
+        row["key"] = fold(row["spelling"])
 
 
 def _newest_id(session: Session, model: type[SQLModel]) -> int | None:

@@ -14,7 +14,16 @@ from typing import Any
 from sqlmodel import SQLModel
 
 from matchnotes.errors import ValidationError
-from matchnotes.models import LineupEntry, Match, MatchPhoto, Moment, Note, Person, Quote
+from matchnotes.models import (
+    Alias,
+    LineupEntry,
+    Match,
+    MatchPhoto,
+    Moment,
+    Note,
+    Person,
+    Quote,
+)  # fmt: skip
 from matchnotes.services.inputs import (
     check_match,
     check_person,
@@ -71,11 +80,22 @@ def check_row(model: type[SQLModel], row: Row) -> None:
             _pair(row, "home_score_override", "away_score_override"),
             _pair(row, "home_penalties", "away_penalties"),
         )))  # fmt: skip
+    if model is Alias:
+        checks.append(("kind", lambda: _check_alias(row)))
     for field, check in checks:
         try:
             check()
         except ValidationError as exc:
             raise RowRefused(field, str(exc)) from None
+
+
+def _check_alias(row: Row) -> None:
+    kind = row.get("kind")
+    if kind not in ("team", "competition", "stage"):
+        raise ValidationError(f"“{kind}” is not one of team, competition, stage.")
+    wanted = "target_name" if kind == "stage" else "target_id"
+    if row.get(wanted) is None or not row.get("spelling"):
+        raise ValidationError(f"An alias of a {kind} needs its spelling and its {wanted}.")
 
 
 def _pair(row: Row, home: str, away: str) -> tuple[int, int] | None:

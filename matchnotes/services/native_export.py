@@ -156,4 +156,5 @@ def _rows_of(session: Session, match_ids: set[int], person_ids: set[int]) -> dic
         # Only the stored copies its photos use (a removed photo's copy stays behind).
         "photo_blob": _in(session, PhotoBlob, PhotoBlob.sha256, (p.blob_sha256 for p in photos)),
         "match_photo": photos,
+        "alias": [],  # the spellings imports learnt belong to a whole database's file
     }

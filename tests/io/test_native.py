@@ -22,9 +22,8 @@ def second(tmp_path):
 
 
 def test_every_table_is_exported():
-    # but the change history: it is about this file's rows (undo), not the story; and
-    # the aliases imports learnt (spellings of other files: the next import learns them)
-    not_carried = {"change", "alias"}
+    # but the change history: it is about this file's rows (undo), not the story
+    not_carried = {"change"}
     assert {table_name(m) for m in TABLES} == set(SQLModel.metadata.tables) - not_carried
 
 
