@@ -8,24 +8,25 @@ import datetime as dt
 from sqlalchemy import text
 
 from matchnotes.services.base import Service
+from matchnotes.services.diary import SEEN_SQL
 from matchnotes.services.diary_figures import DiaryFigures, SeenMatch, figures
 from matchnotes.services.summaries import build_summaries, goals_sql, summaries_sql
 
-_SEEN = "m.fan_attendance IN ('attended', 'watched')"
-_PLACES = """
+_SEEN = f"m.{SEEN_SQL}"  # the diary's own rule of what was seen
+_PLACES = f"""
 SELECT m.id, v.city, v.country FROM match m JOIN venue v ON v.id = m.venue_id
-WHERE m.fan_attendance IN ('attended', 'watched')
+WHERE {_SEEN}
 """
 # Everyone seen play: the line-ups of the matches seen, and whoever a moment names as
 # its player (scorers of matches logged without line-ups).
-_PLAYERS = """
+_PLAYERS = f"""
 SELECT e.match_id, p.name, p.id FROM lineup_entry e JOIN person p ON p.id = e.person_id
 JOIN match m ON m.id = e.match_id
-WHERE m.fan_attendance IN ('attended', 'watched') AND e.role <> 'manager'
+WHERE {_SEEN} AND e.role <> 'manager'
 UNION
 SELECT k.match_id, p.name, p.id FROM moment k JOIN person p ON p.id = k.player_id
 JOIN match m ON m.id = k.match_id
-WHERE m.fan_attendance IN ('attended', 'watched')
+WHERE {_SEEN}
 """
 
 
