@@ -17,6 +17,7 @@ os.environ["XDG_DATA_HOME"] = os.path.join(_SANDBOX, "data")
 os.environ.pop("MATCHNOTES_DB", None)
 
 import datetime as dt  # noqa: E402
+import shutil  # noqa: E402
 from collections.abc import Callable, Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -35,6 +36,16 @@ FIXTURES = Path(__file__).parent / "fixtures"
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "notes.sqlite"
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file every migration built, once per test process: a test's database is
+    a copy of it (migrating a new file takes a second or more, a copy milliseconds).
+    The migrations themselves are tested from empty files in tests/db."""
+    path = tmp_path_factory.mktemp("template") / "migrated.sqlite"
+    open_database(path).close()  # the last connection out leaves no WAL beside it
+    return path
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -62,6 +73,7 @@ def db_target(backend: Backend, request: pytest.FixtureRequest, db_path: Path) -
     """Where the test's database is: a new SQLite file, or a new database on the server
     (copied from a migrated template, dropped afterwards)."""
     if backend is Backend.SQLITE:
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), db_path)
         yield str(db_path)
         return
     server: PostgresServer = request.getfixturevalue("postgres_server")
