@@ -48,6 +48,22 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def sqlite_demo_template(
+    sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, int]:
+    """The same with the demo match loaded (through the services, as ``demo`` does), and
+    the demo match's id: what ``demo_match_id`` gives a SQLite test."""
+    path = tmp_path_factory.mktemp("template") / "demo.sqlite"
+    shutil.copyfile(sqlite_template, path)
+    db = open_database(path)
+    try:
+        match_id = load_demo(Services.create(db.engine))
+    finally:
+        db.close()
+    return path, match_id
+
+
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """Every test that uses a database through ``db_target`` gets one run per backend."""
     if "backend" in metafunc.fixturenames:
@@ -73,7 +89,10 @@ def db_target(backend: Backend, request: pytest.FixtureRequest, db_path: Path) -
     """Where the test's database is: a new SQLite file, or a new database on the server
     (copied from a migrated template, dropped afterwards)."""
     if backend is Backend.SQLITE:
-        shutil.copyfile(request.getfixturevalue("sqlite_template"), db_path)
+        if "demo_match_id" in request.fixturenames:
+            shutil.copyfile(request.getfixturevalue("sqlite_demo_template")[0], db_path)
+        else:
+            shutil.copyfile(request.getfixturevalue("sqlite_template"), db_path)
         yield str(db_path)
         return
     server: PostgresServer = request.getfixturevalue("postgres_server")
@@ -106,7 +125,10 @@ def services(database: Database) -> Services:
 
 
 @pytest.fixture
-def demo_match_id(services: Services) -> int:
+def demo_match_id(services: Services, backend: Backend, request: pytest.FixtureRequest) -> int:
+    """The demo match, loaded into the test's database (on SQLite it came with the copy)."""
+    if backend is Backend.SQLITE:
+        return int(request.getfixturevalue("sqlite_demo_template")[1])
     return load_demo(services)
 
 
