@@ -9,7 +9,9 @@ sharp and searchable. Sizes derive from the painter's font, so the same code sui
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+import math
+
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -20,6 +22,8 @@ from PySide6.QtGui import (
     QPainter,
     QPen,
     QPicture,
+    QPixmap,
+    QTransform,
 )
 
 from matchnotes.enums import MomentKind, Period
@@ -35,7 +39,7 @@ from matchnotes.reports.timeline_qt_layout import KeptSides, TextWidths, Timelin
 from matchnotes.services.views import MatchDetail
 
 __all__ = ["DARK", "LIGHT", "KeptSides", "TextWidths", "TimelineLayout", "TimelinePalette"]
-__all__ += ["glyph_picture"]
+__all__ += ["glyph_picture", "glyph_pixmap"]
 __all__ += ["none_refcount_guard"]
 __all__ += ["moment_in_layout", "paint_timeline", "surname", "timeline_height_hint"]
 __all__ += ["text_widths", "timeline_hit_test", "timeline_layout"]
@@ -94,6 +98,11 @@ def _paint(
     _paint_axis(p, lay, detail, pal, font)
     thin = max(0.5, 0.07 * u)
     on_paper = isinstance(p.device(), QPagedPaintDevice)
+    # Glyphs are copied as pixels where the painter only moves things (a widget, its
+    # pixmap); a scaled or rotated painter replays their paths.
+    moved_only = p.worldTransform().type().value <= QTransform.TransformationType.TxTranslate.value
+    ratio = p.device().devicePixelRatioF() if moved_only and not on_paper else None
+    moved = QPointF(p.worldTransform().dx(), p.worldTransform().dy())
     stems = {below: QPen(QColor(pal.away if below else pal.home), thin) for below in (False, True)}
     leader = QPen(QColor(pal.leader), thin)
     for item in lay.items:  # stems and leader lines first, so glyphs and labels cover them
@@ -111,6 +120,8 @@ def _paint(
             p.drawEllipse(item.center, lay.g * 0.8, lay.g * 0.8)
         if on_paper:  # paths straight into the PDF, as ever
             draw_glyph(p, item.moment.kind, item.center, lay.g, pal)
+        elif ratio is not None:  # on screen: the glyph drawn once, copied
+            _draw_glyph_pixmap(p, item.moment.kind, item.center, lay.g, pal, ratio, moved)
         else:
             p.drawPicture(item.center, glyph_picture(item.moment.kind, lay.g, pal))
     background, text, ink, pill_text = (QColor(c) for c in (pal.background, pal.text, pal.ink,
@@ -154,6 +165,54 @@ def glyph_picture(kind: MomentKind, size: float, pal: TimelinePalette) -> QPictu
         draw_glyph(recorder, kind, QPointF(0, 0), size, pal)
         recorder.end()
     return picture
+
+
+PHASES = 8  # a glyph's pixmaps per device pixel each way: none lands 1/16 pixel off
+_GLYPH_PIXMAPS: dict[tuple[object, ...], tuple[QPixmap, QPoint]] = {}
+
+
+def glyph_pixmap(
+    kind: MomentKind, size: float, pal: TimelinePalette, ratio: float, phase: tuple[int, int]
+) -> tuple[QPixmap, QPoint]:
+    """`glyph_picture` drawn once into a pixmap of ``ratio`` device pixels per point, its
+    centre ``phase`` eighths of a device pixel right of and below a pixel's corner; and
+    that pixmap's top left from the corner, in device pixels. Copying pixels costs a
+    fraction of replaying the paths, and a busy match's timeline is a hundred glyphs."""
+    key = (kind, size, pal, ratio, phase)
+    found = _GLYPH_PIXMAPS.get(key)
+    if found is None:
+        if len(_GLYPH_PIXMAPS) > 4096:
+            _GLYPH_PIXMAPS.clear()
+        picture = glyph_picture(kind, size, pal)
+        bounds = picture.boundingRect()
+        left, top = math.floor(bounds.left() * ratio) - 2, math.floor(bounds.top() * ratio) - 2
+        width = math.ceil(bounds.right() * ratio) + 3 - left
+        height = math.ceil(bounds.bottom() * ratio) + 3 - top
+        drawn = QPixmap(width, height)
+        drawn.setDevicePixelRatio(ratio)
+        drawn.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(drawn)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        centre = QPointF(phase[0] / PHASES - left, phase[1] / PHASES - top) / ratio
+        painter.drawPicture(centre, picture)
+        painter.end()
+        found = _GLYPH_PIXMAPS[key] = (drawn, QPoint(left, top))
+    return found
+
+
+def _draw_glyph_pixmap(
+    p: QPainter, kind: MomentKind, center: QPointF, size: float, pal: TimelinePalette,
+    ratio: float, moved: QPointF,
+) -> None:  # fmt: skip
+    """The glyph centred on ``center`` from its pixmap, on a painter that only moves
+    things by ``moved``: put on a whole device pixel, the rest in the pixmap's phase."""
+    x, y = (center.x() + moved.x()) * ratio, (center.y() + moved.y()) * ratio
+    px, py = math.floor(x), math.floor(y)
+    qx, qy = round((x - px) * PHASES), round((y - py) * PHASES)
+    px, qx = (px + 1, 0) if qx == PHASES else (px, qx)
+    py, qy = (py + 1, 0) if qy == PHASES else (py, qy)
+    drawn, corner = glyph_pixmap(kind, size, pal, ratio, (qx, qy))
+    p.drawPixmap(QPointF(px + corner.x(), py + corner.y()) / ratio - moved, drawn)
 
 
 def _paint_axis(
