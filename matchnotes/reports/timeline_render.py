@@ -41,7 +41,8 @@ from matchnotes.services.views import MatchDetail
 __all__ = ["DARK", "LIGHT", "KeptSides", "TextWidths", "TimelineLayout", "TimelinePalette"]
 __all__ += ["glyph_picture", "glyph_pixmap"]
 __all__ += ["none_refcount_guard"]
-__all__ += ["moment_in_layout", "paint_timeline", "surname", "timeline_height_hint"]
+__all__ += ["moment_in_layout", "paint_timeline", "side_area", "surname"]
+__all__ += ["timeline_height_hint"]
 __all__ += ["text_widths", "timeline_hit_test", "timeline_layout"]
 
 
@@ -57,13 +58,34 @@ def _scaled(font: QFont, factor: float) -> QFont:
 def paint_timeline(
     painter: QPainter, rect: QRectF, detail: MatchDetail, *, selected_id: int | None = None,
     palette: TimelinePalette = LIGHT, layout: TimelineLayout | None = None,
+    side: bool | None = None,
 ) -> None:  # fmt: skip
     """Draw the timeline of `detail` inside `rect` with the painter's current font.
 
     ``layout``: one made already for this rect, detail, font and selection (the widget
-    keeps the one its clicks are tested against)."""
+    keeps the one its clicks are tested against). ``side`` (True: the away side, below
+    the axis): the axis and that side's moments only, for `side_area` of the drawing to
+    be copied into one of the same axis (a clip would draw lines a little differently)."""
     with none_refcount_guard():
-        _paint(painter, rect, detail, selected_id, palette, layout)
+        _paint(painter, rect, detail, selected_id, palette, layout, side)
+
+
+def side_area(lay: TimelineLayout, rect: QRectF, below: bool, ratio: float = 1.0) -> QRectF:
+    """Where one side's moments and team name are drawn, with the axis band they start
+    from and nothing of the other side's: from the band's far edge (less the other
+    side's stems) to the edge of `rect`, in whole rows of device pixels."""
+    # The other side's stems end on the band's edge, their caps half a pen further.
+    top, bottom = lay.axis_y - lay.band_h / 2, lay.axis_y + lay.band_h / 2
+    pen, end = _stem_width(lay.u), rect.top() + rect.height()
+    if below:
+        first = math.ceil((top + pen) * ratio) / ratio
+        return QRectF(rect.left(), first, rect.width(), end - first)
+    last = math.floor((bottom - pen) * ratio) / ratio
+    return QRectF(rect.left(), rect.top(), rect.width(), last - rect.top())
+
+
+def _stem_width(u: float) -> float:
+    return max(0.5, 0.07 * u)
 
 
 def timeline_layout(
@@ -84,7 +106,7 @@ def text_widths(font: QFont, device: QPaintDevice) -> tuple[TextWidths, TextWidt
 
 def _paint(
     painter: QPainter, rect: QRectF, detail: MatchDetail, selected_id: int | None,
-    palette: TimelinePalette, lay: TimelineLayout | None,
+    palette: TimelinePalette, lay: TimelineLayout | None, side: bool | None = None,
 ) -> None:  # fmt: skip
     font, bold = painter.font(), QFont(painter.font())
     bold.setBold(True)
@@ -96,7 +118,8 @@ def _paint(
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     p.fillRect(rect, QColor(pal.background))
     _paint_axis(p, lay, detail, pal, font)
-    thin = max(0.5, 0.07 * u)
+    items = lay.items if side is None else [i for i in lay.items if i.below == side]
+    thin = _stem_width(u)
     on_paper = isinstance(p.device(), QPagedPaintDevice)
     # Glyphs are copied as pixels where the painter only moves things (a widget, its
     # pixmap); a scaled or rotated painter replays their paths.
@@ -105,7 +128,7 @@ def _paint(
     moved = QPointF(p.worldTransform().dx(), p.worldTransform().dy())
     stems = {below: QPen(QColor(pal.away if below else pal.home), thin) for below in (False, True)}
     leader = QPen(QColor(pal.leader), thin)
-    for item in lay.items:  # stems and leader lines first, so glyphs and labels cover them
+    for item in items:  # stems and leader lines first, so glyphs and labels cover them
         edge = lay.axis_y + (1 if item.below else -1) * lay.band_h / 2
         p.setPen(stems[item.below])
         p.drawLine(QPointF(item.x, edge), item.center)
@@ -113,7 +136,7 @@ def _paint(
             p.setPen(leader)
             end = item.label.top() if item.below else item.label.bottom()
             p.drawLine(item.center, QPointF(item.x, end))
-    for item in lay.items:
+    for item in items:
         if item.moment.id == selected_id:
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(QColor(pal.highlight))
@@ -127,7 +150,7 @@ def _paint(
     background, text, ink, pill_text = (QColor(c) for c in (pal.background, pal.text, pal.ink,
                                                              pal.pill_text))  # fmt: skip
     align = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    for item in lay.items:
+    for item in items:
         if item.label is None:
             continue
         p.fillRect(item.label, background)
