@@ -9,7 +9,9 @@ sharp and searchable. Sizes derive from the painter's font, so the same code sui
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+import math
+
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -20,6 +22,8 @@ from PySide6.QtGui import (
     QPainter,
     QPen,
     QPicture,
+    QPixmap,
+    QTransform,
 )
 
 from matchnotes.enums import MomentKind, Period
@@ -35,9 +39,10 @@ from matchnotes.reports.timeline_qt_layout import KeptSides, TextWidths, Timelin
 from matchnotes.services.views import MatchDetail
 
 __all__ = ["DARK", "LIGHT", "KeptSides", "TextWidths", "TimelineLayout", "TimelinePalette"]
-__all__ += ["glyph_picture"]
+__all__ += ["glyph_picture", "glyph_pixmap"]
 __all__ += ["none_refcount_guard"]
-__all__ += ["moment_in_layout", "paint_timeline", "surname", "timeline_height_hint"]
+__all__ += ["moment_in_layout", "paint_timeline", "side_area", "surname"]
+__all__ += ["timeline_height_hint"]
 __all__ += ["text_widths", "timeline_hit_test", "timeline_layout"]
 
 
@@ -53,13 +58,34 @@ def _scaled(font: QFont, factor: float) -> QFont:
 def paint_timeline(
     painter: QPainter, rect: QRectF, detail: MatchDetail, *, selected_id: int | None = None,
     palette: TimelinePalette = LIGHT, layout: TimelineLayout | None = None,
+    side: bool | None = None,
 ) -> None:  # fmt: skip
     """Draw the timeline of `detail` inside `rect` with the painter's current font.
 
     ``layout``: one made already for this rect, detail, font and selection (the widget
-    keeps the one its clicks are tested against)."""
+    keeps the one its clicks are tested against). ``side`` (True: the away side, below
+    the axis): the axis and that side's moments only, for `side_area` of the drawing to
+    be copied into one of the same axis (a clip would draw lines a little differently)."""
     with none_refcount_guard():
-        _paint(painter, rect, detail, selected_id, palette, layout)
+        _paint(painter, rect, detail, selected_id, palette, layout, side)
+
+
+def side_area(lay: TimelineLayout, rect: QRectF, below: bool, ratio: float = 1.0) -> QRectF:
+    """Where one side's moments and team name are drawn, with the axis band they start
+    from and nothing of the other side's: from the band's far edge (less the other
+    side's stems) to the edge of `rect`, in whole rows of device pixels."""
+    # The other side's stems end on the band's edge, their caps half a pen further.
+    top, bottom = lay.axis_y - lay.band_h / 2, lay.axis_y + lay.band_h / 2
+    pen, end = _stem_width(lay.u), rect.top() + rect.height()
+    if below:
+        first = math.ceil((top + pen) * ratio) / ratio
+        return QRectF(rect.left(), first, rect.width(), end - first)
+    last = math.floor((bottom - pen) * ratio) / ratio
+    return QRectF(rect.left(), rect.top(), rect.width(), last - rect.top())
+
+
+def _stem_width(u: float) -> float:
+    return max(0.5, 0.07 * u)
 
 
 def timeline_layout(
@@ -80,7 +106,7 @@ def text_widths(font: QFont, device: QPaintDevice) -> tuple[TextWidths, TextWidt
 
 def _paint(
     painter: QPainter, rect: QRectF, detail: MatchDetail, selected_id: int | None,
-    palette: TimelinePalette, lay: TimelineLayout | None,
+    palette: TimelinePalette, lay: TimelineLayout | None, side: bool | None = None,
 ) -> None:  # fmt: skip
     font, bold = painter.font(), QFont(painter.font())
     bold.setBold(True)
@@ -92,11 +118,17 @@ def _paint(
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     p.fillRect(rect, QColor(pal.background))
     _paint_axis(p, lay, detail, pal, font)
-    thin = max(0.5, 0.07 * u)
+    items = lay.items if side is None else [i for i in lay.items if i.below == side]
+    thin = _stem_width(u)
     on_paper = isinstance(p.device(), QPagedPaintDevice)
+    # Glyphs are copied as pixels where the painter only moves things (a widget, its
+    # pixmap); a scaled or rotated painter replays their paths.
+    moved_only = p.worldTransform().type().value <= QTransform.TransformationType.TxTranslate.value
+    ratio = p.device().devicePixelRatioF() if moved_only and not on_paper else None
+    moved = QPointF(p.worldTransform().dx(), p.worldTransform().dy())
     stems = {below: QPen(QColor(pal.away if below else pal.home), thin) for below in (False, True)}
     leader = QPen(QColor(pal.leader), thin)
-    for item in lay.items:  # stems and leader lines first, so glyphs and labels cover them
+    for item in items:  # stems and leader lines first, so glyphs and labels cover them
         edge = lay.axis_y + (1 if item.below else -1) * lay.band_h / 2
         p.setPen(stems[item.below])
         p.drawLine(QPointF(item.x, edge), item.center)
@@ -104,19 +136,21 @@ def _paint(
             p.setPen(leader)
             end = item.label.top() if item.below else item.label.bottom()
             p.drawLine(item.center, QPointF(item.x, end))
-    for item in lay.items:
+    for item in items:
         if item.moment.id == selected_id:
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(QColor(pal.highlight))
             p.drawEllipse(item.center, lay.g * 0.8, lay.g * 0.8)
         if on_paper:  # paths straight into the PDF, as ever
             draw_glyph(p, item.moment.kind, item.center, lay.g, pal)
+        elif ratio is not None:  # on screen: the glyph drawn once, copied
+            _draw_glyph_pixmap(p, item.moment.kind, item.center, lay.g, pal, ratio, moved)
         else:
             p.drawPicture(item.center, glyph_picture(item.moment.kind, lay.g, pal))
     background, text, ink, pill_text = (QColor(c) for c in (pal.background, pal.text, pal.ink,
                                                              pal.pill_text))  # fmt: skip
     align = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    for item in lay.items:
+    for item in items:
         if item.label is None:
             continue
         p.fillRect(item.label, background)
@@ -154,6 +188,54 @@ def glyph_picture(kind: MomentKind, size: float, pal: TimelinePalette) -> QPictu
         draw_glyph(recorder, kind, QPointF(0, 0), size, pal)
         recorder.end()
     return picture
+
+
+PHASES = 8  # a glyph's pixmaps per device pixel each way: none lands 1/16 pixel off
+_GLYPH_PIXMAPS: dict[tuple[object, ...], tuple[QPixmap, QPoint]] = {}
+
+
+def glyph_pixmap(
+    kind: MomentKind, size: float, pal: TimelinePalette, ratio: float, phase: tuple[int, int]
+) -> tuple[QPixmap, QPoint]:
+    """`glyph_picture` drawn once into a pixmap of ``ratio`` device pixels per point, its
+    centre ``phase`` eighths of a device pixel right of and below a pixel's corner; and
+    that pixmap's top left from the corner, in device pixels. Copying pixels costs a
+    fraction of replaying the paths, and a busy match's timeline is a hundred glyphs."""
+    key = (kind, size, pal, ratio, phase)
+    found = _GLYPH_PIXMAPS.get(key)
+    if found is None:
+        if len(_GLYPH_PIXMAPS) > 4096:
+            _GLYPH_PIXMAPS.clear()
+        picture = glyph_picture(kind, size, pal)
+        bounds = picture.boundingRect()
+        left, top = math.floor(bounds.left() * ratio) - 2, math.floor(bounds.top() * ratio) - 2
+        width = math.ceil(bounds.right() * ratio) + 3 - left
+        height = math.ceil(bounds.bottom() * ratio) + 3 - top
+        drawn = QPixmap(width, height)
+        drawn.setDevicePixelRatio(ratio)
+        drawn.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(drawn)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        centre = QPointF(phase[0] / PHASES - left, phase[1] / PHASES - top) / ratio
+        painter.drawPicture(centre, picture)
+        painter.end()
+        found = _GLYPH_PIXMAPS[key] = (drawn, QPoint(left, top))
+    return found
+
+
+def _draw_glyph_pixmap(
+    p: QPainter, kind: MomentKind, center: QPointF, size: float, pal: TimelinePalette,
+    ratio: float, moved: QPointF,
+) -> None:  # fmt: skip
+    """The glyph centred on ``center`` from its pixmap, on a painter that only moves
+    things by ``moved``: put on a whole device pixel, the rest in the pixmap's phase."""
+    x, y = (center.x() + moved.x()) * ratio, (center.y() + moved.y()) * ratio
+    px, py = math.floor(x), math.floor(y)
+    qx, qy = round((x - px) * PHASES), round((y - py) * PHASES)
+    px, qx = (px + 1, 0) if qx == PHASES else (px, qx)
+    py, qy = (py + 1, 0) if qy == PHASES else (py, qy)
+    drawn, corner = glyph_pixmap(kind, size, pal, ratio, (qx, qy))
+    p.drawPixmap(QPointF(px + corner.x(), py + corner.y()) / ratio - moved, drawn)
 
 
 def _paint_axis(

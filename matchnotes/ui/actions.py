@@ -12,7 +12,6 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from matchnotes.entry import PeriodEntry
 from matchnotes.errors import ConflictError, MatchNotesError
 from matchnotes.minutes import Minute
 from matchnotes.services import Services
@@ -154,20 +153,17 @@ class EditActions(QObject):
         A line that repeats a logged moment raises PossibleDuplicate unless
         ``allow_duplicate`` (the user was asked)."""
         again = allow_duplicate
-        entry = self.services.quick_entry.preview(match_id, line, minute, allow_duplicate=again)
-        if isinstance(entry, PeriodEntry):
-            record = lambda: self.services.quick_entry.record(match_id, line, minute)  # noqa: E731
-            self.change_clock(match_id, f"Logged {entry.describe()}", record)
-            return entry.describe()
 
         def do() -> Any:
             result = self.services.quick_entry.record(match_id, line, minute, allow_duplicate=again)
             self.logged_moment = result.appendable  # the page adds it rather than reloading
             return result
 
+        # One parse, in the line's own transaction: a period marker names itself in the
+        # history ("Logged HT"), as a clock change does; a moment or quote by its rows.
         # The history takes back all the line made: people, line-up entries, the moment.
-        self.undo.run(do)
-        return entry.describe()
+        result = self.undo.run(do)
+        return result.describe()
 
     def change_clock(self, match_id: int, text: str, do: Callable[[], object]) -> None:
         """A clock change (start, whistle, pause, corrections, period markers), undoable."""

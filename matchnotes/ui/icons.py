@@ -29,7 +29,7 @@ class _KindIconEngine(QIconEngine):
     def __init__(self, kind: MomentKind) -> None:
         super().__init__()
         self.kind = kind
-        self._drawn: dict[tuple[int, int, QIcon.Mode, bool], QPixmap] = {}
+        self._drawn: dict[tuple[int, int, QIcon.Mode, bool, float], QPixmap] = {}
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
         device = painter.device()
@@ -37,13 +37,16 @@ class _KindIconEngine(QIconEngine):
         size = QSize(round(rect.width() * ratio), round(rect.height() * ratio))
         if size.isEmpty():
             return
-        drawn = self.pixmap(size, mode, state)
-        drawn.setDevicePixelRatio(ratio)
-        painter.drawPixmap(rect, drawn)
+        painter.drawPixmap(rect, self._pixmap(size, mode, ratio))
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        return QPixmap(self._pixmap(size, mode))  # a copy: the caller may change its pixel ratio
+
+    def _pixmap(self, size: QSize, mode: QIcon.Mode, ratio: float = 1.0) -> QPixmap:
+        """The drawing kept for this size, mode and theme, at ``ratio`` (kept as such: a
+        list paints an icon a row, and a copy given a new ratio copies its pixels)."""
         dark = _dark_theme()
-        key = (size.width(), size.height(), mode, dark)
+        key = (size.width(), size.height(), mode, dark, ratio)
         found = self._drawn.get(key)
         if found is None:
             found = QPixmap(size)
@@ -55,8 +58,9 @@ class _KindIconEngine(QIconEngine):
             glyph = min(area.width(), area.height()) * 0.85
             draw_glyph(painter, self.kind, area.center(), glyph, DARK if dark else LIGHT)
             painter.end()
+            found.setDevicePixelRatio(ratio)
             self._drawn[key] = found
-        return QPixmap(found)  # a copy: the caller may change its pixel ratio
+        return found
 
     def clone(self) -> QIconEngine:
         return _KindIconEngine(self.kind)

@@ -36,10 +36,13 @@ class UndoController(QObject):
         self.redo_action = QAction("&Redo", self)
         self.undo_action.triggered.connect(lambda _checked=False: self.undo())
         self.redo_action.triggered.connect(lambda _checked=False: self.redo())
-        # The menu's words are read after the views have shown the change (a timer fires
-        # after the paint Qt posts): nobody sees a menu while typing a line.
+        # The menu's words are read after the views have shown the change: nobody sees a
+        # menu while typing a line. Two turns of the event loop: the window is laid out
+        # and painted in the first, the history is read in the next.
         self._menu_words = QTimer(self, singleShot=True, interval=0)
         self._menu_words.timeout.connect(self.refresh)
+        self._after_paint = QTimer(self, singleShot=True, interval=0)
+        self._after_paint.timeout.connect(self._menu_words.start)
 
     def run(self, do: Callable[[], T], text: str | None = None) -> T:
         """Make a change (recorded by the service); ``text`` names it in the history
@@ -69,11 +72,13 @@ class UndoController(QObject):
 
     def _changed(self) -> None:
         self.changed.emit()
-        self._menu_words.start()
+        self._menu_words.stop()
+        self._after_paint.start()
 
     def refresh(self) -> None:
         """Say in the menu what Undo and Redo would do now (the history may have grown
         from elsewhere: call this when the menu opens or the window comes back)."""
+        self._after_paint.stop()
         self._menu_words.stop()
         if self.services is None:
             return
@@ -113,12 +118,12 @@ class UndoController(QObject):
 
     def undo_text(self) -> str:
         """What Undo would take back now, as the menu says it (without the accelerator)."""
-        if self._menu_words.isActive():
+        if self._after_paint.isActive() or self._menu_words.isActive():
             self.refresh()
         return self.undo_action.text().replace("&", "", 1).replace("&&", "&")
 
     def redo_text(self) -> str:
-        if self._menu_words.isActive():
+        if self._after_paint.isActive() or self._menu_words.isActive():
             self.refresh()
         return self.redo_action.text().replace("&", "", 1).replace("&&", "&")
 

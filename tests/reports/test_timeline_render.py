@@ -100,3 +100,39 @@ def test_surnames():
     assert [surname(n) for n in ("Harry Kane", "Randal Kolo Muani", "Pelé", "")] == [
         "Kane", "Kolo Muani", "Pelé", "",
     ]  # fmt: skip
+
+
+def _ink(image: QImage) -> tuple[float, float, float]:
+    """How much is drawn on white, and its centre (x, y)."""
+    total = sx = sy = 0.0
+    for y in range(image.height()):
+        for x in range(image.width()):
+            c = image.pixelColor(x, y)
+            ink = 3 * 255 - c.red() - c.green() - c.blue()
+            total, sx, sy = total + ink, sx + ink * x, sy + ink * y
+    return total, sx / total, sy / total
+
+
+def test_glyphs_copied_on_screen_land_where_their_paths_do():
+    from matchnotes.reports.timeline_render import LIGHT, _draw_glyph_pixmap, glyph_picture
+
+    for ratio in (1.0, 2.0, 1.25):
+        for kind in (MomentKind.GOAL, MomentKind.YELLOW, MomentKind.SUBSTITUTION):
+            for centre in (QPointF(20, 20), QPointF(20.3, 19.6), QPointF(19.81, 20.45)):
+                drawn = []
+                for copied in (False, True):
+                    side = round(40 * ratio)
+                    image = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
+                    image.setDevicePixelRatio(ratio)
+                    image.fill(QColor("white"))
+                    painter = QPainter(image)
+                    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+                    if copied:
+                        _draw_glyph_pixmap(painter, kind, centre, 13.6, LIGHT, ratio, QPointF())
+                    else:
+                        painter.drawPicture(centre, glyph_picture(kind, 13.6, LIGHT))
+                    painter.end()
+                    drawn.append(_ink(image))
+                (ink, x, y), (ink2, x2, y2) = drawn
+                assert abs(ink2 - ink) < 0.03 * ink  # the same glyph…
+                assert abs(x2 - x) < 0.1 and abs(y2 - y) < 0.1  # …within 1/10 of a pixel

@@ -35,3 +35,28 @@ def test_no_timeline_for_a_match_without_moments(qtbot, window, make_match):
     page = open_match_page(qtbot, window, match)
     assert page.timeline.height() == 0
     assert page.clock_bar.label.text() == "Full time"
+
+
+def test_a_moment_added_on_one_side_draws_as_the_whole_timeline_would(
+    qtbot, services, demo_match_id
+):
+    """The widget draws only the side a new moment is on (the axis and the other side
+    as they were): pixel for pixel what a drawing of the whole timeline gives."""
+    from dataclasses import replace
+
+    from matchnotes.ui.widgets.timeline import TimelineWidget
+
+    detail = services.matches.get_match(demo_match_id)
+    yellows = [m for m in detail.moments if m.kind is MomentKind.YELLOW]
+    for moment in (yellows[0], yellows[-1], detail.moments[-1]):  # each side, the last
+        before = replace(detail, moments=[m for m in detail.moments if m is not moment])
+        shown, fresh = TimelineWidget(), TimelineWidget()
+        for widget in (shown, fresh):
+            qtbot.addWidget(widget)
+            widget.resize(1100, 200)
+        shown.show_detail(before)
+        shown.grab()  # drawn without the moment, then with it
+        shown.show_detail(detail)
+        fresh.show_detail(detail)
+        assert shown.size() == fresh.size()
+        assert shown.grab().toImage() == fresh.grab().toImage()

@@ -234,20 +234,26 @@ class ReadModelTable(QAbstractTableModel, Generic[T]):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in _ROLES:  # font, colours, check state…: asked for every cell painted
             return None
-        if not index.isValid() or index.row() >= self.rowCount():
-            return None
-        item = self.row_at(index.row())
-        if item is None:  # a windowed row deleted since its id was listed
+        if not index.isValid():
             return None
         column = self.columns[index.column()]
+        # Asked for every cell painted too: answered without finding the row.
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return column.align
+        if role == Qt.ItemDataRole.DecorationRole and column.icon is None:
+            return None
+        row = index.row()
+        if row >= self.rowCount():
+            return None
+        item = self.row_at(row)
+        if item is None:  # a windowed row deleted since its id was listed
+            return None
         if role == Qt.ItemDataRole.DisplayRole:
             return column.text(item)
         if role == SORT_ROLE:
             return column.key(item)
         if role == Qt.ItemDataRole.DecorationRole and column.icon:
             return column.icon(item)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align is not None:
-            return column.align
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
             return as_tooltip(column.tooltip(item))  # user text: never HTML
         if role == ID_ROLE:

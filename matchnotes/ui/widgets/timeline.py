@@ -5,7 +5,9 @@ row in the moments list). The height follows what the labels need at this width.
 
 A busy match takes a while to lay out and draw, so the widget keeps the layout its
 clicks and hovers are tested against, and the drawing itself as a pixmap: a repaint
-that changes nothing (a popup closing over it, the window coming back) only copies it.
+that changes nothing (a popup closing over it, the window coming back) only copies it,
+and a moment logged for one side (the axis and the other side as they were) draws
+that side again, not the whole timeline.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from matchnotes.reports.timeline_render import (
     TimelineLayout,
     moment_in_layout,
     paint_timeline,
+    side_area,
     text_widths,
     timeline_height_hint,
     timeline_layout,
@@ -45,6 +48,7 @@ class TimelineWidget(QWidget):
         self.setMinimumHeight(90)
         self._layout: tuple[tuple[object, ...], TimelineLayout] | None = None  # (for what, it)
         self._drawn: tuple[tuple[object, ...], QPixmap] | None = None
+        self._drawn_looks: tuple[object, ...] | None = None  # what the pixmap shows, per side
         self._widths: tuple[tuple[object, ...], tuple[TextWidths, TextWidths]] | None = None
         self._kept = KeptSides()  # a line for one team leaves the other side as it was
 
@@ -82,18 +86,54 @@ class TimelineWidget(QWidget):
         ratio = self.devicePixelRatioF()
         key = (*self._layout_key(), dark, ratio)
         if self._drawn is None or not _same(self._drawn[0], key):
-            pixmap = QPixmap(self.size() * ratio)
-            pixmap.setDevicePixelRatio(ratio)
-            painter = QPainter(pixmap)
-            painter.setFont(self.font())
-            paint_timeline(painter, QRectF(self.rect()), self.detail,
-                           selected_id=self.selected_id, palette=DARK if dark else LIGHT,
-                           layout=self._current_layout())  # fmt: skip
-            painter.end()
-            self._drawn = (key, pixmap)
+            lay = self._current_layout()
+            looks = _looks(lay, self.detail)
+            changed = self._sides_changed(key, looks)
+            if changed is None or len(changed) == 2:
+                pixmap = self._draw(lay, dark, ratio, None)
+            else:
+                pixmap = self._drawn[1]  # type: ignore[index]
+                for side in changed:  # a line for one team: the other side stays as drawn
+                    self._draw_side(pixmap, lay, dark, ratio, side)
+            self._drawn, self._drawn_looks = (key, pixmap), looks
         painter = QPainter(self)
         painter.drawPixmap(0, 0, self._drawn[1])
         painter.end()
+
+    def _sides_changed(
+        self, key: tuple[object, ...], looks: tuple[object, ...]
+    ) -> list[bool] | None:
+        """Which sides (True: below) look different from the pixmap kept; None: it shows
+        another axis, size, font, palette or selection."""
+        old = self._drawn_looks
+        if self._drawn is None or old is None or self._drawn[0][1:] != key[1:]:
+            return None
+        if old[0] != looks[0]:
+            return None
+        return [below for below in (False, True) if old[1 + below] != looks[1 + below]]
+
+    def _draw_side(
+        self, pixmap: QPixmap, lay: TimelineLayout, dark: bool, ratio: float, side: bool
+    ) -> None:
+        """Draw one side (and the axis band it starts from) again into ``pixmap``."""
+        scratch = self._draw(lay, dark, ratio, side)
+        area = side_area(lay, QRectF(self.rect()), side, ratio)
+        painter = QPainter(pixmap)
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+        painter.drawPixmap(area, scratch, QRectF(area.topLeft() * ratio, area.size() * ratio))
+        painter.end()
+
+    def _draw(self, lay: TimelineLayout, dark: bool, ratio: float, side: bool | None) -> QPixmap:
+        """The timeline drawn into a new pixmap (``side``: the axis and that side only)."""
+        pixmap = QPixmap(self.size() * ratio)
+        pixmap.setDevicePixelRatio(ratio)
+        painter = QPainter(pixmap)
+        painter.setFont(self.font())
+        paint_timeline(painter, QRectF(self.rect()), self.detail,  # type: ignore[arg-type]
+                       selected_id=self.selected_id, palette=DARK if dark else LIGHT,
+                       layout=lay, side=side)  # fmt: skip
+        painter.end()
+        return pixmap
 
     def _layout_key(self) -> tuple[object, ...]:
         return (self.detail, self.selected_id, self.width(), self.height(), self.font().key())
@@ -138,6 +178,20 @@ class TimelineWidget(QWidget):
         if moment_id is not None:
             self.select(moment_id)
             self.moment_clicked.emit(moment_id)
+
+
+def _looks(lay: TimelineLayout, detail: MatchDetail) -> tuple[object, ...]:
+    """What a drawing of ``lay`` shows: (the axis and the names in the gutter, the home
+    side's moments, the away side's), each comparable with ``==``."""
+    s = detail.summary
+    axis = (lay.scale, lay.k, lay.left, lay.right, lay.gutter, lay.axis_y, lay.band_h, lay.u,
+            detail.penalties, s.home, s.away)  # fmt: skip
+    sides: list[list[tuple[object, ...]]] = [[], []]
+    for i in lay.items:
+        sides[i.below].append(
+            (i.moment.id, i.moment.kind, i.x, i.center, i.glyph, i.label, i.text, i.score)
+        )
+    return axis, sides[0], sides[1]
 
 
 def _same(key: tuple[object, ...], other: tuple[object, ...]) -> bool:
