@@ -89,10 +89,6 @@ def db_target(backend: Backend, request: pytest.FixtureRequest, db_path: Path) -
     """Where the test's database is: a new SQLite file, or a new database on the server
     (copied from a migrated template, dropped afterwards)."""
     if backend is Backend.SQLITE:
-        if "demo_match_id" in request.fixturenames:
-            shutil.copyfile(request.getfixturevalue("sqlite_demo_template")[0], db_path)
-        else:
-            shutil.copyfile(request.getfixturevalue("sqlite_template"), db_path)
         yield str(db_path)
         return
     server: PostgresServer = request.getfixturevalue("postgres_server")
@@ -112,8 +108,22 @@ def empty_server_db(request: pytest.FixtureRequest) -> Iterator[str]:
     server.drop_database(url)
 
 
+DEMO_IN_COPY = pytest.StashKey[int]()  # the demo match's id, when the copy holds it
+
+
 @pytest.fixture
-def database(db_target: str) -> Iterator[Database]:
+def database(
+    db_target: str, backend: Backend, request: pytest.FixtureRequest
+) -> Iterator[Database]:
+    if backend is Backend.SQLITE and not Path(db_target).exists():
+        # A copy of a migrated file (with the demo when the test asks for it), not a
+        # new file migrated again: see ``sqlite_template``.
+        if "demo_match_id" in request.fixturenames:
+            template, match_id = request.getfixturevalue("sqlite_demo_template")
+            shutil.copyfile(template, db_target)
+            request.node.stash[DEMO_IN_COPY] = match_id
+        else:
+            shutil.copyfile(request.getfixturevalue("sqlite_template"), db_target)
     db = open_database(db_target)
     yield db
     db.close()
@@ -125,11 +135,10 @@ def services(database: Database) -> Services:
 
 
 @pytest.fixture
-def demo_match_id(services: Services, backend: Backend, request: pytest.FixtureRequest) -> int:
+def demo_match_id(services: Services, request: pytest.FixtureRequest) -> int:
     """The demo match, loaded into the test's database (on SQLite it came with the copy)."""
-    if backend is Backend.SQLITE:
-        return int(request.getfixturevalue("sqlite_demo_template")[1])
-    return load_demo(services)
+    copied = request.node.stash.get(DEMO_IN_COPY, None)
+    return copied if copied is not None else load_demo(services)
 
 
 @pytest.fixture
