@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPlainTextEdit
 from matchnotes.ui.dialogs.simple_dialogs import NoteDialog, QuoteDialog
 from matchnotes.ui.views.match_page import MatchPage
 from tests.ui.keys import CTRL, SHIFT, closed, given_back, key, open_form, question, type_keys
-from tests.ui.pages import open_match_page
+from tests.ui.pages import open_match_page, read_again
 
 
 @pytest.fixture
@@ -129,6 +129,7 @@ def test_note_saved_by_ctrl_enter_from_its_text(qtbot, window, match_page, servi
     type_keys(qtbot, "Watched in the pub.")
     key(qtbot, Qt.Key.Key_Enter, CTRL | Qt.KeyboardModifier.KeypadModifier)
     closed(qtbot, form)
+    read_again(qtbot, match_page)  # saved: the page is read again on a worker
     assert "Watched in the pub." in [n.text for n in match_page.detail.notes]
 
 
