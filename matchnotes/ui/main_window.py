@@ -290,12 +290,13 @@ class MainWindow(QMainWindow):
             self.tabs.setTabText(index, page.title())  # type: ignore[attr-defined]
 
     def _close_failed(self, page: QWidget, message: str) -> None:
-        """A page whose read failed (deleted meanwhile, e.g. by an undo): say why, close it."""
-        self.statusBar().showMessage(message, 8000)
+        """A page whose read failed (deleted meanwhile, e.g. by an undo): close it, say why
+        (after: the tab shown next may set or clear the status bar's message)."""
         index = self.tabs.indexOf(page)
         if index >= 0:
             self.tabs.removeTab(index)
             page.deleteLater()
+        self.statusBar().showMessage(message, 8000)
 
     def show_new_match(self, match_id: int) -> None:
         """Select a match just created in the Matches list and open its page."""
