@@ -24,6 +24,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -32,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from PySide6.QtCore import QElapsedTimer, QObject, QPoint, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 LIMIT_MS = 50  # no action may hold the GUI thread longer (issue 16)
 
@@ -244,6 +245,112 @@ def click_header(table: object, column: int) -> None:
                      Qt.KeyboardModifier.NoModifier, QPoint(x, 5))  # fmt: skip
 
 
+def close_modal() -> None:
+    """Close the dialog on top, answering "discard" if it asks (the bench, not a user)."""
+    app = QApplication.instance()
+    dialog = QApplication.activeModalWidget()
+    if dialog is None:
+        return
+    dialog.reject() if hasattr(dialog, "reject") else dialog.close()  # type: ignore[union-attr]
+    for _ in range(5):
+        app.processEvents()
+    box = QApplication.activeModalWidget()
+    if isinstance(box, QMessageBox):  # "Discard the changes?"
+        drop = next(b for b in box.buttons()
+                    if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole)  # fmt: skip
+        drop.click()
+        for _ in range(5):
+            app.processEvents()
+
+
+def reads_after_actions(probe: StallProbe, db: Path, window: object, page: object, match_id: int,
+                        record: Callable[[str, float, str], None]) -> None:  # fmt: skip
+    """What the user does on the biggest match's page that reads it again (issue 16):
+    measured until what the read brings is on screen."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrintPreviewDialog, QPrintPreviewWidget
+
+    app = QApplication.instance()
+    w: Any = window
+    p: Any = page
+    reading = lambda: getattr(p, "is_reading", lambda: False)()  # noqa: E731
+
+    # An edit: a moment's description changed in its form, Enter, until the page shows it.
+    w.activateWindow()
+    QTest.qWaitForWindowActive(w)
+    p.tabs.setCurrentIndex(0)
+    p.moments.setFocus()
+    p.moments.selectRow(0)
+    QTest.keySequence(w, "Ctrl+E")
+    while not isinstance(QApplication.activeModalWidget(), QDialog):
+        app.processEvents()
+    form: Any = QApplication.activeModalWidget()
+    while getattr(form, "reads_pending", 0):
+        app.processEvents()
+    text = f"bench edit {time.time():.0f}"
+    form.description.setFocus()
+    form.description.setText(text)
+    shown = lambda: p.moments.model().index(0, 4).data() == text and is_open(p) and not reading()  # noqa: E731
+    probe.longest_cpu = 0.0  # this action's own, not the setting up before it
+    stall = probe.measure(lambda: QTest.keyClick(form.description, Qt.Key.Key_Return), shown)
+    record("edit a moment, Enter until the page shows it", stall, "-")
+
+    # Delete match: from the Matches list, until the question (what goes) is up.
+    w.tabs.setCurrentIndex(0)
+    table = w.matches_view.table
+    table.select_id(match_id)
+    table.setFocus()
+    asked = lambda: isinstance(QApplication.activeModalWidget(), QMessageBox)  # noqa: E731
+    probe.longest_cpu = 0.0  # this action's own, not the setting up before it
+    stall = probe.measure(lambda: QTest.keyClick(table, Qt.Key.Key_Delete), asked)
+    raw = raw_ms(db, "SELECT count(*) FROM moment WHERE match_id = ?", match_id)
+    record("delete the biggest match, until asked", stall, f"{raw:.1f} ms (count its moments)")
+    close_modal()
+
+    # Print and print preview of the biggest match, until the dialog (preview: its pages).
+    w.tabs.setCurrentWidget(p)
+
+    def by_keys(keys: str) -> Callable[[], None]:
+        w.activateWindow()  # shortcuts go to the active window
+        QTest.qWaitForWindowActive(w)
+        return lambda: QTest.keySequence(w, keys)
+
+    def previewed() -> bool:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QPrintPreviewDialog):
+            return False
+        preview = dialog.findChild(QPrintPreviewWidget)
+        return preview is not None and preview.pageCount() > 0
+
+    probe.longest_cpu = 0.0  # this action's own, not the setting up before it
+    stall = probe.measure(by_keys("Ctrl+Alt+P"), previewed)
+    record("print preview of the biggest match, until paged", stall, "-")
+    close_modal()
+    printing = lambda: isinstance(QApplication.activeModalWidget(), QPrintDialog)  # noqa: E731
+    try:
+        probe.longest_cpu = 0.0  # this action's own, not the setting up before it
+        stall = probe.measure(by_keys("Ctrl+P"), printing, timeout=20)
+        record("print the biggest match, until the dialog", stall, "-")
+    except TimeoutError:  # before session 6: QPrintDialog.open() raised in PySide6
+        print("print the biggest match: the dialog never came up", flush=True)
+    close_modal()
+    w.activateWindow()
+    QTest.qWaitForWindowActive(w)
+
+    # The line-up editor's "From last match", until the copied line-up (or why not) shows.
+    QTest.keySequence(w, "Ctrl+L")
+    while not getattr(QApplication.activeModalWidget(), "ready", False):
+        app.processEvents()
+    editor: Any = QApplication.activeModalWidget()
+    pane = editor.away
+    pane.note.setText("")
+    copied = lambda: pane.note.text().startswith(("Copied", "No earlier"))  # noqa: E731
+    probe.longest_cpu = 0.0  # this action's own, not the setting up before it
+    stall = probe.measure(lambda: QTest.mouseClick(pane.from_last, Qt.MouseButton.LeftButton),
+                          copied)  # fmt: skip
+    record("line-up editor, From last match", stall, "-")
+    close_modal()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("database", type=Path, help="a copy: the bench writes to it")
@@ -421,6 +528,7 @@ def main() -> int:
         dialog.reject() if hasattr(dialog, "reject") else dialog.close()  # type: ignore[union-attr]
         app.processEvents()
     page.tabs.setCurrentIndex(0)  # type: ignore[attr-defined]
+    reads_after_actions(probe, db, window, page, big_match, record)
     stall = probe.measure(window.show_help, lambda: window._help is not None)
     record("help window, opened", stall, "-")
     window._help.close()  # type: ignore[union-attr]

@@ -33,6 +33,7 @@ class EditActions(QObject):
         self.dialog: QDialog | None = None  # the form open now (tests reach it here)
         self.last_created_match: int | None = None
         self.logged_moment: MomentView | None = None  # by the last line, until shown
+        self._asking_delete = False  # a match's deletion impact is being read
 
     def take_logged_moment(self) -> MomentView | None:
         """The moment the last quick-entry line logged, once (None after anything else)."""
@@ -100,13 +101,30 @@ class EditActions(QObject):
         return self._open(dialog, submit)
 
     def delete_match(self, match_id: int) -> None:
-        impact = self.services.matches.deletion_impact(match_id)
-        detail = impact.goes()
-        self._confirm(
-            f"Delete the match {impact.title}?",
-            detail + " You can undo this (Ctrl+Z).",
-            lambda: self.undo.run(lambda: self.services.matches.delete_match(match_id)),
-        )
+        """Ask before deleting, saying what goes with the match: counted on a worker (a
+        long match is thousands of moments), then the question comes up."""
+        from matchnotes.ui.workers import BackgroundOp
+
+        if self._asking_delete:
+            return  # the question for the first press is on its way
+        self._asking_delete = True
+        matches = self.services.matches
+
+        def ask(impact: Any) -> None:
+            self._asking_delete = False
+            self._confirm(
+                f"Delete the match {impact.title}?",
+                impact.goes() + " You can undo this (Ctrl+Z).",
+                lambda: self.undo.run(lambda: matches.delete_match(match_id)),
+            )
+
+        def failed(message: str) -> None:  # deleted meanwhile (another window)
+            self._asking_delete = False
+            self.show_error(message)
+
+        BackgroundOp(self, lambda _progress: matches.deletion_impact(match_id)).on_success(
+            ask
+        ).on_failure(failed).run()
 
     def _match_dialog(self, initial: Any) -> MatchDialog:
         dialog = MatchDialog(initial=initial, parent=self.window)

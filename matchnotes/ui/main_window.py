@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from matchnotes.services.backups import BackupSchedule, BackupService
     from matchnotes.services.live import Change
     from matchnotes.services.views import MatchSummary
+    from matchnotes.ui.printing import ReportReader
     from matchnotes.ui.views.match_page import MatchPage
     from matchnotes.ui.views.person_page import PersonPageView
 
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         self.backup_controller: Any = None  # BackupController, for a database file
         self._live: Any = None  # ui/live.LiveUpdates: other processes' changes, once open
         self._page_reloads: Any = None  # ui/live.PageReloads
+        self._reports: ReportReader | None = None  # File ▸ Print: reads, then the dialog
 
         self.matches_view = MatchesView()
         self.diary_view = DiaryView()
@@ -269,6 +271,7 @@ class MainWindow(QMainWindow):
                          summary=self._listed_match(match_id))  # fmt: skip
         page.loaded.connect(lambda: self._retitle(page))
         page.load_failed.connect(lambda message: self._close_failed(page, message))
+        page.reload_failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
         page.edit_requested.connect(self.actions_.edit)  # clock changes reload via the undo stack
         page.clock_bar.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
         page.quick_entry.recorded.connect(
@@ -288,12 +291,13 @@ class MainWindow(QMainWindow):
             self.tabs.setTabText(index, page.title())  # type: ignore[attr-defined]
 
     def _close_failed(self, page: QWidget, message: str) -> None:
-        """A page whose read failed (deleted meanwhile, e.g. by an undo): say why, close it."""
-        self.statusBar().showMessage(message, 8000)
+        """A page whose read failed (deleted meanwhile, e.g. by an undo): close it, say why
+        (after: the tab shown next may set or clear the status bar's message)."""
         index = self.tabs.indexOf(page)
         if index >= 0:
             self.tabs.removeTab(index)
             page.deleteLater()
+        self.statusBar().showMessage(message, 8000)
 
     def show_new_match(self, match_id: int) -> None:
         """Select a match just created in the Matches list and open its page."""
@@ -425,8 +429,8 @@ class MainWindow(QMainWindow):
         page = self.tabs.widget(index)
         logged = self.actions_.take_logged_moment() if self.actions_ is not None else None
         try:
-            if _match_page(page) and not page.is_open():
-                page.load()  # still opening: read it again, with the change
+            if _match_page(page) and (not page.is_open() or page.is_reading()):
+                page.load()  # still opening or reading: read it again, with the change
                 return
             if _match_page(page):
                 added = None
@@ -435,7 +439,8 @@ class MainWindow(QMainWindow):
                 if added is not None:
                     page.show_moment_added(added)  # a live line: no need to read it all
                 else:
-                    page.show_detail(self.services.matches.get_match(page.match_id))
+                    page.load()  # on a worker; the page as it was stays until the read is in
+                    return  # retitled when it is (loaded)
             elif _person_page(page):
                 self._load_person(page)
                 return
@@ -559,21 +564,26 @@ class MainWindow(QMainWindow):
         page.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         page.filter_edit.selectAll()
 
-    def print_match(self, match_id: int) -> QWidget:
+    def print_match(self, match_id: int) -> None:
+        """File ▸ Print match: the match read on a worker, then the print dialog."""
         from matchnotes.ui.printing import open_print_dialog
 
-        services = self.services
-        return open_print_dialog(
-            self, services.matches.get_match(match_id), services.draft.current(match_id)
-        )
+        self._report_reader().open(match_id, open_print_dialog)
 
-    def preview_match(self, match_id: int) -> QWidget:
+    def preview_match(self, match_id: int) -> None:
+        """File ▸ Print preview: the match read on a worker, then the preview."""
         from matchnotes.ui.printing import open_print_preview
 
-        services = self.services
-        return open_print_preview(
-            self, services.matches.get_match(match_id), services.draft.current(match_id)
-        )
+        self._report_reader().open(match_id, open_print_preview)
+
+    def _report_reader(self) -> ReportReader:
+        from matchnotes.ui.printing import ReportReader
+
+        if self._reports is None or self._reports.services is not self.services:
+            self._reports = ReportReader(
+                self, self.services, lambda message: self.statusBar().showMessage(message, 8000)
+            )
+        return self._reports
 
     def current_table(self) -> ReadModelTableView | None:
         """The list on screen: a browse tab's table or the focused table of a page."""

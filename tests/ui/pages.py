@@ -19,3 +19,20 @@ def open_selected_match(qtbot, window):
     page = window.tabs.currentWidget()
     qtbot.waitUntil(page.is_open)
     return page
+
+
+def read_again(qtbot, page):
+    """After a change: the match page has been read again on a worker and shows the change
+    (until then it shows what it showed before), as a user waits for it."""
+    qtbot.waitUntil(lambda: page.is_open() and not page.is_reading())
+
+
+def pages_read(qtbot):
+    """After a change: every match page on screen has been read again (read_again)."""
+    from matchnotes.ui.views.match_page import MatchPage
+
+    def settled():
+        pages = [w for w in QApplication.allWidgets() if isinstance(w, MatchPage)]
+        return all(p.is_open() and not p.is_reading() for p in pages if p.isVisible())
+
+    qtbot.waitUntil(settled)

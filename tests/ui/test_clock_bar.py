@@ -11,7 +11,7 @@ from matchnotes.enums import MatchStatus, Period
 from matchnotes.ui.main_window import MainWindow
 from matchnotes.ui.widgets.kickoff_dialog import KickoffDialog
 from tests.fake_time import T0, FakeTime, on_time
-from tests.ui.pages import open_match_page
+from tests.ui.pages import open_match_page, pages_read
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 LOGGED = 6  # the moments table's "Logged" column
@@ -50,6 +50,7 @@ def _open(qtbot, window, match_id):
 
 def _click(qtbot, button):
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    pages_read(qtbot)  # a change: the page is read again on a worker
 
 
 def _modal(qtbot, kind):
@@ -67,6 +68,7 @@ def _closed(qtbot, dialog):
     main = dialog.parentWidget().window()
     main.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is main)
+    pages_read(qtbot)
 
 
 def _answer_yes(qtbot, box):
@@ -82,6 +84,7 @@ def _answer_yes(qtbot, box):
 def _type(qtbot, widget, text):
     qtbot.keyClicks(widget, text)
     qtbot.keyClick(widget, Qt.Key.Key_Return)
+    pages_read(qtbot)
 
 
 def _local(minutes: float) -> str:
@@ -91,10 +94,12 @@ def _local(minutes: float) -> str:
 
 def _undo(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
+    pages_read(qtbot)
 
 
 def _redo(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_Y, CTRL)
+    pages_read(qtbot)
 
 
 def _status(window, match_id):

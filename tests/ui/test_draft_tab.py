@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from matchnotes.ui.views.match_page import MatchPage
 from tests.ui.keys import CTRL, closed, key, open_form, question, type_keys
-from tests.ui.pages import open_match_page
+from tests.ui.pages import open_match_page, pages_read
 
 pytestmark = pytest.mark.usefixtures("demo_match_id")
 
@@ -99,6 +99,7 @@ def test_edit_in_place_stale_regenerate_and_copy(qtbot, window, page, services):
     type_keys(qtbot, "hit the post")
     key(qtbot, Qt.Key.Key_Return)
     closed(qtbot, form)
+    pages_read(qtbot)  # saved: the page is read again on a worker
     bar = page.tabs.tabBar()
     qtbot.mouseClick(
         bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(page.tabs.indexOf(page.draft)).center()

@@ -20,7 +20,7 @@ from tests.ui.keys import (
     question,
     type_keys,
 )  # fmt: skip
-from tests.ui.pages import open_match_page
+from tests.ui.pages import open_match_page, read_again
 
 
 @pytest.fixture
@@ -142,6 +142,7 @@ def test_note_saved_by_ctrl_enter_from_its_text(qtbot, window, match_page, servi
     type_keys(qtbot, "Watched in the pub.")
     key(qtbot, Qt.Key.Key_Enter, CTRL | Qt.KeyboardModifier.KeypadModifier)
     closed(qtbot, form)
+    read_again(qtbot, match_page)  # saved: the page is read again on a worker
     assert "Watched in the pub." in [n.text for n in match_page.detail.notes]
 
 

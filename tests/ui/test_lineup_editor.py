@@ -11,7 +11,7 @@ from matchnotes.ui.dialogs.lineup_editor import LineupEditorDialog
 from matchnotes.ui.dialogs.simple_dialogs import LineupDialog
 from matchnotes.ui.views.match_page import MatchPage
 from tests.conftest import team_id
-from tests.ui.pages import open_match_page
+from tests.ui.pages import open_match_page, pages_read, read_again
 
 SQUADS = Path(__file__).parents[1] / "entry" / "data" / "worldcup-2022-squads-excerpt.txt"
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -113,16 +113,19 @@ def test_both_teams_typed_and_pasted_then_saved_by_keys_and_undone(
         ("France", 16, "Steve Mandanda", "substitute", "GK", 0),
         ("France", None, "Didier Deschamps", "manager", None, 0),
     ]
+    read_again(qtbot, page)  # saved: the page is read again on a worker
     assert page.home_lineup.model().rowCount() == 5
     assert window.undo.undo_text() == "Undo Edited line-ups"
 
     page.tabs.setCurrentIndex(1)
     qtbot.mouseClick(page.home_lineup.viewport(), Qt.MouseButton.LeftButton)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, CTRL)
+    pages_read(qtbot)  # the page is read again on a worker
     assert _stored(db_path, match_id) == []
     assert services.people.find("Pickford") == []  # the people this save created went too
     assert page.home_lineup.model().rowCount() == 0
     window.undo.redo_action.trigger()  # Edit ▸ Redo
+    pages_read(qtbot)  # the page is read again on a worker
     assert len(_stored(db_path, match_id)) == 10
 
 
@@ -134,10 +137,11 @@ def test_last_match_button_copies_and_names_are_reused(
     _page, dialog = _open_editor(qtbot, window, match_id)
     assert dialog.away.text() == ""
     qtbot.mouseClick(dialog.away.from_last, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Copied from" in dialog.away.note.text())  # found on a worker
     assert dialog.away.text().startswith("1 Hugo Lloris (c) GK\n5 Jules Koundé DF\n")
     assert "Copied from England v France, 10 Dec 2022" in dialog.away.note.text()
     qtbot.mouseClick(dialog.home.from_last, Qt.MouseButton.LeftButton)
-    assert "No earlier match of Morocco has a line-up" in dialog.home.note.text()
+    qtbot.waitUntil(lambda: "No earlier match of Morocco has a line-up" in dialog.home.note.text())
     france = [e for e in services.lineups.lineup(demo_match_id) if e.team == "France"]
     qtbot.waitUntil(lambda: len(dialog.away.model.rows()) == len(france))
     assert {c.status for c in dialog.away.model.rows()} == {"known"}

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication
 
 from matchnotes.services.inputs import LineupInput, MatchInput
 from tests.ui.keys import target
-from tests.ui.pages import open_match_page
+from tests.ui.pages import open_match_page, pages_read
 from tests.ui.quick_entry_helpers import type_keys
 
 STORY = [
@@ -56,6 +56,7 @@ def _type_line(qtbot, text):
     """Type a line where a user's keys go and press Enter, name popup up or not."""
     type_keys(qtbot, text)
     qtbot.keyClick(target(), Qt.Key.Key_Return)
+    pages_read(qtbot)  # a line that is not added in place: the page is read again
 
 
 def test_whole_story_through_the_quick_entry_line(qtbot, window, services, demo_match_id):
@@ -113,6 +114,7 @@ def test_whole_story_through_the_quick_entry_line(qtbot, window, services, demo_
     _type_line(qtbot, "90+9 chance Rashford free kick over")
     assert model.rowCount() == 14
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    pages_read(qtbot)  # the page is read again on a worker
     assert model.rowCount() == 13
 
 

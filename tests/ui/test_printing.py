@@ -1,9 +1,12 @@
 """Print and print preview paint the same pages as the PDF export."""
 
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 
 from matchnotes.reports.pdf_render import paint_match_report
+from tests.ui.keys import CTRL, closed, key, modal
+from tests.ui.pages import open_match_page
 
 
 def test_printer_pages_carry_the_match(services, demo_match_id, tmp_path, qapp):
@@ -24,9 +27,11 @@ def test_print_preview_shows_the_pages_of_the_pdf(qtbot, window, demo_match_id, 
 
     pdf = export_match(window.services, demo_match_id, "pdf", tmp_path / "m.pdf")
     window.refresh()
-    dialog = window.preview_match(demo_match_id)
-    assert isinstance(dialog, QPrintPreviewDialog) and dialog.isVisible()
+    open_match_page(qtbot, window, demo_match_id)
+    qtbot.keyClick(window, Qt.Key.Key_P, CTRL | Qt.KeyboardModifier.AltModifier)  # Print preview
+    dialog = modal(qtbot, QPrintPreviewDialog)  # once the match is read, on a worker
     preview = dialog.findChild(QPrintPreviewWidget)
     assert preview.pageCount() == len(PdfReader(pdf).pages)  # the report draft included
     dialog.grab().save(str(tmp_path / "preview.png"))
-    dialog.close()
+    key(qtbot, Qt.Key.Key_Escape)
+    closed(qtbot, dialog)

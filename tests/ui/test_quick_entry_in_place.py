@@ -6,6 +6,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.keys import target
+from tests.ui.pages import pages_read
 from tests.ui.quick_entry_helpers import argentina_france, open_quick_entry, type_keys
 
 SCORE = 5  # the moments list's Score column
@@ -14,6 +15,7 @@ SCORE = 5  # the moments list's Score column
 def _enter(qtbot, text):
     type_keys(qtbot, text)
     qtbot.keyClick(target(), Qt.Key.Key_Return)
+    pages_read(qtbot)  # a line that is not added in place: the page is read again
 
 
 def _scores(page):
@@ -80,6 +82,7 @@ def test_undo_of_a_late_goal_puts_the_scores_back(qtbot, window, services, make_
     for line in ("30 goal Messi", "60 goal Mbappe", "10 goal Alvarez"):
         _enter(qtbot, line)
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    pages_read(qtbot)  # the page is read again on a worker
     assert _scores(page) == [("30'", "1–0"), ("60'", "1–1")]
     assert page.detail == services.matches.get_match(match_id)
     assert window.undo.undo_text() == "Undo Logged 60' Goal Kylian Mbappé"
@@ -104,5 +107,6 @@ def test_the_timeline_shows_the_new_moment_and_a_click_on_it_selects_its_row(
     assert page.moments.current_id() == card
     qtbot.mouseClick(page.quick_entry.line, Qt.MouseButton.LeftButton)
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    pages_read(qtbot)  # the page is read again on a worker
     assert _point_of(timeline, card) is None  # undone: gone from the timeline too
     assert _point_of(timeline, _id_at(page, "70'")) is not None

@@ -3,12 +3,14 @@
 from PySide6.QtCore import Qt
 
 from tests.ui.keys import target
+from tests.ui.pages import pages_read
 from tests.ui.quick_entry_helpers import argentina_france, open_quick_entry, type_keys
 
 
 def _enter(qtbot, text):
     type_keys(qtbot, text)
     qtbot.keyClick(target(), Qt.Key.Key_Return)
+    pages_read(qtbot)  # a line that is not added in place: the page is read again
 
 
 def _listed(page):
@@ -63,5 +65,6 @@ def test_undo_of_a_line_takes_its_row_away(qtbot, window, services, make_player)
     _enter(qtbot, "30 goal Messi")
     _enter(qtbot, "40 goal Messi")
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    pages_read(qtbot)  # the page is read again on a worker
     assert [row[0] for row in _listed(page)] == ["30'"]
     assert _listed(page) == _listed(_fresh(qtbot, window, services, match_id))

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 from matchnotes.services.inputs import MatchInput
 from tests.ui.keys import CTRL, SHIFT
+from tests.ui.pages import pages_read
 from tests.ui.quick_entry_helpers import argentina_france, open_quick_entry, press, saved, type_keys
 
 
@@ -25,6 +26,7 @@ def _log(qtbot, page, text):
     type_keys(qtbot, text)
     press(qtbot, Qt.Key.Key_Return)
     assert page.quick_entry.line.text() == "", page.quick_entry.preview.text()
+    pages_read(qtbot)  # a line that is not added in place: the page is read again
 
 
 def _lineup(services, match_id):
@@ -37,16 +39,20 @@ def test_ctrl_z_after_a_saved_line_undoes_it_and_ctrl_shift_z_redoes_it(
     _log(qtbot, page, "60 goal Di Maria")
     _log(qtbot, page, "75 yc Mbappe")
     press(qtbot, Qt.Key.Key_Z, CTRL)  # the box is empty: the last saved line goes
+    pages_read(qtbot)  # the page is read again on a worker
     assert [m[2] for m in saved(services, match_id)] == ["Ángel Di María"]
     assert page.moments.model().rowCount() == 1
     press(qtbot, Qt.Key.Key_Z, CTRL | SHIFT)
+    pages_read(qtbot)  # the page is read again on a worker
     assert [m[2] for m in saved(services, match_id)] == ["Ángel Di María", "Kylian Mbappé"]
 
     type_keys(qtbot, "80 yc Messi")  # typing in the box: Ctrl+Z takes the typing back first
     press(qtbot, Qt.Key.Key_Z, CTRL)
+    pages_read(qtbot)  # the page is read again on a worker
     assert page.quick_entry.line.text() == ""
     assert len(saved(services, match_id)) == 2
     press(qtbot, Qt.Key.Key_Z, CTRL)  # nothing typed left to undo: now the saved line
+    pages_read(qtbot)  # the page is read again on a worker
     assert len(saved(services, match_id)) == 1
 
 
@@ -71,15 +77,19 @@ def test_undo_removes_whom_the_line_added_to_the_line_up_and_redo_puts_them_back
     assert shown() == 9
 
     press(qtbot, Qt.Key.Key_Z, CTRL)
+    pages_read(qtbot)  # the page is read again on a worker
     assert [m[2] for m in saved(services, match_id)] == ["Paulo Dybala"]
     assert services.people.find("Almada") == []  # the line made him: he goes with it
     press(qtbot, Qt.Key.Key_Z, CTRL)
+    pages_read(qtbot)  # the page is read again on a worker
     assert saved(services, match_id) == []
     assert _lineup(services, match_id) == before and shown() == 7
     assert [p.name for p in services.people.find("Dybala")] == ["Paulo Dybala"]  # not made here
 
     press(qtbot, Qt.Key.Key_Z, CTRL | SHIFT)
+    pages_read(qtbot)  # the page is read again on a worker
     press(qtbot, Qt.Key.Key_Z, CTRL | SHIFT)
+    pages_read(qtbot)  # the page is read again on a worker
     assert _lineup(services, match_id) == sorted([*before, dybala, almada])
     assert [m[2:4] for m in saved(services, match_id)] == [
         ("Paulo Dybala", "Ángel Di María"),

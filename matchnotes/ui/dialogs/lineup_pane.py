@@ -215,16 +215,28 @@ class TeamPane(QWidget):
         self.note.setVisible(bool(note))
 
     def _on_from_last_clicked(self) -> None:
-        try:
-            found = self.services.lineups.previous_text(self.match_id, self.team_id)
-        except MatchNotesError as exc:
-            self.say(str(exc))
-            return
+        """The team's latest earlier line-up, found on a worker (the team may have played
+        hundreds of matches); the button waits meanwhile, the text stays as it is."""
+        from matchnotes.ui.workers import BackgroundOp
+
+        self.from_last.setEnabled(False)
+        self.say(f"Looking for {self.team}'s last line-up…")
+        lineups, match_id, team_id = self.services.lineups, self.match_id, self.team_id
+        BackgroundOp(self, lambda _progress: lineups.previous_text(match_id, team_id)).on_success(
+            self._show_last
+        ).on_failure(self._last_not_read).run()
+
+    def _show_last(self, found: object) -> None:
+        self.from_last.setEnabled(True)
         if found is None:
             self.say(f"No earlier match of {self.team} has a line-up; type or paste it.")
             return
-        text, title = found
+        text, title = found  # type: ignore[misc]
         self.replace_text(text, f"Copied from {title}. Edit it, then save (Ctrl+Enter).")
+
+    def _last_not_read(self, message: str) -> None:
+        self.from_last.setEnabled(True)
+        self.say(message)
 
     def _on_from_file_clicked(self) -> None:
         folder = str(QSettings().value(_DIR_SETTING, str(Path.home())))

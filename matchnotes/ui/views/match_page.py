@@ -7,6 +7,9 @@ Opening is at once: the page says "Opening…" under the teams' names (known fro
 list the match was picked in) while a worker reads the match, its clock and its draft
 (a tenth of a second and more on a big archive), then fills in. The quick-entry line
 takes lines meanwhile: they are saved by the service, which needs nothing the page shows.
+
+After an edit the page is read again the same way (``load``): what is on screen stays
+until the new read arrives, and only the newest read is shown.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from matchnotes import clock
 from matchnotes.enums import MatchStatus
+from matchnotes.errors import NotFoundError
 from matchnotes.minutes import Minute
 from matchnotes.services import Services
 from matchnotes.services.views import MatchDetail, MatchSummary
@@ -49,6 +53,7 @@ class MatchPage(QWidget):
     person_activated = Signal(int)
     loaded = Signal()  # the worker's read is on screen
     load_failed = Signal(str)  # the match could not be read (deleted meanwhile…)
+    reload_failed = Signal(str)  # read again after a change, it failed: the page stays
     # (what, id) the user asked to edit: "moment", "lineup", "quote", "note"; or
     # ("lineups", match id) for the line-up editor
     edit_requested = Signal(str, int)
@@ -63,6 +68,7 @@ class MatchPage(QWidget):
         self.detail: MatchDetail | None = None
         self.summary = summary  # the list's row, shown while the match is read
         self._reads = 0  # each read or show takes a ticket: only the newest fills the page
+        self._awaited = 0  # the ticket of a read on its way (0: none)
         self._filling = False  # the worker's read arrived, shown a step at a time
         self.header = QLabel()
         self.header.setTextFormat(Qt.TextFormat.RichText)
@@ -137,23 +143,43 @@ class MatchPage(QWidget):
             widget.setEnabled(False)  # nothing to act on yet; the quick-entry line is ready
 
     def load(self) -> None:
-        """Read the page on a worker; it fills in when the read arrives."""
+        """Read the page on a worker; it fills in when the read arrives. What is on
+        screen (the page before a change, or "Opening…") stays until then."""
         from matchnotes.ui.workers import BackgroundOp
 
         self._reads += 1
         ticket, services, match_id = self._reads, self.services, self.match_id
+        self._awaited = ticket
+
+        def work(_progress: object) -> PageRead | NotFoundError:
+            try:
+                return read_page(services, match_id)
+            except NotFoundError as exc:  # deleted (an undo, another window): close the page
+                return exc
 
         def arrived(read: object) -> None:
-            if ticket == self._reads:  # else a newer read or show came meanwhile
+            if ticket != self._reads:
+                return  # a newer read or show came meanwhile
+            self._awaited = 0
+            if isinstance(read, NotFoundError):
+                self.load_failed.emit(str(read))
+            else:
                 self.show_detail(read.detail, read)  # type: ignore[attr-defined]
 
         def failed(message: str) -> None:
-            if ticket == self._reads:
-                self.load_failed.emit(message)
+            if ticket != self._reads:
+                return
+            self._awaited = 0
+            if self.detail is None:
+                self.load_failed.emit(message)  # nothing to show: the page cannot open
+            else:
+                self.reload_failed.emit(message)  # the page as it was stays
 
-        BackgroundOp(self, lambda _progress: read_page(services, match_id)).on_success(
-            arrived
-        ).on_failure(failed).run()
+        BackgroundOp(self, work).on_success(arrived).on_failure(failed).run()
+
+    def is_reading(self) -> bool:
+        """Whether a read is on its way (what the page shows may be about to change)."""
+        return self._awaited == self._reads != 0
 
     # --- showing ---
 
