@@ -8,12 +8,13 @@ starts LOGGERS processes, each recording LINES quick-entry lines into that match
 QuickEntryService.record (goals for both sides, penalties, chances, saves, notes, a quote
 now and then; each line carries a tag so it can be found), and one watcher process per
 logger: the change feed (services/live.py: LISTEN on the server), and on each batch that
-concerns the match the page read again as the window does (services/live.page_after: the
-lines added read alone, on the page shown).
+concerns the match the page brought up to date as the window does (services/live.page_after:
+the rows changed read alone, by id, and put in place of the page shown).
 
 Checks: every line stored exactly once (none lost, none doubled), the running score after
-every moment and the final score equal to the goals logged, and every watcher saw every
-other logger's lines. Prints p50/p99 of line-to-visible latency: from the logger's record()
+every moment and the final score equal to the goals logged, every watcher saw every
+other logger's lines, and each watcher's page, put together in place, equals the whole
+match read at the end. Prints p50/p99 of line-to-visible latency: from the logger's record()
 returning (committed) to a watcher's read of the page that first holds the line (both
 on CLOCK_MONOTONIC, one machine). Exit status 1 if a check fails.
 """
@@ -135,9 +136,10 @@ def watcher_main(url: str, match_id: int, watcher: int, expected: int, ready: An
             hit = TAG.search(found)
             if hit and hit.group(0) not in seen:
                 seen[hit.group(0)] = now
+    same = shown == services.matches.get_match(match_id)  # in place == read whole
     feed.close()
     services.engine.dispose()
-    results.put(("watcher", watcher, seen, reads))
+    results.put(("watcher", watcher, seen, reads, same))
 
 
 def check_stored(url: str, match_id: int, loggers: int, lines: int) -> list[str]:
@@ -223,6 +225,7 @@ def run(url: str, args: argparse.Namespace) -> int:
     logged: dict[int, dict[str, float]] = {}
     seen: dict[int, dict[str, float]] = {}
     problems: list[str] = []
+    differ: list[int] = []
     retries = reads = 0
     while len(logged) + len(seen) < 2 * n and not (problems and len(logged) < n):
         message = results.get(timeout=600)
@@ -235,6 +238,8 @@ def run(url: str, args: argparse.Namespace) -> int:
         elif message[0] == "watcher":
             seen[message[1]] = message[2]
             reads += message[3]
+            if not message[4]:
+                differ.append(message[1])
         else:
             problems.append(f"logger {message[1]} gave up: {message[2]}")
             done.set()
@@ -247,6 +252,7 @@ def run(url: str, args: argparse.Namespace) -> int:
     print(f"logged {n * lines} lines in {elapsed:.1f} s ({n * lines / elapsed:.0f} lines/s), "
           f"{retries} retries; load {os.getloadavg()[0]:.2f}")  # fmt: skip
     problems = check_stored(url, match_id, n, lines)
+    problems += [f"watcher {w}'s page differs from the match read whole" for w in differ]
     latencies = []
     for watcher, saw in seen.items():
         for logger, committed in logged.items():

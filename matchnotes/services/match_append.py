@@ -25,9 +25,9 @@ from dataclasses import dataclass, field, replace
 from sqlmodel import Session
 
 from matchnotes.enums import Decision, Period
-from matchnotes.minutes import Minute
+from matchnotes.minutes import Minute, sort_key
 from matchnotes.models import Match, Moment, Person, Team
-from matchnotes.scores import Score, ScoreEvent, half_time_score, running_scores
+from matchnotes.scores import Score, ScoreEvent, beneficiary, half_time_score, running_scores
 from matchnotes.scores import shootout_score as derive_shootout
 from matchnotes.services.clock import as_utc
 from matchnotes.services.views import (
@@ -172,39 +172,44 @@ def detail_with_changes(detail: MatchDetail, changes: PageChanges) -> MatchDetai
 
 
 def _with_moments(detail: MatchDetail, changes: PageChanges) -> MatchDetail | None:
+    """The moments asked for taken out, those read put in their places, and the scores
+    counted again from the first place that changed (before it nothing moves): a few
+    lines at the end of a 2,000-moment match cost a few rows, not the match."""
     asked = set(changes.moment_ids)
-    read = {m.id: m for m in changes.moments}
-    kept = [m for m in detail.moments if m.id not in asked]
-    moments = sorted([*kept, *read.values()], key=_order)  # kept: in order already
-    events = [ScoreEvent(m.minute.period, m.kind, m.team_id) for m in moments]
+    shown = {m.id: m for m in detail.moments if m.id in asked}
+    touched = [*shown.values(), *changes.moments]
+    if any(m.minute.period is Period.SHOOTOUT for m in touched):
+        return None  # the shoot-out score: typed in or counted from every kick? Read it.
+    moments = [m for m in detail.moments if m.id not in asked]
+    first = len(moments)  # the first place whose score may have moved
+    gone = [m for m in detail.moments if m.id in shown]
+    if gone:  # where the earliest row taken out was
+        first = bisect.bisect_left(moments, _order(gone[0]), key=_order)
+    for read in changes.moments:
+        # the very row shown when nothing about it changed (the page repaints the rest)
+        row = shown[read.id] if shown.get(read.id) == read else read
+        at = bisect.bisect(moments, _order(row), key=_order)
+        moments.insert(at, row)
+        first = min(first, at)
     s = detail.summary
-    scores = running_scores(events, s.home_id, s.away_id)
-    moments = [m if m.score_after == score else replace(m, score_after=score)
-               for m, score in zip(moments, scores, strict=True)]  # fmt: skip
-    shown = {m.id: m for m in detail.moments}
-    # What did not change stays the object shown (the page compares by identity).
-    moments = [shown[m.id] if shown.get(m.id) == m else m for m in moments]
+    score = moments[first - 1].score_after if first > 0 else Score(0, 0)
+    home, away = score.home, score.away
+    for at in range(first, len(moments)):
+        m = moments[at]
+        team = beneficiary(ScoreEvent(m.minute.period, m.kind, m.team_id), s.home_id, s.away_id)
+        if team is not None:
+            home, away = (home + 1, away) if team == s.home_id else (home, away + 1)
+        if m.score_after.home != home or m.score_after.away != away:
+            moments[at] = replace(m, score_after=Score(home, away))
     if same_rows(moments, detail.moments):
         return detail
     summary = s
     if not detail.score_is_override:  # the score the Matches list counts from the goals
-        summary = replace(s, score=scores[-1] if scores else Score(0, 0))
-    penalties = derive_shootout(events, s.home_id, s.away_id)
-    before = derive_shootout(
-        [ScoreEvent(m.minute.period, m.kind, m.team_id) for m in detail.moments],
-        s.home_id, s.away_id,
-    )  # fmt: skip
-    if penalties is None:
-        if before is not None:
-            return None  # the kicks taken out: is a shoot-out score typed in? Read it.
-        penalties = detail.penalties  # typed in, not counted from kicks: as it was
-    return replace(
-        detail,
-        summary=summary,
-        moments=moments,
-        half_time=half_time_score(events, s.home_id, s.away_id),
-        penalties=penalties,
-    )
+        summary = replace(s, score=Score(home, away))
+    # The first half comes first: half-time is the score after its last moment.
+    end = bisect.bisect(moments, (sort_key(Period.SECOND_HALF, 0, 0), 0), key=_order)
+    half_time = moments[end - 1].score_after if end > 0 else Score(0, 0)
+    return replace(detail, summary=summary, moments=moments, half_time=half_time)
 
 
 def _with_header(detail: MatchDetail, header: MatchHeader) -> MatchDetail:
