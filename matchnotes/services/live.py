@@ -133,8 +133,8 @@ def _wanted(match_id: int, changes: Sequence[Change]) -> tuple[set[int], set[int
             if change.op == "insert" or change.match_id is not None:
                 continue  # a new person or team (the rows naming it are told too); a draft
             return None  # a name changed: it may be anywhere on the page
-        if change.match_id is None and table == "note" and change.op is not None:
-            continue  # a note on a person: on no match page
+        if change.match_id is None and table == "note" and change.row_id is not None:
+            continue  # a note on a person (a file's history names it): on no match page
         if change.match_id is None or (table == "match" and change.op == "delete"):
             return None
         if table in ("moment", "quote"):

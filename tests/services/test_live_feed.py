@@ -252,3 +252,40 @@ def test_a_statement_over_many_matches_is_told_once_without_a_match(
     with other.engine.begin() as conn:  # an import's worth: "reload what you show"
         conn.execute(text("UPDATE match SET watched_where = 'home'"))
     assert changes_until(feed, bool) == [Change(None, "match", "update")]
+
+
+def test_which_changes_need_a_read_and_of_what() -> None:
+    from types import SimpleNamespace
+
+    from matchnotes.services.match_append import PageChanges
+
+    asked: list[object] = []
+    whole = object()
+    matches = SimpleNamespace(
+        get_match=lambda _id: asked.append("whole") or whole,
+        page_changes=lambda _id, **parts: asked.append(parts) or PageChanges(),
+    )
+    services = SimpleNamespace(matches=matches)
+    shown = object()
+
+    def after(*changes: Change) -> object:
+        asked.clear()
+        return page_after(services, 7, shown, changes)  # type: ignore[arg-type]
+
+    # Nothing on this page: no read at all.
+    assert after(Change(8, "moment", "insert", 1)) is shown and asked == []
+    assert after(Change(None, "person", "insert", 3)) is shown and asked == []
+    assert after(Change(None, "note", "insert", 4)) is shown and asked == []  # a person's
+    # Rows named: read alone.
+    after(Change(7, "moment", "insert", 1), Change(7, "quote", "delete", 2),
+          Change(7, "lineup_entry", "insert", 5))  # fmt: skip
+    assert asked[0] == {"moment_ids": {1}, "quote_ids": {2}, "lineups": True, "notes": False,
+                        "header": False}  # fmt: skip
+    # Not told which: the whole match.
+    for vague in (
+        Change(None),
+        Change(7, "moment", "insert", None),
+        Change(None, "note", "update", None),  # a server: notes of many matches
+        Change(None, "person", "update", 3),
+    ):  # a name anywhere on the page
+        assert after(vague) is whole, vague
