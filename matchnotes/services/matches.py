@@ -9,7 +9,7 @@ from sqlalchemy import BindParameter, bindparam, func, text
 from sqlmodel import Session, col, select
 
 from matchnotes.enums import Decision, MatchStatus, PersonRole
-from matchnotes.errors import ValidationError
+from matchnotes.errors import NotFoundError, ValidationError
 from matchnotes.models import (
     LineupEntry,
     Match,
@@ -298,8 +298,11 @@ def _read_header(session: Session, match: Match) -> MatchHeader:
     stored = None
     if match.home_penalties is not None:
         stored = Score(match.home_penalties, match.away_penalties or 0)
+    summaries = load_match_summaries(session, [match.id])
+    if not summaries:  # deleted since the row was read (a server reads each statement anew)
+        raise NotFoundError(f"There is no match with id {match.id} (it may have been deleted).")
     return MatchHeader(
-        summary=load_match_summaries(session, [match.id])[0],
+        summary=summaries[0],
         venue_city=venue.city if venue else None,
         attendance=match.attendance,
         referee_id=match.referee_id,

@@ -186,7 +186,8 @@ def test_a_match_deleted_elsewhere_closes_its_page(
     qtbot, live_window: MainWindow, app_services: Services, reporter: Services
 ) -> None:
     match_id = new_match(app_services)
-    open_from_list(qtbot, live_window, match_id)
+    page = open_from_list(qtbot, live_window, match_id)
+    qtbot.waitUntil(page.is_open)  # on screen (deleted while it opens: its read says so)
     reporter.matches.delete_match(match_id)
     qtbot.waitUntil(lambda: live_window.tabs.count() == len(BROWSE_TABS), timeout=2000)
     assert "deleted elsewhere" in live_window.statusBar().currentMessage()
