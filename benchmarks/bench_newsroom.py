@@ -8,12 +8,13 @@ starts LOGGERS processes, each recording LINES quick-entry lines into that match
 QuickEntryService.record (goals for both sides, penalties, chances, saves, notes, a quote
 now and then; each line carries a tag so it can be found), and one watcher process per
 logger: the change feed (services/live.py: LISTEN on the server), and on each batch that
-concerns the match the page read again as the window does (services/live.page_after: the
-lines added read alone, on the page shown).
+concerns the match the page brought up to date as the window does (services/live.page_after:
+the rows changed read alone, by id, and put in place of the page shown).
 
 Checks: every line stored exactly once (none lost, none doubled), the running score after
-every moment and the final score equal to the goals logged, and every watcher saw every
-other logger's lines. Prints p50/p99 of line-to-visible latency: from the logger's record()
+every moment and the final score equal to the goals logged, every watcher saw every
+other logger's lines, and each watcher's page, put together in place, equals the whole
+match read at the end. Prints p50/p99 of line-to-visible latency: from the logger's record()
 returning (committed) to a watcher's read of the page that first holds the line (both
 on CLOCK_MONOTONIC, one machine). Exit status 1 if a check fails.
 """
@@ -38,6 +39,7 @@ from matchnotes.enums import LineupRole, MomentKind
 from matchnotes.errors import MatchNotesError
 from matchnotes.services import Services
 from matchnotes.services.inputs import LineupInput, MatchInput
+from matchnotes.services.views import MomentView
 
 TAG = re.compile(r"\bt(\d+)x(\d+)\b")
 TEAMS = (("England", "ENG"), ("France", "FRA"))
@@ -118,7 +120,8 @@ def watcher_main(url: str, match_id: int, watcher: int, expected: int, ready: An
     shown = services.matches.get_match(match_id)  # the page as it opened
     ready.put(watcher)
     seen: dict[str, float] = {}
-    reads = 0
+    looked: set[tuple[int, type]] = set()
+    reads, busy = 0, 0.0  # page_after calls, and the seconds they took
     deadline = None
     while len(seen) < expected:
         if done.is_set():
@@ -128,16 +131,23 @@ def watcher_main(url: str, match_id: int, watcher: int, expected: int, ready: An
         batch = [c for c in feed.wait(0.5) if c.match_id in (match_id, None)]
         if not batch:
             continue
+        began = time.monotonic()
         shown = page_after(services, match_id, shown, batch)  # as the window reads it
-        reads += 1
         now = time.monotonic()
-        for found in [m.description for m in shown.moments] + [q.text for q in shown.quotes]:
-            hit = TAG.search(found)
+        reads += 1
+        busy += now - began
+        # Only the rows not looked at yet (the page's own work is what is measured).
+        for row in [*shown.moments, *shown.quotes]:
+            if (row.id, type(row)) in looked:
+                continue
+            looked.add((row.id, type(row)))
+            hit = TAG.search(row.description if isinstance(row, MomentView) else row.text)
             if hit and hit.group(0) not in seen:
                 seen[hit.group(0)] = now
+    same = shown == services.matches.get_match(match_id)  # in place == read whole
     feed.close()
     services.engine.dispose()
-    results.put(("watcher", watcher, seen, reads))
+    results.put(("watcher", watcher, seen, reads, same, busy))
 
 
 def check_stored(url: str, match_id: int, loggers: int, lines: int) -> list[str]:
@@ -223,7 +233,9 @@ def run(url: str, args: argparse.Namespace) -> int:
     logged: dict[int, dict[str, float]] = {}
     seen: dict[int, dict[str, float]] = {}
     problems: list[str] = []
+    differ: list[int] = []
     retries = reads = 0
+    busy = 0.0
     while len(logged) + len(seen) < 2 * n and not (problems and len(logged) < n):
         message = results.get(timeout=600)
         if message[0] == "logger":
@@ -235,6 +247,9 @@ def run(url: str, args: argparse.Namespace) -> int:
         elif message[0] == "watcher":
             seen[message[1]] = message[2]
             reads += message[3]
+            busy += message[5]
+            if not message[4]:
+                differ.append(message[1])
         else:
             problems.append(f"logger {message[1]} gave up: {message[2]}")
             done.set()
@@ -247,6 +262,7 @@ def run(url: str, args: argparse.Namespace) -> int:
     print(f"logged {n * lines} lines in {elapsed:.1f} s ({n * lines / elapsed:.0f} lines/s), "
           f"{retries} retries; load {os.getloadavg()[0]:.2f}")  # fmt: skip
     problems = check_stored(url, match_id, n, lines)
+    problems += [f"watcher {w}'s page differs from the match read whole" for w in differ]
     latencies = []
     for watcher, saw in seen.items():
         for logger, committed in logged.items():
@@ -256,6 +272,10 @@ def run(url: str, args: argparse.Namespace) -> int:
             if missing:
                 problems.append(f"watcher {watcher} never saw {len(missing)} of logger {logger}'s")
             latencies += [(saw[t] - at) * 1000 for t, at in committed.items() if t in saw]
+    print(
+        f"page brought up to date {reads} times, {busy / max(reads, 1) * 1000:.0f} ms each "
+        f"(mean, wall clock in the watcher)"
+    )
     print(f"line-to-visible over {len(latencies)} (line, other watcher) pairs, {reads} page "
           f"reads: p50 {percentile(latencies, 50):.0f} ms, p99 {percentile(latencies, 99):.0f} ms, "
           f"max {max(latencies):.0f} ms, mean {statistics.mean(latencies):.0f} ms")  # fmt: skip

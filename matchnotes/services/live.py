@@ -11,11 +11,18 @@ changes committed meanwhile (an empty list when none). It never scans a table:
   again, and then reported as "something changed" (notifications sent meanwhile are lost).
 - SQLite (another process writing the same file: the CLI, a second window): one
   integer, ``PRAGMA data_version`` on a dedicated connection, read every half second;
-  it moves when any other connection commits. It cannot say what changed, so it
-  reports "something changed" (``Change(None)``) and the reader reloads what it shows.
-  Nor whose commit it was: when this process wrote meanwhile too, the change is marked
-  ``maybe_own`` (the window has shown its own change; a reader may skip what is costly).
-  A file replaced under it (a restore) is opened again.
+  it moves when any other connection commits. What changed is then read from the change
+  history (every service write records its rows there, in the same transaction): the
+  entries after the last one seen, by primary key, told as the server tells them. A
+  commit with no entry (an import, a program of its own) is "something changed"
+  (``Change(None)``): the reader reloads what it shows. Whose commit it was is not
+  known: when this process wrote meanwhile too, the changes are marked ``maybe_own``
+  (the window has shown its own change; a reader may skip what is costly). A file
+  replaced under it (a restore) is opened again.
+
+``page_after`` puts the changes told on the page shown: the moments and quotes changed,
+read by id, in place; the line-ups, notes and header read when they changed; the whole
+match read only when the feed could not say what changed.
 
 No Qt here: the window runs a feed on a thread of its own (ui/live.py); the newsroom
 benchmark runs it in plain processes.
@@ -40,9 +47,11 @@ if TYPE_CHECKING:
 
 CHANNEL = "matchnotes_changes"
 SQLITE_INTERVAL = 0.5  # seconds between two reads of PRAGMA data_version
-# More lines added than this at once (a reader fallen behind): one read of the whole
-# match is cheaper than putting each in place (tens of ms apiece on a busy match).
-READ_ALONE_AT_MOST = 4
+# More rows changed than this at once (an undo of a big change): one read of the whole
+# match instead of a list of ids that long.
+READ_ALONE_AT_MOST = 500
+# The parts of a match page, by the table whose rows they show.
+PAGE_TABLES = frozenset({"moment", "quote", "note", "lineup_entry", "match", "match_tag"})
 
 
 @dataclass(frozen=True)
@@ -87,27 +96,86 @@ def batches(
 def page_after(
     services: Services, match_id: int, shown: MatchDetail | None, changes: Sequence[Change]
 ) -> MatchDetail:
-    """The match page after ``changes``: what was ``shown`` plus the quotes added, read
-    alone, when that is all that changed; else the whole match read again (moments too,
-    for now: main's with_moment takes a line's own view, and there is no moment-by-id
-    reader yet). NotFoundError if the match is gone."""
-    mine = [c for c in changes if c.match_id in (match_id, None)]
-    if (
-        shown is None
-        or not mine
-        or len(mine) > READ_ALONE_AT_MOST
-        or any(c.op != "insert" or c.table != "quote" or c.row_id is None
-               for c in mine)
-    ):  # fmt: skip
+    """The match page after ``changes``: what was ``shown`` with the rows told changed
+    read alone (moments and quotes by id; the line-ups, notes or header when they
+    changed) and put in place, the scores counted again; ``shown`` itself when nothing
+    on it changed. The whole match is read again only when a change does not say what
+    it was. NotFoundError if the match is gone."""
+    from matchnotes.services.match_append import detail_with_changes
+
+    wanted = _wanted(match_id, changes)
+    if shown is None or wanted is None:
         return services.matches.get_match(match_id)
-    detail = shown
-    quotes = {c.row_id for c in mine if c.table == "quote"} - {q.id for q in shown.quotes}
-    if quotes:
-        added = services.quotes.by_ids(sorted(q for q in quotes if q is not None))
-        if len(added) != len(quotes):  # deleted meanwhile
-            return services.matches.get_match(match_id)
-        detail = replace(detail, quotes=sorted([*detail.quotes, *added], key=lambda q: q.id))
-    return detail
+    moments, quotes, parts = wanted
+    if not (moments or quotes or parts):
+        return shown
+    read = services.matches.page_changes(
+        match_id, moment_ids=moments, quote_ids=quotes, lineups="lineup_entry" in parts,
+        notes="note" in parts, header=bool(parts & {"match", "match_tag"}),
+    )  # fmt: skip
+    after = detail_with_changes(shown, read)
+    return after if after is not None else services.matches.get_match(match_id)
+
+
+def _wanted(match_id: int, changes: Sequence[Change]) -> tuple[set[int], set[int], set[str]] | None:
+    """(moment ids, quote ids, other page tables) that ``changes`` touched on this match's
+    page; None when that cannot be told (read the whole match)."""
+    moments: set[int] = set()
+    quotes: set[int] = set()
+    parts: set[str] = set()
+    for change in changes:
+        if change.match_id not in (match_id, None):
+            continue
+        table = change.table
+        if table is None:
+            return None  # "something changed"
+        if table not in PAGE_TABLES:
+            if change.op == "insert" or change.match_id is not None:
+                continue  # a new person or team (the rows naming it are told too); a draft
+            return None  # a name changed: it may be anywhere on the page
+        if change.match_id is None and table == "note" and change.row_id is not None:
+            continue  # a note on a person (a file's history names it): on no match page
+        if change.match_id is None or (table == "match" and change.op == "delete"):
+            return None
+        if table in ("moment", "quote"):
+            if change.row_id is None:
+                return None  # one statement over several rows: which is not told
+            (moments if table == "moment" else quotes).add(change.row_id)
+        else:
+            parts.add(table)
+    if len(moments) + len(quotes) > READ_ALONE_AT_MOST:
+        return None
+    return moments, quotes, parts
+
+
+def recorded_changes(match_id: int | None, kind: str, rows: str) -> list[Change]:
+    """One change history entry (services/change_log.py) as the changes a server would
+    tell: a row of a match as (match, table, op, id); a new row elsewhere (a person, a
+    team) with the entry's match; any other row changed, or an import (recorded without
+    rows), as a change to no match known ("reload what you show")."""
+    if kind == "import":
+        return [Change(None)]
+    try:
+        images = json.loads(rows)
+    except ValueError:
+        return [Change(None)]
+    told = []
+    for image in images:
+        table, key = image.get("table"), image.get("key") or [None]
+        before, after = image.get("before"), image.get("after")
+        op = "insert" if before is None else "delete" if after is None else "update"
+        row_id = key[0] if len(key) == 1 and isinstance(key[0], int) else None
+        # A row moved to another match (a note) is gone from one page and new on the other.
+        matches = {r.get("match_id") for r in (before, after) if r} - {None}
+        if table == "match":
+            told.append(Change(row_id, table, op, row_id))
+        elif matches:
+            told += [Change(m, table, op, row_id) for m in sorted(matches)]
+        elif op == "insert":
+            told.append(Change(match_id, table, op, row_id))
+        else:
+            told.append(Change(None, table, op, row_id))
+    return told
 
 
 class QuietFeed:
@@ -133,6 +201,7 @@ class SqliteFeed:
         self._version: int | None = None
         self._next = 0.0  # when to read data_version next (time.monotonic)
         self._reopened = False  # a reconnection: what happened meanwhile is not known
+        self._last: int | None = None  # the last change history entry told
 
     def wait(self, timeout: float) -> list[Change]:
         deadline = time.monotonic() + timeout
@@ -141,16 +210,18 @@ class SqliteFeed:
             if now >= self._next:
                 self._next = now + self._interval
                 own = self._own_writes()  # before the read: a write after it is next time's
-                if self._changed():
+                told = self._changed()
+                if told:
                     maybe_own, self._own_seen = own != self._own_seen, own
-                    return [Change(None, maybe_own=maybe_own)]
+                    return [replace(c, maybe_own=maybe_own) for c in told]
                 self._own_seen = own
             pause = min(self._next, deadline) - time.monotonic()
             if time.monotonic() >= deadline:
                 return []
             time.sleep(max(0.0, pause))
 
-    def _changed(self) -> bool:
+    def _changed(self) -> list[Change]:
+        """What other connections committed since the last read (empty: nothing)."""
         try:
             inode = os.stat(self._path).st_ino
             if self._conn is not None and inode != self._inode:  # replaced (a restore)
@@ -162,13 +233,35 @@ class SqliteFeed:
                 self._conn = sqlite3.connect(self._path, timeout=2, check_same_thread=False)
                 self._inode = inode
             (version,) = self._conn.execute("PRAGMA data_version").fetchone()
+            changed = (self._version is not None and version != self._version) or self._reopened
+            first = self._version is None
+            self._version, self._reopened = version, False
+            if first:  # the history so far: what is shown was read after it
+                (self._last,) = self._conn.execute("SELECT max(id) FROM change").fetchone()
+                return [Change(None)] if changed else []
+            if not changed:
+                return []
+            return self._recorded()
         except (OSError, sqlite3.Error):  # gone or locked for now: try again next time
             self.close()
             self._reopened = True
-            return False
-        changed = (self._version is not None and version != self._version) or self._reopened
-        self._version, self._reopened = version, False
-        return changed
+            return []
+
+    def _recorded(self) -> list[Change]:
+        """The change history's entries after the last one seen, as changes; "something
+        changed" when none says (an import, a commit that is not the app's)."""
+        assert self._conn is not None
+        entries = self._conn.execute(
+            "SELECT id, match_id, kind, rows FROM change WHERE id > ? ORDER BY id",
+            (self._last or 0,),
+        ).fetchall()
+        if not entries:
+            return [Change(None)]
+        self._last = entries[-1][0]
+        told: list[Change] = []
+        for _id, match_id, kind, rows in entries:
+            told += recorded_changes(match_id, kind, rows)
+        return told or [Change(None)]
 
     def close(self) -> None:
         if self._conn is not None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 
 from sqlalchemy import BindParameter, bindparam, func, text
 from sqlmodel import Session, col, select
 
 from matchnotes.enums import Decision, MatchStatus, PersonRole
-from matchnotes.errors import ValidationError
+from matchnotes.errors import NotFoundError, ValidationError
 from matchnotes.models import (
     LineupEntry,
     Match,
@@ -33,7 +34,11 @@ from matchnotes.services.lookup import (
     team_by_name,
     venue_by_name,
 )
-from matchnotes.services.match_append import detail_with_moment
+from matchnotes.services.match_append import (
+    MatchHeader,
+    PageChanges,
+    detail_with_moment,
+)
 from matchnotes.services.moments import load_moment_views
 from matchnotes.services.name_locks import hold_name
 from matchnotes.services.notes import load_note_views
@@ -111,31 +116,55 @@ class MatchService(Service):
     def get_match(self, match_id: int) -> MatchDetail:
         with self._read() as session:
             match = get_or_404(session, Match, match_id, "match")
-            summary = load_match_summaries(session, [match_id])[0]
+            header = _read_header(session, match)
             moments = load_moment_views(session, match)
             events = [ScoreEvent(m.minute.period, m.kind, m.team_id) for m in moments]
             shootout = derive_shootout(events, match.home_team_id, match.away_team_id)
-            if shootout is None and match.home_penalties is not None:
-                shootout = Score(match.home_penalties, match.away_penalties or 0)
-            referee = session.get(Person, match.referee_id) if match.referee_id else None
-            venue = session.get(Venue, match.venue_id) if match.venue_id else None
-            tags = _tag_names(session, match_id)
             return MatchDetail(
-                summary=summary,
-                venue_city=venue.city if venue else None,
-                attendance=match.attendance,
-                referee_id=match.referee_id,
-                referee=referee.name if referee else None,
-                decided_by=match.decided_by,
+                summary=header.summary,
+                venue_city=header.venue_city,
+                attendance=header.attendance,
+                referee_id=header.referee_id,
+                referee=header.referee,
+                decided_by=header.decided_by,
                 half_time=half_time_score(events, match.home_team_id, match.away_team_id),
-                penalties=shootout,
-                score_is_override=match.home_score_override is not None,
-                watched_where=match.watched_where,
+                penalties=shootout if shootout is not None else header.stored_penalties,
+                score_is_override=header.score_is_override,
+                watched_where=header.watched_where,
                 lineups=load_lineup_views(session, match_id),
                 moments=moments,
                 quotes=load_quote_views(session, match_id=match_id),
                 notes=load_note_views(session, match_id=match_id),
-                tags=list(tags),
+                tags=header.tags,
+            )
+
+    def page_changes(
+        self,
+        match_id: int,
+        *,
+        moment_ids: Collection[int] = (),
+        quote_ids: Collection[int] = (),
+        lineups: bool = False,
+        notes: bool = False,
+        header: bool = False,
+    ) -> PageChanges:
+        """What another process changed on a match page, read alone (issue 18): these
+        moments and quotes by id (those deleted are not read), and the line-ups, notes and
+        header when asked. Small queries, whatever the size of the match; put in place by
+        ``match_append.detail_with_changes``. NotFoundError if the match is gone."""
+        with self._read() as session:
+            match = get_or_404(session, Match, match_id, "match")
+            moment_ids, quote_ids = sorted(moment_ids), sorted(quote_ids)
+            return PageChanges(
+                moment_ids=moment_ids,
+                moments=load_moment_views(session, match, ids=moment_ids) if moment_ids else [],
+                quote_ids=quote_ids,
+                quotes=(
+                    load_quote_views(session, match_id=match_id, ids=quote_ids) if quote_ids else []
+                ),
+                lineups=load_lineup_views(session, match_id) if lineups else None,
+                notes=load_note_views(session, match_id=match_id) if notes else None,
+                header=_read_header(session, match) if header else None,
             )
 
     def with_moment(self, detail: MatchDetail, moment: MomentView) -> MatchDetail | None:
@@ -259,6 +288,31 @@ def load_match_summaries(session: Session, ids: list[int] | None) -> list[MatchS
         rows = session.execute(text(summaries_sql("m.id IN :ids")).bindparams(chosen))
         goals = session.execute(text(goals_sql("match_id IN :ids")).bindparams(chosen))
     return build_summaries(rows, goals)
+
+
+def _read_header(session: Session, match: Match) -> MatchHeader:
+    """The match row as the page's header shows it (its score counted from the goals)."""
+    assert match.id is not None
+    referee = session.get(Person, match.referee_id) if match.referee_id else None
+    venue = session.get(Venue, match.venue_id) if match.venue_id else None
+    stored = None
+    if match.home_penalties is not None:
+        stored = Score(match.home_penalties, match.away_penalties or 0)
+    summaries = load_match_summaries(session, [match.id])
+    if not summaries:  # deleted since the row was read (a server reads each statement anew)
+        raise NotFoundError(f"There is no match with id {match.id} (it may have been deleted).")
+    return MatchHeader(
+        summary=summaries[0],
+        venue_city=venue.city if venue else None,
+        attendance=match.attendance,
+        referee_id=match.referee_id,
+        referee=referee.name if referee else None,
+        decided_by=match.decided_by,
+        score_is_override=match.home_score_override is not None,
+        watched_where=match.watched_where,
+        tags=_tag_names(session, match.id),
+        stored_penalties=stored,
+    )
 
 
 def _tag_names(session: Session, match_id: int) -> list[str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
@@ -124,17 +126,20 @@ def apply_moment_input(session: Session, match: Match, moment: Moment, data: Mom
     moment.description = description
 
 
-def load_moment_views(session: Session, match: Match, only: int | None = None) -> list[MomentView]:
+def load_moment_views(
+    session: Session, match: Match, ids: Collection[int] | None = None
+) -> list[MomentView]:
     """One query for all of a match's moments with names; scores computed in order.
 
-    ``only``: just that moment (its score then counts no earlier moment)."""
+    ``ids``: just those moments (by primary key, whatever the size of the match; their
+    scores then count only each other: the caller counts them again in place)."""
     player, related = aliased(Person), aliased(Person)
     rows = session.exec(
         select(Moment, Team.name, player.name, related.name)
         .outerjoin(Team, col(Team.id) == Moment.team_id)
         .outerjoin(player, col(player.id) == Moment.player_id)
         .outerjoin(related, col(related.id) == Moment.related_player_id)
-        .where(Moment.match_id == match.id, *([Moment.id == only] if only is not None else []))
+        .where(Moment.match_id == match.id, *([col(Moment.id).in_(ids)] if ids is not None else []))
         .order_by(col(Moment.sort_key), col(Moment.id))
     ).all()
     events = [ScoreEvent(m.period, m.kind, m.team_id) for m, *_ in rows]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import or_
+from sqlalchemy import func, or_
 from sqlalchemy import select as sa_select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
@@ -20,7 +20,7 @@ from matchnotes.services.lookup import person_by_name
 from matchnotes.services.views import QuoteView
 from matchnotes.text import clean, fold
 
-QUOTE_ORDERS = ("speaker", "text", "context", "match")  # what ordered_ids sorts by
+QUOTE_ORDERS = ("speaker", "text", "context", "match", "author")  # what ordered_ids sorts by
 
 
 class QuoteService(Service):
@@ -90,7 +90,8 @@ class QuoteService(Service):
     ) -> list[int]:
         """The library as ids only (50,000 quotes: 0.4 MB, not 50 MB of views), sorted by
         ``order`` (one of QUOTE_ORDERS) in SQL; with ``text``, only the quotes whose words,
-        speaker or teams hold every word typed. Screens fetch the rows they show by id."""
+        speaker, teams or author (who logged it) hold every word typed. Screens fetch the
+        rows they show by id."""
         query = sa_select(col(Quote.id)).join(Match, col(Match.id) == Quote.match_id)
         words = fold(text).split()
         if words or order == "speaker":  # joined only when needed: 50,000 look-ups
@@ -107,10 +108,13 @@ class QuoteService(Service):
                         col(Person.name_key).contains(word, autoescape=True),
                         col(home.name_key).contains(word, autoescape=True),
                         col(away.name_key).contains(word, autoescape=True),
+                        col(Quote.author).icontains(word, autoescape=True),
                     )
                 )
         first: Any = {"speaker": col(Person.name_key), "text": col(Quote.text),
-                      "context": col(Quote.context), "match": col(Match.date)}[order]  # fmt: skip
+                      "context": col(Quote.context), "match": col(Match.date),
+                      # no author (imported) first, as an empty text, on both backends
+                      "author": func.coalesce(col(Quote.author), "")}[order]  # fmt: skip
         keys: list[Any] = [first, col(Quote.id)]
         query = query.order_by(*[k.desc() if descending else k for k in keys])
         with self._read() as session:

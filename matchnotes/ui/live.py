@@ -3,10 +3,11 @@
 ``LiveUpdates`` runs the change feed (services/live.py: LISTEN on a server, PRAGMA
 data_version on a file) on a thread of its own and hands each batch of changes to the
 GUI thread through the workers' relay; it never touches a widget itself. ``PageReloads``
-reads an open match page again on a worker, one read per match at a time (a burst of
-lines from ten reporters is one or two reads, not ten; lines added are read alone:
-services/live.page_after), and shows it only if it differs from what is on screen: on
-a file the feed also reports this window's own commits, and those are on screen already.
+reads what changed on an open match page on a worker, one read per match at a time (a
+burst of lines from ten reporters is one or two reads, not ten): the rows changed, by
+id, put in place of the page shown (services/live.page_after), and shows it, row by row
+(``MatchPage.show_changed``), only if it differs from what is on screen: on a file the
+feed also reports this window's own commits, and those are on screen already.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from matchnotes.errors import NotFoundError
 from matchnotes.ui.workers import BackgroundOp, post_to_gui
 
 if TYPE_CHECKING:
+    from matchnotes.clock import ClockState
     from matchnotes.services import Services
     from matchnotes.services.live import Change
     from matchnotes.services.views import MatchDetail
@@ -95,30 +97,35 @@ class PageReloads(QObject):
         changes = self._pending.pop(match_id, [])
         self._busy.add(match_id)
 
-        def read(_progress: object) -> MatchDetail | None:
+        # The match row itself changed (or what changed is not known): its clock too.
+        row = any(c.table in (None, "match") and c.match_id in (match_id, None) for c in changes)
+
+        def read(_progress: object) -> tuple[MatchDetail, ClockState | None] | None:
             from matchnotes.services.base import count_outside_change
 
             try:
                 detail = page_after(services, match_id, before, changes)
+                clock_state = services.clock.state(match_id) if row else None
             except NotFoundError:
                 return None
             if detail != before:  # someone else's change: their names too (a new player)
                 count_outside_change(services.engine)
                 services.quick_entry.roster(match_id)  # read here, not on the GUI thread
-            return detail
+            return detail, clock_state
 
-        def arrived(detail: object) -> None:
+        def arrived(result: object) -> None:
             self._busy.discard(match_id)
             if not isValid(page):  # closed meanwhile
                 self._pending.pop(match_id, None)
                 return
-            if detail is None:
+            if result is None:
                 self._gone(page)
                 return
+            detail, clock_state = result  # type: ignore[misc]
             if page.detail is not before:  # this window changed it meanwhile: on the new
                 self._pending[match_id] = changes + self._pending.get(match_id, [])
             elif detail != page.detail:
-                page.show_detail(detail)  # type: ignore[arg-type]
+                page.show_changed(detail, clock_state)
                 self._shown(page)
             if match_id in self._pending:
                 self._read(page)

@@ -22,3 +22,23 @@ def test_ids_in_each_order_and_filtered_by_every_word(services, make_match):
     assert quotes.ordered_ids("match", True, "100%") == []  # typed text is not a pattern
     views = quotes.by_ids([b, a, 999])
     assert [(v.id, v.speaker) for v in views] == [(b, "Ann Berg"), (a, "Zoë Müller")]
+
+
+def test_ids_by_who_logged_them_and_found_by_that_name(services, make_match):
+    from matchnotes.services.change_log import set_author, unsigned
+
+    match_id = make_match("Leeds", "Hull")
+    try:
+        with unsigned():  # imported: nobody logged it
+            nobody = services.quotes.add(match_id, QuoteInput("Ann Berg", "Imported"))
+        set_author("Sam Reporter")
+        sam = services.quotes.add(match_id, QuoteInput("Ann Berg", "Logged by Sam"))
+        set_author("Alex Desk")
+        alex = services.quotes.add(match_id, QuoteInput("Ann Berg", "Logged by Alex"))
+    finally:
+        set_author(None)
+    quotes = services.quotes
+    assert quotes.ordered_ids("author", False) == [nobody, alex, sam]  # none first, both
+    assert quotes.ordered_ids("author", True) == [sam, alex, nobody]
+    assert quotes.ordered_ids("match", True, "sam") == [sam]
+    assert [v.author for v in quotes.by_ids([sam, nobody])] == ["Sam Reporter", None]

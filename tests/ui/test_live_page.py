@@ -103,6 +103,46 @@ def test_a_goal_logged_by_another_reporter_shows_on_the_open_page(
     qtbot.waitUntil(lambda: any("never gave up" in row for row in texts(page.quotes)), timeout=2000)
 
 
+@pytest.fixture
+def sam() -> Iterator[str]:
+    """The other reporter's name, as their MatchNotes signs what they log."""
+    from matchnotes.services.change_log import set_author
+
+    set_author("Sam Reporter")
+    yield "Sam Reporter"
+    set_author(None)
+
+
+def test_others_lines_go_in_their_place_with_who_logged_them_and_the_selection_stays(
+    qtbot, live_window: MainWindow, app_services: Services, reporter: Services, sam: str
+) -> None:
+    match_id = new_match(app_services)
+    mbappe = reporter.quick_entry.record(match_id, '80 goal France "Mbappe"').moment_id
+    save = reporter.quick_entry.record(match_id, '5 save England "Pickford"').moment_id
+    assert save is not None
+    page = open_from_list(qtbot, live_window, match_id)
+    qtbot.waitUntil(lambda: len(texts(page.moments)) == 2, timeout=2000)
+    table = page.moments  # the user clicks Mbappe's goal, to read it
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=table.visualRect(table.model().index(1, 3)).center())  # fmt: skip
+    assert table.current_id() == mbappe
+
+    # Put in place row by row, not the list reset under the user's eyes.
+    with qtbot.assertNotEmitted(table.model().modelReset):
+        reporter.quick_entry.record(match_id, '12 goal England "Kane"')  # logged late, early on
+        reporter.moments.delete(save)
+        reporter.quick_entry.record(match_id, '"We never gave up" - England "Southgate"')
+        qtbot.waitUntil(lambda: any("Kane" in row for row in texts(table)), timeout=2000)
+        qtbot.waitUntil(lambda: len(texts(table)) == 2, timeout=2000)
+    rows = texts(table)
+    assert "12'" in rows[0] and "Kane" in rows[0] and "1–0" in rows[0] and sam in rows[0]
+    assert "80'" in rows[1] and "Mbappe" in rows[1] and "1–1" in rows[1]
+    assert "England 1–1 France" in page.header.text()
+    assert table.current_id() == mbappe  # still what the user was reading
+    qtbot.waitUntil(lambda: any("never gave up" in row for row in texts(page.quotes)), timeout=2000)
+    assert sam in texts(page.quotes)[0]
+
+
 def test_the_matches_list_shows_the_new_score(
     qtbot, live_window: MainWindow, app_services: Services, reporter: Services
 ) -> None:
@@ -146,7 +186,8 @@ def test_a_match_deleted_elsewhere_closes_its_page(
     qtbot, live_window: MainWindow, app_services: Services, reporter: Services
 ) -> None:
     match_id = new_match(app_services)
-    open_from_list(qtbot, live_window, match_id)
+    page = open_from_list(qtbot, live_window, match_id)
+    qtbot.waitUntil(page.is_open)  # on screen (deleted while it opens: its read says so)
     reporter.matches.delete_match(match_id)
     qtbot.waitUntil(lambda: live_window.tabs.count() == len(BROWSE_TABS), timeout=2000)
     assert "deleted elsewhere" in live_window.statusBar().currentMessage()

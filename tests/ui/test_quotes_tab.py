@@ -81,3 +81,32 @@ def test_typing_filters_then_enter_opens_the_match(qtbot, window, quotes):
     assert isinstance(page, MatchPage)
     qtbot.waitUntil(page.is_open)
     assert page.title().startswith("Leeds")
+
+
+def test_each_quote_shows_who_logged_it_sorted_and_found_by_that_name(qtbot, window, services,
+                                                                      make_match):  # fmt: skip
+    from matchnotes.services.change_log import set_author
+
+    match_id = make_match("Leeds", "Hull", date=dt.date(2022, 5, 1))
+    try:
+        for author, text in (("Sam Reporter", "Proud of the lads"), ("Alex Desk", "A long day")):
+            set_author(author)
+            services.quotes.add(match_id, QuoteInput("Klopp", text))
+    finally:
+        set_author(None)
+    table = _show_quotes(qtbot, window)
+    by = [c.header for c in table.source.columns].index("By")
+    rows = dict(zip(_column(table, 1), _column(table, by), strict=True))
+    assert rows == {"Proud of the lads": "Sam Reporter", "A long day": "Alex Desk"}
+    _click_header(qtbot, table, by)
+    names = _column(table, by)
+    assert names in (["Alex Desk", "Sam Reporter"], ["Sam Reporter", "Alex Desk"])
+    _click_header(qtbot, table, by)
+    assert _column(table, by) == names[::-1]
+
+    edit = window.quotes_view.filter_edit
+    edit.setFocus()
+    with qtbot.waitSignal(table.model().loaded):
+        qtbot.keyClicks(edit, "sam")
+    qtbot.waitUntil(lambda: not table.model().loading)
+    assert _column(table, 1) == ["Proud of the lads"]

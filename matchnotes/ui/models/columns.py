@@ -100,18 +100,16 @@ LINEUP_COLUMNS: list[Column[LineupView]] = [
     Column("Role", lambda e: e.role.value.capitalize()),
 ]
 
+# Who logged each quote, as moments show it: the library (sorted by it in SQL too),
+# a person's page and the match page.
 QUOTE_COLUMNS: list[Column[QuoteView]] = [
     Column("Speaker", lambda q: q.speaker),
     Column("Quote", lambda q: q.text, tooltip=lambda q: q.text, stretch=True),
     Column("Context", lambda q: CONTEXT_LABELS[q.context]),
     Column("Match", lambda q: q.match_title),
-]
-
-# The match page's quotes: who logged each one too (the library keeps its sortable four).
-PAGE_QUOTE_COLUMNS: list[Column[QuoteView]] = [
-    *QUOTE_COLUMNS,
     Column("By", lambda q: _opt(q.author), tooltip=lambda q: _by_tip(q.author, None)),
 ]
+PAGE_QUOTE_COLUMNS = QUOTE_COLUMNS
 
 NOTE_COLUMNS: list[Column[NoteView]] = [
     Column("Written", lambda n: f"{n.created_at:%Y-%m-%d %H:%M}"),

@@ -110,6 +110,48 @@ class ReadModelTable(QAbstractTableModel, Generic[T]):
         self._haystacks = None
         self.endInsertRows()
 
+    def update_rows(self, rows: Sequence[T]) -> None:
+        """The rows again, a few of them added, changed or taken out (what others logged,
+        put in place: ui/live.py), told to the view row by row so that its selection and
+        scroll stay. Rows are matched by ``id``; one that is the very object held is
+        unchanged. Reset instead when the list is sorted or filtered, not all handed to the
+        view yet, or a row moved."""
+        new = list(rows)
+        plain = self._sort is None and self._filter is None and not self._words
+        old_ids = [getattr(r, "id", None) for r in self._all]
+        new_ids = [getattr(r, "id", None) for r in new]
+        wanted, held = set(new_ids), set(old_ids)
+        if (
+            not plain
+            or self._shown < len(self._order)
+            or None in wanted
+            or len(wanted) != len(new_ids)
+            or [i for i in old_ids if i in wanted] != [i for i in new_ids if i in held]
+        ):
+            self.set_rows(new)
+            return
+        for at in range(len(old_ids) - 1, -1, -1):  # taken out, from the bottom up
+            if old_ids[at] not in wanted:
+                self.beginRemoveRows(QModelIndex(), at, at)
+                del self._all[at]
+                self._order = list(range(len(self._all)))
+                self._shown = len(self._all)
+                self.endRemoveRows()
+        for at, ident in enumerate(new_ids):  # added, in their places
+            if ident not in held:
+                self.beginInsertRows(QModelIndex(), at, at)
+                self._all.insert(at, new[at])
+                self._order = list(range(len(self._all)))
+                self._shown = len(self._all)
+                self.endInsertRows()
+        changed = [at for at, row in enumerate(new) if self._all[at] is not row]
+        self._all = new
+        self._keys.clear()
+        self._haystacks = None
+        if changed:  # one signal for the span (a late goal moves every score after it)
+            last = len(self.columns) - 1
+            self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], last))
+
     def _prefold(self) -> None:
         """Fold a long list's texts on a worker, before the first key is typed."""
         from matchnotes.ui.workers import BackgroundOp

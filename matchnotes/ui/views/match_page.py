@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from matchnotes import clock
+from matchnotes.clock import ClockState
 from matchnotes.enums import MatchStatus
 from matchnotes.errors import NotFoundError
 from matchnotes.minutes import Minute
@@ -269,11 +270,49 @@ class MatchPage(QWidget):
         ):
             self.moments.source.append_row(detail.moments[-1])  # logged live: at the end
         else:
-            self.moments.source.set_rows(detail.moments)  # logged late: scores after it move
+            self.moments.source.update_rows(detail.moments)  # logged late: scores after it move
         self.timeline.show_detail(detail)
         self.quick_entry.reload_names()  # kept by the service unless the line changed them
         self.moments.scrollToBottom()
         self.tabs.setTabText(0, f"Moments ({len(detail.moments)})")
+
+    def show_changed(self, detail: MatchDetail, clock_state: ClockState | None = None) -> None:
+        """``detail``: the page shown with what other reporters changed put in place
+        (ui/live.py; ``clock_state`` read with it when the match row changed). Only the
+        parts that changed are shown again, row by row: the selection and the scroll stay,
+        and a list scrolled to its end follows the new lines."""
+        before = self.detail
+        if before is None or self._filling:
+            self.show_detail(detail)
+            return
+        self.detail = detail
+        s = detail.summary
+        if clock_state is not None:
+            self.clock_bar.show_state(clock_state, finished=s.status is MatchStatus.FINISHED)
+        periods = [m.minute.period for m in detail.moments]
+        half_time = clock.half_time_reached(self.clock_bar.state, s.status, periods)
+        self.header.setText(header_html(detail, half_time))
+        if detail.moments is not before.moments:
+            bar = self.moments.verticalScrollBar()
+            following = bar.value() == bar.maximum()
+            self.moments.source.update_rows(detail.moments)
+            if following:
+                self.moments.scrollToBottom()
+        if detail.moments is not before.moments or detail.summary != before.summary:
+            self.timeline.show_detail(detail)
+        names = (s.home, s.away)
+        if detail.lineups is not before.lineups or names != (before.summary.home,
+                                                             before.summary.away):  # fmt: skip
+            self._show_lineups()
+        for table, rows, old in ((self.quotes, detail.quotes, before.quotes),
+                                 (self.notes, detail.notes, before.notes)):  # fmt: skip
+            if rows is not old:
+                table.source.update_rows(rows)
+        self.quick_entry.reload_names()  # read on the worker with the changes
+        counts = (len(detail.moments), len(detail.lineups), len(detail.quotes), len(detail.notes))
+        for tab, (name, count) in enumerate(zip(("Moments", "Line-ups", "Quotes", "Notes"),
+                                                counts, strict=True)):  # fmt: skip
+            self.tabs.setTabText(tab, f"{name} ({count})" if count else name)
 
     def title(self) -> str:
         s = self.detail.summary if self.detail is not None else self.summary

@@ -15,8 +15,8 @@ from matchnotes.ui.views.list_views import FilteredListView
 if TYPE_CHECKING:
     from matchnotes.services.quotes import QuoteService
 
-# The service's order for each column of QUOTE_COLUMNS (Speaker, Quote, Context, Match).
-QUOTE_ORDERS = ["speaker", "text", "context", "match"]
+# The service's order for each column of QUOTE_COLUMNS (Speaker, Quote, Context, Match, By).
+QUOTE_ORDERS = ["speaker", "text", "context", "match", "author"]
 NEWEST_FIRST = (3, Qt.SortOrder.DescendingOrder)
 
 
@@ -29,7 +29,7 @@ class QuotesView(FilteredListView):
         )
         super().__init__(
             QUOTE_COLUMNS,
-            placeholder="Filter quotes: words, speaker, teams",
+            placeholder="Filter quotes: words, speaker, teams, who logged it",
             empty_html="<h3>No quotes yet</h3><p>Open a match and add what was said "
             "(<b>Match ▸ Add quote</b>).</p>",
             parent=parent,
