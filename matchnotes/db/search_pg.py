@@ -9,6 +9,23 @@ says how a query reads them). The text is folded as FTS5's unicode61 folds it:
 lower case, punctuation as spaces, then the 'simple' configuration (no stemming, no
 stop words): names stay exact and inflections are what the query spells out.
 
+Two things let a search read a few hundred rows, not every match (revision 0016):
+
+- *Slices.* A document also holds one lexeme per level of ``SLICES`` naming the block of
+  ids it falls in (``#15-30``: ids 30·2¹⁵ to 31·2¹⁵ - 1; never a searched word, which is
+  folded to letters and digits, and counted by no ranking, which reads weight A). A
+  search wants a kind's newest hits, so it asks for the newest blocks first
+  (``window``): the GIN index then steps through the hits in those ids only, and the
+  heap is read for them only. Without them, every hit of "kane" among a million moments
+  was read and sorted by id to keep the newest 501.
+- *Words.* ``search_word`` holds every word a document has ever had (never deleted:
+  a word no document has any more finds nothing). A word being typed is looked up
+  there and spelled out as those words (``expand_prefixes``) when they are few: GIN
+  reads a typed beginning (``'sa':*``) as the union of every word's whole list,
+  whatever else the query asks; a list of words it can step through like the others.
+  No unique key on purpose: two writers adding one new word must not wait for each
+  other (duplicates are harmless: the lookup says DISTINCT).
+
 Triggers (PL/pgSQL, one function each) keep the index in the transaction of every
 change, renames included, as the SQLite triggers do; they run the same document selects,
 compiled for PostgreSQL. ``install`` fills the tables in batches, then builds the GIN
@@ -19,7 +36,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, Integer, Select, String, bindparam, cast, column, func
+from sqlalchemy import (
+    Connection,
+    Integer,
+    Select,
+    String,
+    any_,
+    bindparam,
+    cast,
+    column,
+    func,
+    literal_column,
+    or_,
+)
 from sqlalchemy import select as sa_select
 from sqlalchemy import table as sa_table
 from sqlalchemy import text as sql_text
@@ -37,6 +66,15 @@ TEXT = "matchnotes_search_text"
 VECTOR = "matchnotes_search_vector"
 WORDS = "matchnotes_search_words"
 HITS = "matchnotes_name_hits"
+SLICE_LEXEMES = "matchnotes_search_slices"
+WORD_TABLE = "search_word"
+# Sizes of the id blocks a document names (2**16 and 2**18 ids), and the most blocks one
+# window asks for: 8 of 65,536 ids, then of 262,144. Not smaller: GIN steps through the
+# rarest of a query's lists, and a block rarer than the searched words would be that.
+SLICES = (16, 18)
+MAX_SLICES = 8
+# A typed beginning shared by more words than this stays a prefix query (':*').
+MAX_EXPANSION = 64
 # What unicode61 (FTS5) splits words on and PostgreSQL's parser might not: its hyphenated
 # words, e-mails, file names and decimals would index "al-bayt" as three words.
 PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~·–—‘’‚‛“”„«»‹›…•′″´¨¡¿§¶°±×÷"
@@ -98,6 +136,9 @@ def create_functions(connection: Connection) -> None:
         f"{WORDS}(text) RETURNS text[]":  # a text's words as a document has them, in order
             "(SELECT coalesce(array_agg(u.lexeme ORDER BY p), '{}') FROM unnest(to_tsvector("
             f"'pg_catalog.simple', {here}.{TEXT}($1))) AS u, unnest(u.positions) AS p)",
+        f"{SLICE_LEXEMES}(integer) RETURNS tsvector":  # the id's blocks, no position
+            "array_to_tsvector(ARRAY["
+            + ", ".join(f"'#{shift}-' || ($1 >> {shift})" for shift in SLICES) + "])",
     }  # fmt: skip
     for signature, body in functions.items():
         _run(
@@ -123,17 +164,31 @@ def _sql(statement: Any) -> str:
 
 
 def _index(kind: SearchKind, where: ColumnElement[bool] | None = None, upsert: bool = True) -> str:
-    """INSERT the documents of ``kind`` (those matching ``where``), replacing old ones."""
+    """INSERT the documents of ``kind`` (those matching ``where``), replacing old ones;
+    with ``upsert`` (the triggers), their new words go into ``search_word`` too."""
     doc = documents()[kind]
     d = (doc if where is None else doc.where(where)).subquery("doc")
-    vector = func.matchnotes_search_vector(d.c.names, d.c.words)
+    vector = func.matchnotes_search_vector(d.c.names, d.c.words).op("||")(
+        func.matchnotes_search_slices(d.c.ref_id)
+    )
     rows = sa_select(d.c.ref_id, d.c.title, d.c.body, d.c.match_id, d.c.person_id, vector)
     target = sa_table(TABLES[kind], *(column(name) for name in _DOCUMENT))
     statement = postgresql.insert(target).from_select(list(target.c), rows)
-    if upsert:
-        kept = {name: statement.excluded[name] for name in _DOCUMENT[1:]}
-        statement = statement.on_conflict_do_update(index_elements=["id"], set_=kept)
-    return _sql(statement)
+    if not upsert:
+        return _sql(statement)
+    kept = {name: statement.excluded[name] for name in _DOCUMENT[1:]}
+    statement = statement.on_conflict_do_update(index_elements=["id"], set_=kept)
+    indexed = _sql(statement.returning(target.c.document))
+    return f"WITH indexed AS ({indexed}) " + _new_words("SELECT document FROM indexed")
+
+
+def _new_words(documents_sql: str) -> str:
+    """INSERT into ``search_word`` the words of the documents selected that it lacks."""
+    return (
+        f"INSERT INTO {WORD_TABLE} (word) SELECT DISTINCT w.word FROM ({documents_sql}) AS d, "
+        "unnest(tsvector_to_array(d.document)) AS w(word) WHERE left(w.word, 1) <> '#' "
+        f"AND NOT EXISTS (SELECT FROM {WORD_TABLE} AS s WHERE s.word = w.word)"
+    )
 
 
 def _unindex(kind: SearchKind, row: str) -> str:
@@ -183,8 +238,9 @@ def install(connection: Connection, progress: Progress | None = None) -> int:
 def uninstall(connection: Connection) -> None:
     """Drop the index (tables, triggers, functions); the unaccent extension stays."""
     _drop_triggers(connection)
-    for name in TABLES.values():
+    for name in [*TABLES.values(), WORD_TABLE]:
         _run(connection, f"DROP TABLE IF EXISTS {name}")
+    _run(connection, f"DROP FUNCTION IF EXISTS {SLICE_LEXEMES}(integer)")
     _run(connection, f"DROP FUNCTION IF EXISTS {VECTOR}(text, text)")
     _run(connection, f"DROP FUNCTION IF EXISTS {WORDS}(text)")
     _run(connection, f"DROP FUNCTION IF EXISTS {TEXT}(text)")
@@ -206,6 +262,8 @@ def rebuild(connection: Connection, progress: Progress | None = None) -> int:
         progress(0, total)
     # Bigger sorts for CREATE INDEX: a tenth of the time on a million moments.
     _run(connection, "SET LOCAL maintenance_work_mem = '256MB'")
+    _run(connection, f"DROP TABLE IF EXISTS {WORD_TABLE}")
+    _run(connection, f'CREATE TABLE {WORD_TABLE} (word text COLLATE "C" NOT NULL)')
     for kind, name in TABLES.items():
         _run(connection, f"DROP TABLE IF EXISTS {name}")
         _run(
@@ -222,26 +280,34 @@ def rebuild(connection: Connection, progress: Progress | None = None) -> int:
             last = upper
             if progress is not None and count:
                 progress(done + int(count * _FILLING * min(indexed, count) / count), total)
+        _run(connection, _new_words(f"SELECT document FROM {name}"))
         _run(connection, f"CREATE INDEX {name}_document ON {name} USING gin (document)")
         _run(connection, f"ANALYZE {name}")  # the planner's word counts
         done, indexed_in_all = done + count, indexed_in_all + indexed
         if progress is not None:
             progress(done, total)
+    _run(connection, f"CREATE INDEX {WORD_TABLE}_word ON {WORD_TABLE} (word)")
+    _run(connection, f"ANALYZE {WORD_TABLE}")
     return indexed_in_all
 
 
 def is_installed(connection: Connection) -> bool:
     if connection.dialect.name != "postgresql":
         return False
-    found = connection.execute(
-        sql_text("SELECT count(*) FROM pg_proc WHERE proname = :name"), {"name": VECTOR}
-    ).scalar_one()
-    tables = connection.execute(
-        sql_text("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() "
-                 "AND tablename = ANY(:names)"),
-        {"names": list(TABLES.values())},
-    ).scalar_one()  # fmt: skip
-    return bool(found) and tables == len(TABLES)
+    return _found(connection, [VECTOR], list(TABLES.values()))
+
+
+def is_current(connection: Connection) -> bool:
+    """Whether the installed index has this revision's slices and words (0016)."""
+    return _found(connection, [VECTOR, SLICE_LEXEMES], [*TABLES.values(), WORD_TABLE])
+
+
+def _found(connection: Connection, functions: list[str], tables: list[str]) -> bool:
+    """Whether all these functions and tables are in the search path: one statement of
+    catalogue look-ups (asked before every search; pg_tables took milliseconds)."""
+    checks = [f"to_regproc({_quote(name)}) IS NOT NULL" for name in functions]
+    checks += [f"to_regclass({_quote(name)}) IS NOT NULL" for name in tables]
+    return bool(_run(connection, "SELECT " + " AND ".join(checks)).scalar_one())
 
 
 # --- the query -------------------------------------------------------------------------------
@@ -253,21 +319,36 @@ def _document_table(kind: SearchKind) -> Any:
 
 def candidates(kind: SearchKind) -> Select[Any]:
     """``kind``'s documents matching ``:tsquery`` (``search_tsquery.tsquery``), newest
-    first: (ref_id, match_id, person_id, score), as ``search.fts_candidates``; the score
-    counts the names' hits (``:name_words``, ``:name_prefixes``, ``:name_phrases``:
-    ``search_tsquery.name_hits``)."""
+    first: (ref_id, match_id, person_id, score), as ``search.fts_candidates``, but the
+    ``score`` column is the document: ``score`` makes its rank, on the rows kept only."""
     t = _document_table(kind)
     query = cast(bindparam("tsquery", type_=String), TSQUERY)
-    hits = func.matchnotes_name_hits(
-        t.c.document,
-        *(bindparam(name, type_=ARRAY(String)) for name in NAME_PARAMETERS),
-        type_=Integer,
-    )
     return (
-        sa_select(t.c.id.label("ref_id"), t.c.match_id, t.c.person_id, (-hits).label("score"))
+        sa_select(t.c.id.label("ref_id"), t.c.match_id, t.c.person_id, t.c.document.label("score"))
         .where(t.c.document.op("@@")(query))
         .order_by(t.c.id.desc())
     )
+
+
+def score(document: ColumnElement[Any]) -> ColumnElement[int]:
+    """Lower is better, as FTS5's score: minus the names' hits of ``document``
+    (``:name_words``, ``:name_prefixes``, ``:name_phrases``: ``search_tsquery.name_hits``),
+    as ``matchnotes_name_hits`` counts them. Written out in the statement, not called:
+    each call of that SQL function cost 30-40 µs, a third of a search of 500 candidates."""
+    u = func.unnest(document).table_valued("lexeme", "weights").alias("u")
+    in_names = func.cardinality(func.array_positions(u.c.weights, literal_column("'A'")))
+    words, prefixes, phrases = (bindparam(name, type_=ARRAY(String)) for name in NAME_PARAMETERS)
+    found = (
+        sa_select(func.coalesce(func.sum(in_names), 0))
+        .select_from(u)
+        .where(or_(u.c.lexeme == any_(words), u.c.lexeme.like(any_(prefixes))))
+        .scalar_subquery()
+    )
+    each = func.unnest(cast(phrases, ARRAY(TSQUERY))).table_valued("q").render_derived("p")
+    matched = (
+        sa_select(func.count()).select_from(each).where(document.op("@@")(each.c.q))
+    ).scalar_subquery()
+    return cast(-(found + matched), Integer)
 
 
 NAME_PARAMETERS = ("name_words", "name_prefixes", "name_phrases")
@@ -280,6 +361,12 @@ def plan_for_search(connection: Connection) -> None:
     found together in one moment of three hundred (270 ms), not the GIN index."""
     _run(connection, "SET LOCAL random_page_cost = 1.1")
     _run(connection, "SET LOCAL cpu_operator_cost = 0.02")
+    # The driver prepares a statement run five times; a plan made for no tsquery in
+    # particular guesses its hits (0.5 %) and may read the wrong index for this one.
+    _run(connection, "SET LOCAL plan_cache_mode = force_custom_plan")
+    # Workers for a search of a few hundred rows cost more than they save, on a busy
+    # server most of all (a backward scan of the newest moments: 28 ms with, 3 without).
+    _run(connection, "SET LOCAL max_parallel_workers_per_gather = 0")
 
 
 def fold_terms(connection: Connection, texts: list[str]) -> dict[str, tuple[str, ...]]:
@@ -296,3 +383,55 @@ def documents_by_id(kind: SearchKind, ids: list[int]) -> Select[Any]:
     """(ref_id, title, body) of some documents of ``kind``."""
     t = _document_table(kind)
     return sa_select(t.c.id, t.c.title, t.c.body).where(t.c.id.in_(ids))
+
+
+def expand_prefixes(connection: Connection, prefixes: list[str]) -> dict[str, tuple[str, ...]]:
+    """Each typed beginning -> the words of ``search_word`` that start with it, when there
+    are at most MAX_EXPANSION (more stay a prefix query)."""
+    if not prefixes:
+        return {}
+    found = connection.execute(
+        sql_text(
+            # A range, which the index reads (a LIKE pattern made per row is not):
+            # in bytes (C), every word starting with p sorts from p to p || U+10FFFF.
+            f"SELECT p, array(SELECT DISTINCT s.word FROM {WORD_TABLE} AS s "
+            'WHERE s.word >= p COLLATE "C" AND s.word < (p || chr(1114111)) COLLATE "C" '
+            "ORDER BY s.word LIMIT :most) FROM unnest(CAST(:prefixes AS text[])) AS p"
+        ),
+        {"prefixes": prefixes, "most": MAX_EXPANSION + 1},
+    )
+    return {p: tuple(words) for p, words in found if len(words) <= MAX_EXPANSION}
+
+
+def newest_ids(connection: Connection, kinds: list[SearchKind]) -> dict[SearchKind, int]:
+    """Each kind's highest document id (0 when it has none), in one statement."""
+    parts = ", ".join(f"(SELECT max(id) FROM {TABLES[kind]})" for kind in kinds)
+    row = connection.exec_driver_sql(f"SELECT {parts}").one()
+    return {kind: value or 0 for kind, value in zip(kinds, row, strict=True)}
+
+
+def window(low: int, high: int) -> str | None:
+    """A tsquery that holds for documents with ids from ``low`` (rounded down to a block)
+    up, ``high`` being the highest id when the search began: a block past it is asked
+    for too (rows added since). None when that is every id (``low`` < 1) or would take
+    more than MAX_SLICES blocks of the largest size."""
+    if low < 1:
+        return None
+    for shift in SLICES:
+        first, last = low >> shift, (high >> shift) + 1
+        if not first:  # from id 0: every id
+            return None
+        if last - first < MAX_SLICES:
+            return "(" + " | ".join(f"'#{shift}-{n}'" for n in range(first, last + 1)) + ")"
+    return None
+
+
+def estimate(connection: Connection, kind: SearchKind, query: str) -> int:
+    """The planner's guess of how many documents of ``kind`` match ``query`` (a tsquery
+    text): from the index's word statistics, without reading a row."""
+    plan = connection.execute(
+        sql_text(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {TABLES[kind]} "
+                 "WHERE document @@ CAST(:query AS tsquery)"),
+        {"query": query},
+    ).scalar_one()  # fmt: skip
+    return int(plan[0]["Plan"]["Plan Rows"])

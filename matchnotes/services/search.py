@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -52,7 +52,7 @@ from matchnotes.db.search import (
     is_installed,
     parse,
 )
-from matchnotes.db.search_tsquery import name_hits, refold, texts, tsquery
+from matchnotes.db.search_tsquery import name_hits, refold, texts, tsquery, typed_words
 from matchnotes.enums import SearchKind
 from matchnotes.errors import ValidationError
 from matchnotes.models import Competition
@@ -72,6 +72,9 @@ _MATCH, _SEASON, _LINEUP = _T["match"], _T["season"], _T["lineup_entry"]
 _TEAM, _PERSON = _T["team"], _T["person"]
 
 CANDIDATES = 500
+# On PostgreSQL, the fewest newest ids a kind's first look covers (search_pg.window),
+# and how many more hits than CANDIDATES it asks the planner's estimate for.
+FIRST_WINDOW, MARGIN = 1 << 16, 2
 Marks = tuple[frozenset[str], tuple[str, ...]]  # Query.marks(): whole words, prefixes
 
 
@@ -124,8 +127,10 @@ class SearchService(Service):
                 if not folded:  # no word the server indexes (only signs it drops)
                     return SearchResults(text, indexed=indexed)
                 names = name_hits(folded)
-                params.update(tsquery=tsquery(folded), name_words=names.whole,
+                spelled = search_pg.expand_prefixes(connection, typed_words(folded))
+                params.update(tsquery=tsquery(folded, spelled), name_words=names.whole,
                               name_prefixes=names.prefixes, name_phrases=names.phrases)  # fmt: skip
+                newest = search_pg.newest_ids(connection, wanted)
             flags = tuple(v is not None for v in values.values())
             groups, totals, more = {}, {}, set()
             hits_of: dict[SearchKind, Sequence[Any]] = {}
@@ -133,7 +138,10 @@ class SearchService(Service):
                 hits = None if indexed else portable_candidates(query, kind)
                 try:
                     statement = _statement(kind, flags, hits, dialect)
-                    found = connection.execute(statement, params).all()
+                    if indexed and dialect == "postgresql":
+                        found = _newest_first(connection, kind, statement, params, newest[kind])
+                    else:
+                        found = connection.execute(statement, params).all()
                 except OperationalError as exc:  # the builder's quoting should make this rare
                     if "fts5" not in str(exc.orig):
                         raise
@@ -161,6 +169,35 @@ class SearchService(Service):
             if connection.dialect.name != "sqlite" or not search_index.fts5_available(connection):
                 return 0
             return install(connection, progress)
+
+
+def _newest_first(
+    connection: Connection,
+    kind: SearchKind,
+    statement: Select[Any],
+    params: dict[str, Any],
+    high: int,
+) -> Sequence[Any]:
+    """PostgreSQL: ``statement`` over the kind's newest ids first (``high``: the highest),
+    then over more of them while fewer than CANDIDATES + 1 hits are found there, the
+    next window as wide as the hits so far say it must be, or every id when there were
+    none. A window holds every id from its lowest up, so CANDIDATES + 1 hits in it are
+    the newest of all: the same candidates as one look at every hit, which reads the
+    heap row of each (thousands for a name among a million moments). The first window
+    is as wide as the planner's estimate of the hits says MARGIN x CANDIDATES need."""
+    query = params["tsquery"]
+    if high <= FIRST_WINDOW:
+        return connection.execute(statement, params).all()
+    expected = search_pg.estimate(connection, kind, query)
+    span = max(FIRST_WINDOW, high * MARGIN * (CANDIDATES + 1) // max(expected, 1))
+    while True:
+        window = search_pg.window(high - span + 1, high)
+        within = query if window is None else f"({query}) & {window}"
+        found = connection.execute(statement, {**params, "tsquery": within}).all()
+        count = found[0].found if found else 0
+        if window is None or count > CANDIDATES:
+            return found
+        span = high if not count else max(span * 4, span * (CANDIDATES + 1) * 3 // (2 * count))
 
 
 def _kinds(kinds: Iterable[SearchKind | str] | None) -> list[SearchKind]:
@@ -203,26 +240,43 @@ def _statement(
 
 @lru_cache(maxsize=128)
 def _indexed_statement(kind: SearchKind, flags: Flags, dialect: str) -> Select[Any]:
-    found = search_pg.candidates(kind) if dialect == "postgresql" else fts_candidates(kind)
-    return _ranked(kind, flags, found)
+    if dialect == "postgresql":
+        found = search_pg.candidates(kind)
+        return _ranked(kind, flags, found, dated_last=not any(flags), rank=search_pg.score)
+    return _ranked(kind, flags, fts_candidates(kind))
 
 
-def _ranked(kind: SearchKind, flags: Flags, hits: Select[Any]) -> Select[Any]:
+def _ranked(
+    kind: SearchKind,
+    flags: Flags,
+    hits: Select[Any],
+    dated_last: bool = False,
+    rank: Callable[[Any], ColumnElement[Any]] | None = None,
+) -> Select[Any]:
     """The best ``:limit`` of the newest CANDIDATES + 1 hits that pass the filters:
     (ref_id, match_id, person_id, date, found). Scores within 0.05 count as equal, so
-    the newer match comes first; ``found`` counts the candidates."""
+    the newer match comes first; ``found`` counts the candidates. ``dated_last`` (no
+    filters): the candidates' matches are read for their dates after the LIMIT, for
+    those only (PostgreSQL hashed all 10,000 matches to join a few thousand hits).
+    ``rank``: the score from the hits' ``score`` column, computed on the candidates."""
     ref_id, match_id, person_id, _score = hits.selected_columns
     m = _MATCH.alias("m")
-    c = (
-        hits.add_columns(m.c.date)
-        .outerjoin(m, m.c.id == match_id)
-        .where(*_filter(kind, (ref_id, match_id, person_id), m, flags))
-        .limit(CANDIDATES + 1)
-        .subquery("candidate")
-    ).c
+    if dated_last:  # one look-up by id per candidate, whatever the planner guesses
+        newest = hits.limit(CANDIDATES + 1).subquery("newest")
+        date = sa_select(m.c.date).where(m.c.id == newest.c.match_id).scalar_subquery()
+        c = sa_select(*newest.c, date.label("date")).subquery("candidate").c
+    else:
+        c = (
+            hits.add_columns(m.c.date)
+            .outerjoin(m, m.c.id == match_id)
+            .where(*_filter(kind, (ref_id, match_id, person_id), m, flags))
+            .limit(CANDIDATES + 1)
+            .subquery("candidate")
+        ).c
+    score = c.score if rank is None else rank(c.score)
     return (
         sa_select(c.ref_id, c.match_id, c.person_id, c.date, func.count().over().label("found"))
-        .order_by(func.round(cast(c.score, Numeric), 1), c.date.desc().nulls_last())
+        .order_by(func.round(cast(score, Numeric), 1), c.date.desc().nulls_last())
         .order_by(c.ref_id.desc())
         .limit(bindparam("limit"))
     )
