@@ -20,7 +20,7 @@ Two things let a search read a few hundred rows, not every match (revision 0016)
   was read and sorted by id to keep the newest 501.
 - *Words.* ``search_word`` holds every word a document has ever had (never deleted:
   a word no document has any more finds nothing). A word being typed is looked up
-  there and spelled out as those words (``expand_prefixes``) when they are few: GIN
+  there and spelled out as those words (``read_terms``) when they are few: GIN
   reads a typed beginning (``'sa':*``) as the union of every word's whole list,
   whatever else the query asks; a list of words it can step through like the others.
   No unique key on purpose: two writers adding one new word must not wait for each
@@ -34,6 +34,7 @@ indexes (faster than growing them row by row), reporting its progress.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
@@ -48,6 +49,7 @@ from sqlalchemy import (
     func,
     literal_column,
     or_,
+    union_all,
 )
 from sqlalchemy import select as sa_select
 from sqlalchemy import table as sa_table
@@ -354,19 +356,72 @@ def score(document: ColumnElement[Any]) -> ColumnElement[int]:
 NAME_PARAMETERS = ("name_words", "name_prefixes", "name_phrases")
 
 
-def plan_for_search(connection: Connection) -> None:
-    """For this transaction: tell the planner that the index and tables are in memory
-    (random reads cost little) and that matching a tsvector costs more than a plain
-    comparison. With the defaults it read a million moments newest first for two words
-    found together in one moment of three hundred (270 ms), not the GIN index."""
-    _run(connection, "SET LOCAL random_page_cost = 1.1")
-    _run(connection, "SET LOCAL cpu_operator_cost = 0.02")
-    # The driver prepares a statement run five times; a plan made for no tsquery in
-    # particular guesses its hits (0.5 %) and may read the wrong index for this one.
-    _run(connection, "SET LOCAL plan_cache_mode = force_custom_plan")
-    # Workers for a search of a few hundred rows cost more than they save, on a busy
-    # server most of all (a backward scan of the newest moments: 28 ms with, 3 without).
-    _run(connection, "SET LOCAL max_parallel_workers_per_gather = 0")
+# For a search's transaction: the planner is told that the index and tables are in memory
+# (random reads cost little) and that matching a tsvector costs more than a plain
+# comparison (with the defaults it read a million moments newest first for two words found
+# together in one moment of three hundred: 270 ms, not the GIN index); to plan each
+# statement for its tsquery (the driver prepares a statement run five times, and a plan for
+# no tsquery in particular guesses 0.5 % of hits); and to start no workers (for a few
+# hundred rows they cost more than they save, on a busy server most of all: a backward
+# scan of the newest moments took 28 ms with them, 3 ms without).
+SEARCH_SETTINGS = {
+    "random_page_cost": "1.1",
+    "cpu_operator_cost": "0.02",
+    "plan_cache_mode": "force_custom_plan",
+    "max_parallel_workers_per_gather": "0",
+}
+
+
+def ready_for_search(connection: Connection) -> bool:
+    """SEARCH_SETTINGS for this transaction, and whether the index is installed: one
+    statement (each one is a round trip, milliseconds on a busy server)."""
+    settings = [f"set_config({_quote(k)}, {_quote(v)}, true)" for k, v in SEARCH_SETTINGS.items()]
+    checks = [f"to_regproc({_quote(VECTOR)}) IS NOT NULL"]
+    checks += [f"to_regclass({_quote(name)}) IS NOT NULL" for name in TABLES.values()]
+    row = _run(connection, f"SELECT {', '.join(settings)}, {' AND '.join(checks)}").one()
+    return bool(row[-1])
+
+
+@dataclass(frozen=True)
+class Terms:
+    """What ``read_terms`` found: each searched text's words as the documents have them
+    (``folded``), each text's last word -> the indexed words it begins, when there are at
+    most MAX_EXPANSION (``spelled``), and each kind's highest document id (``newest``)."""
+
+    folded: dict[str, tuple[str, ...]]
+    spelled: dict[str, tuple[str, ...]]
+    newest: dict[SearchKind, int]
+
+
+def read_terms(connection: Connection, texts: list[str], kinds: list[SearchKind]) -> Terms:
+    """The words of the searched texts, folded by the server with the function that folds
+    the documents (unaccent folds letters Python leaves alone); the words that start as
+    each text's last word does, from ``search_word`` (a range, which its index reads: in
+    bytes (C), every word that starts with w sorts from w to w || U+10FFFF); the kinds'
+    highest ids. One statement."""
+    last = "f.w[cardinality(f.w)]"
+    beginning = (
+        f"array(SELECT DISTINCT s.word FROM {WORD_TABLE} AS s WHERE s.word >= {last} "
+        f'COLLATE "C" AND s.word < ({last} || chr(1114111)) COLLATE "C" ORDER BY s.word '
+        "LIMIT :most)"
+    )
+    highest = [f"(SELECT max(id) FROM {TABLES[kind]})" for kind in kinds]
+    found = connection.execute(
+        sql_text(
+            f"SELECT f.t, f.w, CASE WHEN cardinality(f.w) > 0 THEN {beginning} END, "
+            f"{', '.join(highest) or 'NULL'} FROM (SELECT t, {WORDS}(t) AS w "
+            "FROM unnest(CAST(:texts AS text[])) AS t) AS f"
+        ),
+        {"texts": texts, "most": MAX_EXPANSION + 1},
+    ).all()
+    folded = {row[0]: tuple(row[1]) for row in found}
+    spelled = {
+        row[1][-1]: tuple(row[2])
+        for row in found
+        if row[1] and row[2] is not None and len(row[2]) <= MAX_EXPANSION
+    }
+    newest = {kind: (found[0][3 + i] or 0) if found else 0 for i, kind in enumerate(kinds)}
+    return Terms(folded, spelled, newest)
 
 
 def fold_terms(connection: Connection, texts: list[str]) -> dict[str, tuple[str, ...]]:
@@ -379,35 +434,14 @@ def fold_terms(connection: Connection, texts: list[str]) -> dict[str, tuple[str,
     return {text: tuple(words) for text, words in found}
 
 
-def documents_by_id(kind: SearchKind, ids: list[int]) -> Select[Any]:
-    """(ref_id, title, body) of some documents of ``kind``."""
-    t = _document_table(kind)
-    return sa_select(t.c.id, t.c.title, t.c.body).where(t.c.id.in_(ids))
-
-
-def expand_prefixes(connection: Connection, prefixes: list[str]) -> dict[str, tuple[str, ...]]:
-    """Each typed beginning -> the words of ``search_word`` that start with it, when there
-    are at most MAX_EXPANSION (more stay a prefix query)."""
-    if not prefixes:
-        return {}
-    found = connection.execute(
-        sql_text(
-            # A range, which the index reads (a LIKE pattern made per row is not):
-            # in bytes (C), every word starting with p sorts from p to p || U+10FFFF.
-            f"SELECT p, array(SELECT DISTINCT s.word FROM {WORD_TABLE} AS s "
-            'WHERE s.word >= p COLLATE "C" AND s.word < (p || chr(1114111)) COLLATE "C" '
-            "ORDER BY s.word LIMIT :most) FROM unnest(CAST(:prefixes AS text[])) AS p"
-        ),
-        {"prefixes": prefixes, "most": MAX_EXPANSION + 1},
-    )
-    return {p: tuple(words) for p, words in found if len(words) <= MAX_EXPANSION}
-
-
-def newest_ids(connection: Connection, kinds: list[SearchKind]) -> dict[SearchKind, int]:
-    """Each kind's highest document id (0 when it has none), in one statement."""
-    parts = ", ".join(f"(SELECT max(id) FROM {TABLES[kind]})" for kind in kinds)
-    row = connection.exec_driver_sql(f"SELECT {parts}").one()
-    return {kind: value or 0 for kind, value in zip(kinds, row, strict=True)}
+def documents_by_id(ids: dict[SearchKind, list[int]]) -> Any:
+    """(kind, ref_id, title, body) of some documents of some kinds: one statement."""
+    parts = []
+    for kind, wanted in ids.items():
+        t = _document_table(kind)
+        tag = literal_column(_quote(kind.value), String).label("kind")
+        parts.append(sa_select(tag, t.c.id, t.c.title, t.c.body).where(t.c.id.in_(wanted)))
+    return union_all(*parts)
 
 
 def window(low: int, high: int) -> str | None:

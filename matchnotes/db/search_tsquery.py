@@ -107,7 +107,7 @@ def refold(query: Query, folded: dict[str, tuple[str, ...]]) -> Query:
 
 def typed_words(query: Query) -> list[str]:
     """The beginnings of single words being typed, searched for or left out: what
-    ``search_pg.expand_prefixes`` may spell out."""
+    ``search_pg.read_terms`` may spell out."""
     terms = (*query.terms, *query.excluded)
     return list(dict.fromkeys(t.words[0] for t in terms if t.prefix and len(t.words) == 1))
 

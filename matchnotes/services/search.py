@@ -31,10 +31,13 @@ from sqlalchemy import (
     FromClause,
     Numeric,
     Select,
+    String,
     bindparam,
     cast,
     func,
+    literal_column,
     or_,
+    union_all,
 )
 from sqlalchemy import and_ as all_of
 from sqlalchemy import select as sa_select
@@ -110,7 +113,7 @@ class SearchService(Service):
         with self._read() as session:
             connection = session.connection()
             dialect = connection.dialect.name
-            installed = search_pg.is_installed if dialect == "postgresql" else is_installed
+            installed = search_pg.ready_for_search if dialect == "postgresql" else is_installed
             indexed = not self._portable and installed(connection)
             if not indexed and dialect == "sqlite":
                 add_translate(connection)
@@ -122,38 +125,43 @@ class SearchService(Service):
             params: dict[str, Any] = {k: v for k, v in values.items() if v is not None}
             params.update(expression=query.fts, limit=limit)
             if indexed and dialect == "postgresql":
-                search_pg.plan_for_search(connection)
-                folded = refold(query, search_pg.fold_terms(connection, texts(query)))
+                terms = search_pg.read_terms(connection, texts(query), wanted)
+                folded = refold(query, terms.folded)
                 if not folded:  # no word the server indexes (only signs it drops)
                     return SearchResults(text, indexed=indexed)
                 names = name_hits(folded)
-                spelled = search_pg.expand_prefixes(connection, typed_words(folded))
+                typed = typed_words(folded)
+                spelled = {w: words for w, words in terms.spelled.items() if w in typed}
                 params.update(tsquery=tsquery(folded, spelled), name_words=names.whole,
                               name_prefixes=names.prefixes, name_phrases=names.phrases)  # fmt: skip
-                newest = search_pg.newest_ids(connection, wanted)
+                newest = terms.newest
             flags = tuple(v is not None for v in values.values())
             groups, totals, more = {}, {}, set()
             hits_of: dict[SearchKind, Sequence[Any]] = {}
+            if indexed and dialect == "postgresql":
+                found_of = _on_postgresql(connection, wanted, flags, params, newest)
+            else:
+                found_of = {}
+                for kind in wanted:
+                    hits = None if indexed else portable_candidates(query, kind)
+                    try:
+                        statement = _statement(kind, flags, hits, dialect)
+                        found_of[kind] = connection.execute(statement, params).all()
+                    except OperationalError as exc:  # the builder's quoting makes this rare
+                        if "fts5" not in str(exc.orig):
+                            raise
+                        raise ValidationError(f"That search cannot be run: {exc.orig}.") from exc
             for kind in wanted:
-                hits = None if indexed else portable_candidates(query, kind)
-                try:
-                    statement = _statement(kind, flags, hits, dialect)
-                    if indexed and dialect == "postgresql":
-                        found = _newest_first(connection, kind, statement, params, newest[kind])
-                    else:
-                        found = connection.execute(statement, params).all()
-                except OperationalError as exc:  # the builder's quoting should make this rare
-                    if "fts5" not in str(exc.orig):
-                        raise
-                    raise ValidationError(f"That search cannot be run: {exc.orig}.") from exc
+                found = found_of[kind]
                 if found:
                     hits_of[kind] = found
                     totals[kind] = min(found[0].found, CANDIDATES)
                     more.update([kind] if found[0].found > CANDIDATES else [])
             contexts = _contexts(connection, hits_of)  # one query for every kind's hits
+            shown = _texts(connection, hits_of, indexed)
             marks = query.marks()
             for kind, found in hits_of.items():
-                groups[kind] = _results(connection, marks, kind, found, indexed, contexts)
+                groups[kind] = _results(marks, kind, found, shown[kind], contexts)
         return SearchResults(text, groups, totals, frozenset(more), indexed)
 
     def rebuild(self, progress: Progress | None = None) -> int:
@@ -169,6 +177,40 @@ class SearchService(Service):
             if connection.dialect.name != "sqlite" or not search_index.fts5_available(connection):
                 return 0
             return install(connection, progress)
+
+
+def _on_postgresql(
+    connection: Connection,
+    wanted: list[SearchKind],
+    flags: Flags,
+    params: dict[str, Any],
+    newest: dict[SearchKind, int],
+) -> dict[SearchKind, Sequence[Any]]:
+    """Each kind's ranked hits: the kinds with at most FIRST_WINDOW ids in one statement
+    (a round trip each cost milliseconds on a busy server), the others newest first."""
+    small = tuple(kind for kind in wanted if newest[kind] <= FIRST_WINDOW)
+    found_of: dict[SearchKind, list[Any]] = {kind: [] for kind in wanted}
+    if small:
+        for row in connection.execute(_together(small, flags), params):
+            found_of[SearchKind(row.kind)].append(row)
+        for kind in small:
+            found_of[kind].sort(key=lambda row: row.position)
+    for kind in wanted:
+        if kind not in small:
+            statement = _indexed_statement(kind, flags, "postgresql")
+            found_of[kind] = list(_newest_first(connection, kind, statement, params, newest[kind]))
+    return dict(found_of)
+
+
+@lru_cache(maxsize=64)
+def _together(kinds: tuple[SearchKind, ...], flags: Flags) -> Any:
+    """The ranked statements of ``kinds``, each row tagged with its kind."""
+    parts = []
+    for kind in kinds:
+        ranked = _indexed_statement(kind, flags, "postgresql").subquery(f"ranked_{kind.value}")
+        tag = literal_column(f"'{kind.value}'", String).label("kind")
+        parts.append(sa_select(tag, *ranked.c))
+    return union_all(*parts)
 
 
 def _newest_first(
@@ -274,12 +316,11 @@ def _ranked(
             .subquery("candidate")
         ).c
     score = c.score if rank is None else rank(c.score)
-    return (
-        sa_select(c.ref_id, c.match_id, c.person_id, c.date, func.count().over().label("found"))
-        .order_by(func.round(cast(score, Numeric), 1), c.date.desc().nulls_last())
-        .order_by(c.ref_id.desc())
-        .limit(bindparam("limit"))
-    )
+    order = [func.round(cast(score, Numeric), 1), c.date.desc().nulls_last(), c.ref_id.desc()]
+    columns = [c.ref_id, c.match_id, c.person_id, c.date, func.count().over().label("found")]
+    if rank is not None:  # PostgreSQL: each row's place, kept when kinds are read together
+        columns.append(func.row_number().over(order_by=order).label("position"))
+    return sa_select(*columns).order_by(*order).limit(bindparam("limit"))
 
 
 def _passes(m: FromClause, flags: Flags) -> list[ColumnElement[bool]]:
@@ -326,22 +367,31 @@ def _filter(
     return on_match
 
 
+def _texts(
+    connection: Connection, hits_of: dict[SearchKind, Sequence[Any]], indexed: bool
+) -> dict[SearchKind, dict[int, tuple[str, str]]]:
+    """Each kind's hits' (title, body): from the index, or the LIKE search's documents;
+    one statement for every kind on PostgreSQL (a round trip saved per kind)."""
+    ids = {kind: [r.ref_id for r in found] for kind, found in hits_of.items()}
+    shown: dict[SearchKind, dict[int, tuple[str, str]]] = {kind: {} for kind in ids}
+    if indexed and connection.dialect.name == "postgresql":
+        if ids:
+            for kind, ref, title, body in connection.execute(search_pg.documents_by_id(ids)):
+                shown[SearchKind(kind)][ref] = (title, body)
+        return shown
+    for kind, wanted in ids.items():
+        loaded = fts_documents(kind, wanted) if indexed else portable_documents(kind, wanted)
+        shown[kind] = {ref: (title, body) for ref, title, body in connection.execute(loaded)}
+    return shown
+
+
 def _results(
-    connection: Connection,
     marks: Marks,
     kind: SearchKind,
     rows: Sequence[Any],
-    indexed: bool,
+    texts: dict[int, tuple[str, str]],
     contexts: dict[int, str],
 ) -> list[SearchResult]:
-    ids = [r.ref_id for r in rows]
-    if not indexed:
-        loaded = portable_documents(kind, ids)
-    elif connection.dialect.name == "postgresql":
-        loaded = search_pg.documents_by_id(kind, ids)
-    else:
-        loaded = fts_documents(kind, ids)
-    texts = {ref: (title, body) for ref, title, body in connection.execute(loaded).all()}
     results = []
     for r in rows:
         title, body = texts[r.ref_id]
