@@ -76,8 +76,11 @@ _TEAM, _PERSON = _T["team"], _T["person"]
 
 CANDIDATES = 500
 # On PostgreSQL, the fewest newest ids a kind's first look covers (search_pg.window),
-# and how many more hits than CANDIDATES it asks the planner's estimate for.
-FIRST_WINDOW, MARGIN = 1 << 16, 2
+# and how many more hits than CANDIDATES it asks the planner's estimate for; kinds with
+# at most SMALL ids are ranked together in one statement, at once; a kind whose newest
+# CANDIDATES hits lie (by the estimate) among its newest INDEX_ORDER_ROWS rows reads them
+# newest first by the primary key, testing each; any other finds them by the GIN index.
+FIRST_WINDOW, MARGIN, SMALL, INDEX_ORDER_ROWS = 1 << 16, 2, 1 << 14, 4000
 Marks = tuple[frozenset[str], tuple[str, ...]]  # Query.marks(): whole words, prefixes
 
 
@@ -188,17 +191,20 @@ def _on_postgresql(
 ) -> dict[SearchKind, Sequence[Any]]:
     """Each kind's ranked hits: the kinds with at most FIRST_WINDOW ids in one statement
     (a round trip each cost milliseconds on a busy server), the others newest first."""
-    small = tuple(kind for kind in wanted if newest[kind] <= FIRST_WINDOW)
+    small = tuple(kind for kind in wanted if newest[kind] <= SMALL)
     found_of: dict[SearchKind, list[Any]] = {kind: [] for kind in wanted}
     if small:
         for row in connection.execute(_together(small, flags), params):
             found_of[SearchKind(row.kind)].append(row)
         for kind in small:
             found_of[kind].sort(key=lambda row: row.position)
-    for kind in wanted:
-        if kind not in small:
-            statement = _indexed_statement(kind, flags, "postgresql")
-            found_of[kind] = list(_newest_first(connection, kind, statement, params, newest[kind]))
+    big = [kind for kind in wanted if kind not in small]
+    expected = search_pg.estimates(connection, big, params["tsquery"]) if big else {}
+    for kind in big:
+        high, hits = newest[kind], max(expected[kind], 1)
+        by_index = (CANDIDATES + 1) * high // hits <= INDEX_ORDER_ROWS
+        statement = _indexed_statement(kind, flags, "postgresql", by_index)
+        found_of[kind] = list(_newest_first(connection, statement, params, high, hits))
     return dict(found_of)
 
 
@@ -214,11 +220,7 @@ def _together(kinds: tuple[SearchKind, ...], flags: Flags) -> Any:
 
 
 def _newest_first(
-    connection: Connection,
-    kind: SearchKind,
-    statement: Select[Any],
-    params: dict[str, Any],
-    high: int,
+    connection: Connection, statement: Select[Any], params: dict[str, Any], high: int, hits: int
 ) -> Sequence[Any]:
     """PostgreSQL: ``statement`` over the kind's newest ids first (``high``: the highest),
     then over more of them while fewer than CANDIDATES + 1 hits are found there, the
@@ -226,12 +228,9 @@ def _newest_first(
     none. A window holds every id from its lowest up, so CANDIDATES + 1 hits in it are
     the newest of all: the same candidates as one look at every hit, which reads the
     heap row of each (thousands for a name among a million moments). The first window
-    is as wide as the planner's estimate of the hits says MARGIN x CANDIDATES need."""
+    is as wide as the planner's estimate of the ``hits`` says MARGIN x CANDIDATES need."""
     query = params["tsquery"]
-    if high <= FIRST_WINDOW:
-        return connection.execute(statement, params).all()
-    expected = search_pg.estimate(connection, kind, query)
-    span = max(FIRST_WINDOW, high * MARGIN * (CANDIDATES + 1) // max(expected, 1))
+    span = max(FIRST_WINDOW, high * MARGIN * (CANDIDATES + 1) // hits)
     while True:
         window = search_pg.window(high - span + 1, high)
         within = query if window is None else f"({query}) & {window}"
@@ -281,9 +280,11 @@ def _statement(
 
 
 @lru_cache(maxsize=128)
-def _indexed_statement(kind: SearchKind, flags: Flags, dialect: str) -> Select[Any]:
+def _indexed_statement(
+    kind: SearchKind, flags: Flags, dialect: str, by_index: bool = True
+) -> Select[Any]:
     if dialect == "postgresql":
-        found = search_pg.candidates(kind)
+        found = search_pg.candidates(kind, by_index)
         return _ranked(kind, flags, found, dated_last=not any(flags), rank=search_pg.score)
     return _ranked(kind, flags, fts_candidates(kind))
 

@@ -304,7 +304,8 @@ def test_a_search_widens_its_window_while_too_few_are_found(far_apart, monkeypat
         on_pg.search("penalty", kinds=["moment"])
         assert len(asked) == 1 and "'#16-" in asked[0]
         asked.clear()
-        monkeypatch.setattr(search_pg, "estimate", lambda *_: 1800)  # there are 1,500
+        guess = {SearchKind.MOMENT: 1800}  # there are 1,500
+        monkeypatch.setattr(search_pg, "estimates", lambda *_: guess)
         found = on_pg.search("early", kinds=["moment"])
         assert len(asked) == 2 and "'#16-" in asked[0] and "#" not in asked[1]
         assert ranked(found) == ranked(on_sqlite.search("early", kinds=["moment"]))
