@@ -9,7 +9,9 @@ Ranking: relevance (the names matched; in the LIKE search, whether the title has
 first word), then the match's date, newest first. Each kind ranks its ``CANDIDATES``
 (500) most recently added hits that pass the filters: ranking every hit of a common word
 among a million moments costs 50-250 ms, these 500 cost a few. A kind with more hits is in
-``SearchResults.more`` (show "500+"; another word narrows it).
+``SearchResults.more`` (show "500+"; another word narrows it). On PostgreSQL a big kind is
+searched in its newest blocks of ids first (``_newest_first``, ``search_pg.window``), so
+that the server reads the rows of about a thousand hits, not of every hit.
 
 Matched words in ``SearchResult.marked_title`` and ``.snippet`` are wrapped in
 ``MARK_START`` (\\x02) and ``MARK_END`` (\\x03), which the UI shows in bold;
