@@ -288,6 +288,17 @@ def test_without_the_unaccent_extension_the_upgrade_says_whom_to_ask(postgres_se
         server.dispose()
 
 
+@pytest.mark.parametrize(
+    "filters",
+    [{"team": "Arsenal"}, {"date_from": dt.date(2024, 1, 1)}, {"date_to": dt.date(2020, 1, 1)}],
+    ids=str,
+)
+def test_newest_blocks_first_keep_what_the_filters_keep(far_apart, filters):
+    on_sqlite, on_pg = (s.search("penalty", **filters) for s in far_apart)
+    assert ranked(on_pg) == ranked(on_sqlite)
+    assert on_pg.totals == on_sqlite.totals and on_pg.more == on_sqlite.more
+
+
 def test_a_search_widens_its_window_while_too_few_are_found(far_apart, monkeypatch):
     """The windows above are used: the newest blocks for "penalty"; for "early", when the
     planner guesses more hits than there are, a first window with too few, then every id,
