@@ -127,15 +127,10 @@ def test_windows_name_blocks_of_ids_from_the_lowest_asked_up():
     assert search_pg.window(0, 100) is None
     assert search_pg.window(1, 100) is None  # from id 0: every id
     assert search_pg.window(534_465, 600_000) == "('#16-8' | '#16-9' | '#16-10')"
-    assert (
-        search_pg.window(300_000, 600_000)
-        == "('#16-4' | '#16-5' | '#16-6' | '#16-7' | '#16-8' | '#16-9' | '#16-10')"
-    )
-    assert search_pg.window(100_000, 600_000) is None  # 8 blocks of 2**16 are too few
-    assert (
-        search_pg.window(300_000, 2_000_000)
-        == "('#18-1' | '#18-2' | '#18-3' | '#18-4' | '#18-5' | '#18-6' | '#18-7' | '#18-8')"
-    )
+    assert search_pg.window(300_000, 600_000) == "('#18-1' | '#18-2' | '#18-3')"
+    assert search_pg.window(100_000, 600_000) is None  # from block 0 of 2**18: every id
+    assert search_pg.window(1_600_000, 2_000_000) == "('#18-6' | '#18-7' | '#18-8')"
+    assert search_pg.window(300_000, 2_000_000) is None  # 3 blocks of 2**18 are too few
 
 
 @pytest.fixture(scope="module")
@@ -313,12 +308,12 @@ def test_a_search_widens_its_window_while_too_few_are_found(far_apart, monkeypat
     event.listen(on_pg._engine, "before_cursor_execute", heard)
     try:
         on_pg.search("penalty", kinds=["moment"])
-        assert len(asked) == 1 and "'#16-" in asked[0]
+        assert len(asked) == 1 and "'#18-" in asked[0]
         asked.clear()
         guess = {SearchKind.MOMENT: 1800}  # there are 1,500
         monkeypatch.setattr(search_pg, "estimates", lambda *_: guess)
         found = on_pg.search("early", kinds=["moment"])
-        assert len(asked) == 2 and "'#16-" in asked[0] and "#" not in asked[1]
+        assert len(asked) == 2 and "'#18-" in asked[0] and "#" not in asked[1]
         assert ranked(found) == ranked(on_sqlite.search("early", kinds=["moment"]))
     finally:
         event.remove(on_pg._engine, "before_cursor_execute", heard)
