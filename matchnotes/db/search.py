@@ -84,7 +84,10 @@ SEP = " · "
 
 TABLES = {kind: f"search_{kind.value}" for kind in SearchKind}
 _SHADOWS = ("", "_data", "_idx", "_content", "_docsize", "_config")
-SHADOW_TABLES = frozenset(name + suffix for name in TABLES.values() for suffix in _SHADOWS)
+# With PostgreSQL's table of indexed words (db/search_pg.py, 0016), also not in the models.
+SHADOW_TABLES = frozenset(
+    [name + suffix for name in TABLES.values() for suffix in _SHADOWS] + ["search_word"]
+)
 _COLUMNS = ("rowid", "title", "body", "words", "names", "alt", "match_id", "person_id")
 
 # --- documents: one portable select per kind ---------------------------------------------

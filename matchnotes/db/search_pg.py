@@ -9,6 +9,23 @@ says how a query reads them). The text is folded as FTS5's unicode61 folds it:
 lower case, punctuation as spaces, then the 'simple' configuration (no stemming, no
 stop words): names stay exact and inflections are what the query spells out.
 
+Two things let a search read a few hundred rows, not every match (revision 0016):
+
+- *Slices.* A document also holds one lexeme per level of ``SLICES`` naming the block of
+  ids it falls in (``#15-30``: ids 30·2¹⁵ to 31·2¹⁵ - 1; never a searched word, which is
+  folded to letters and digits, and counted by no ranking, which reads weight A). A
+  search wants a kind's newest hits, so it asks for the newest blocks first
+  (``window``): the GIN index then steps through the hits in those ids only, and the
+  heap is read for them only. Without them, every hit of "kane" among a million moments
+  was read and sorted by id to keep the newest 501.
+- *Words.* ``search_word`` holds every word a document has ever had (never deleted:
+  a word no document has any more finds nothing). A word being typed is looked up
+  there and spelled out as those words (``read_terms``) when they are few: GIN
+  reads a typed beginning (``'sa':*``) as the union of every word's whole list,
+  whatever else the query asks; a list of words it can step through like the others.
+  No unique key on purpose: two writers adding one new word must not wait for each
+  other (duplicates are harmless: the lookup says DISTINCT).
+
 Triggers (PL/pgSQL, one function each) keep the index in the transaction of every
 change, renames included, as the SQLite triggers do; they run the same document selects,
 compiled for PostgreSQL. ``install`` fills the tables in batches, then builds the GIN
@@ -17,9 +34,23 @@ indexes (faster than growing them row by row), reporting its progress.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Integer, Select, String, bindparam, cast, column, func
+from sqlalchemy import (
+    Connection,
+    Integer,
+    Select,
+    String,
+    any_,
+    bindparam,
+    cast,
+    column,
+    func,
+    literal_column,
+    or_,
+    union_all,
+)
 from sqlalchemy import select as sa_select
 from sqlalchemy import table as sa_table
 from sqlalchemy import text as sql_text
@@ -37,6 +68,17 @@ TEXT = "matchnotes_search_text"
 VECTOR = "matchnotes_search_vector"
 WORDS = "matchnotes_search_words"
 HITS = "matchnotes_name_hits"
+SLICE_LEXEMES = "matchnotes_search_slices"
+WORD_TABLE = "search_word"
+# Sizes of the id blocks a document names (2**16 and 2**18 ids), and the most blocks one
+# window asks for: 3 of 65,536 ids, then of 262,144 (the newest one and the next, empty,
+# counted). Not smaller, nor more of them: GIN steps through the rarest of a query's
+# lists and tests each item against every list; with 5 blocks of 2**16 instead of 2 of
+# 2**18 the same window took three times as long to scan.
+SLICES = (16, 18)
+MAX_SLICES = 3
+# A typed beginning shared by more words than this stays a prefix query (':*').
+MAX_EXPANSION = 64
 # What unicode61 (FTS5) splits words on and PostgreSQL's parser might not: its hyphenated
 # words, e-mails, file names and decimals would index "al-bayt" as three words.
 PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~·–—‘’‚‛“”„«»‹›…•′″´¨¡¿§¶°±×÷"
@@ -98,6 +140,9 @@ def create_functions(connection: Connection) -> None:
         f"{WORDS}(text) RETURNS text[]":  # a text's words as a document has them, in order
             "(SELECT coalesce(array_agg(u.lexeme ORDER BY p), '{}') FROM unnest(to_tsvector("
             f"'pg_catalog.simple', {here}.{TEXT}($1))) AS u, unnest(u.positions) AS p)",
+        f"{SLICE_LEXEMES}(integer) RETURNS tsvector":  # the id's blocks, no position
+            "array_to_tsvector(ARRAY["
+            + ", ".join(f"'#{shift}-' || ($1 >> {shift})" for shift in SLICES) + "])",
     }  # fmt: skip
     for signature, body in functions.items():
         _run(
@@ -123,17 +168,31 @@ def _sql(statement: Any) -> str:
 
 
 def _index(kind: SearchKind, where: ColumnElement[bool] | None = None, upsert: bool = True) -> str:
-    """INSERT the documents of ``kind`` (those matching ``where``), replacing old ones."""
+    """INSERT the documents of ``kind`` (those matching ``where``), replacing old ones;
+    with ``upsert`` (the triggers), their new words go into ``search_word`` too."""
     doc = documents()[kind]
     d = (doc if where is None else doc.where(where)).subquery("doc")
-    vector = func.matchnotes_search_vector(d.c.names, d.c.words)
+    vector = func.matchnotes_search_vector(d.c.names, d.c.words).op("||")(
+        func.matchnotes_search_slices(d.c.ref_id)
+    )
     rows = sa_select(d.c.ref_id, d.c.title, d.c.body, d.c.match_id, d.c.person_id, vector)
     target = sa_table(TABLES[kind], *(column(name) for name in _DOCUMENT))
     statement = postgresql.insert(target).from_select(list(target.c), rows)
-    if upsert:
-        kept = {name: statement.excluded[name] for name in _DOCUMENT[1:]}
-        statement = statement.on_conflict_do_update(index_elements=["id"], set_=kept)
-    return _sql(statement)
+    if not upsert:
+        return _sql(statement)
+    kept = {name: statement.excluded[name] for name in _DOCUMENT[1:]}
+    statement = statement.on_conflict_do_update(index_elements=["id"], set_=kept)
+    indexed = _sql(statement.returning(target.c.document))
+    return f"WITH indexed AS ({indexed}) " + _new_words("SELECT document FROM indexed")
+
+
+def _new_words(documents_sql: str) -> str:
+    """INSERT into ``search_word`` the words of the documents selected that it lacks."""
+    return (
+        f"INSERT INTO {WORD_TABLE} (word) SELECT DISTINCT w.word FROM ({documents_sql}) AS d, "
+        "unnest(tsvector_to_array(d.document)) AS w(word) WHERE left(w.word, 1) <> '#' "
+        f"AND NOT EXISTS (SELECT FROM {WORD_TABLE} AS s WHERE s.word = w.word)"
+    )
 
 
 def _unindex(kind: SearchKind, row: str) -> str:
@@ -183,8 +242,9 @@ def install(connection: Connection, progress: Progress | None = None) -> int:
 def uninstall(connection: Connection) -> None:
     """Drop the index (tables, triggers, functions); the unaccent extension stays."""
     _drop_triggers(connection)
-    for name in TABLES.values():
+    for name in [*TABLES.values(), WORD_TABLE]:
         _run(connection, f"DROP TABLE IF EXISTS {name}")
+    _run(connection, f"DROP FUNCTION IF EXISTS {SLICE_LEXEMES}(integer)")
     _run(connection, f"DROP FUNCTION IF EXISTS {VECTOR}(text, text)")
     _run(connection, f"DROP FUNCTION IF EXISTS {WORDS}(text)")
     _run(connection, f"DROP FUNCTION IF EXISTS {TEXT}(text)")
@@ -206,6 +266,8 @@ def rebuild(connection: Connection, progress: Progress | None = None) -> int:
         progress(0, total)
     # Bigger sorts for CREATE INDEX: a tenth of the time on a million moments.
     _run(connection, "SET LOCAL maintenance_work_mem = '256MB'")
+    _run(connection, f"DROP TABLE IF EXISTS {WORD_TABLE}")
+    _run(connection, f'CREATE TABLE {WORD_TABLE} (word text COLLATE "C" NOT NULL)')
     for kind, name in TABLES.items():
         _run(connection, f"DROP TABLE IF EXISTS {name}")
         _run(
@@ -222,26 +284,34 @@ def rebuild(connection: Connection, progress: Progress | None = None) -> int:
             last = upper
             if progress is not None and count:
                 progress(done + int(count * _FILLING * min(indexed, count) / count), total)
+        _run(connection, _new_words(f"SELECT document FROM {name}"))
         _run(connection, f"CREATE INDEX {name}_document ON {name} USING gin (document)")
         _run(connection, f"ANALYZE {name}")  # the planner's word counts
         done, indexed_in_all = done + count, indexed_in_all + indexed
         if progress is not None:
             progress(done, total)
+    _run(connection, f"CREATE INDEX {WORD_TABLE}_word ON {WORD_TABLE} (word)")
+    _run(connection, f"ANALYZE {WORD_TABLE}")
     return indexed_in_all
 
 
 def is_installed(connection: Connection) -> bool:
     if connection.dialect.name != "postgresql":
         return False
-    found = connection.execute(
-        sql_text("SELECT count(*) FROM pg_proc WHERE proname = :name"), {"name": VECTOR}
-    ).scalar_one()
-    tables = connection.execute(
-        sql_text("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() "
-                 "AND tablename = ANY(:names)"),
-        {"names": list(TABLES.values())},
-    ).scalar_one()  # fmt: skip
-    return bool(found) and tables == len(TABLES)
+    return _found(connection, [VECTOR], list(TABLES.values()))
+
+
+def is_current(connection: Connection) -> bool:
+    """Whether the installed index has this revision's slices and words (0016)."""
+    return _found(connection, [VECTOR, SLICE_LEXEMES], [*TABLES.values(), WORD_TABLE])
+
+
+def _found(connection: Connection, functions: list[str], tables: list[str]) -> bool:
+    """Whether all these functions and tables are in the search path: one statement of
+    catalogue look-ups (asked before every search; pg_tables took milliseconds)."""
+    checks = [f"to_regproc({_quote(name)}) IS NOT NULL" for name in functions]
+    checks += [f"to_regclass({_quote(name)}) IS NOT NULL" for name in tables]
+    return bool(_run(connection, "SELECT " + " AND ".join(checks)).scalar_one())
 
 
 # --- the query -------------------------------------------------------------------------------
@@ -251,35 +321,116 @@ def _document_table(kind: SearchKind) -> Any:
     return sa_table(TABLES[kind], *(column(name) for name in _DOCUMENT))
 
 
-def candidates(kind: SearchKind) -> Select[Any]:
+def candidates(kind: SearchKind, by_index: bool = True) -> Select[Any]:
     """``kind``'s documents matching ``:tsquery`` (``search_tsquery.tsquery``), newest
-    first: (ref_id, match_id, person_id, score), as ``search.fts_candidates``; the score
-    counts the names' hits (``:name_words``, ``:name_prefixes``, ``:name_phrases``:
-    ``search_tsquery.name_hits``)."""
+    first: (ref_id, match_id, person_id, score), as ``search.fts_candidates``, but the
+    ``score`` column is the document: ``score`` makes its rank, on the rows kept only.
+    ``by_index`` False: ordered by an expression, so that the planner cannot read the
+    newest rows first through the primary key and test each (it guessed that for a name
+    in long quotes and read 22,000 of them); the GIN index then finds the hits."""
     t = _document_table(kind)
     query = cast(bindparam("tsquery", type_=String), TSQUERY)
-    hits = func.matchnotes_name_hits(
-        t.c.document,
-        *(bindparam(name, type_=ARRAY(String)) for name in NAME_PARAMETERS),
-        type_=Integer,
-    )
+    newest = t.c.id if by_index else t.c.id + 0
     return (
-        sa_select(t.c.id.label("ref_id"), t.c.match_id, t.c.person_id, (-hits).label("score"))
+        sa_select(t.c.id.label("ref_id"), t.c.match_id, t.c.person_id, t.c.document.label("score"))
         .where(t.c.document.op("@@")(query))
-        .order_by(t.c.id.desc())
+        .order_by(newest.desc())
     )
+
+
+def score(document: ColumnElement[Any]) -> ColumnElement[int]:
+    """Lower is better, as FTS5's score: minus the names' hits of ``document``
+    (``:name_words``, ``:name_prefixes``, ``:name_phrases``: ``search_tsquery.name_hits``),
+    as ``matchnotes_name_hits`` counts them. Written out in the statement, not called:
+    each call of that SQL function cost 30-40 µs, a third of a search of 500 candidates."""
+    # The names' words only (weight A; ts_filter keeps only their positions): unnesting
+    # every word of a long quote cost 45 µs a document.
+    names = func.ts_filter(document, literal_column("'{a}'"))
+    u = func.unnest(names).table_valued("lexeme", "positions").alias("u")
+    in_names = func.cardinality(u.c.positions)
+    words, prefixes, phrases = (bindparam(name, type_=ARRAY(String)) for name in NAME_PARAMETERS)
+    found = (
+        sa_select(func.coalesce(func.sum(in_names), 0))
+        .select_from(u)
+        .where(or_(u.c.lexeme == any_(words), u.c.lexeme.like(any_(prefixes))))
+        .scalar_subquery()
+    )
+    each = func.unnest(cast(phrases, ARRAY(TSQUERY))).table_valued("q").render_derived("p")
+    matched = (
+        sa_select(func.count()).select_from(each).where(document.op("@@")(each.c.q))
+    ).scalar_subquery()
+    return cast(-(found + matched), Integer)
 
 
 NAME_PARAMETERS = ("name_words", "name_prefixes", "name_phrases")
 
 
-def plan_for_search(connection: Connection) -> None:
-    """For this transaction: tell the planner that the index and tables are in memory
-    (random reads cost little) and that matching a tsvector costs more than a plain
-    comparison. With the defaults it read a million moments newest first for two words
-    found together in one moment of three hundred (270 ms), not the GIN index."""
-    _run(connection, "SET LOCAL random_page_cost = 1.1")
-    _run(connection, "SET LOCAL cpu_operator_cost = 0.02")
+# For a search's transaction: the planner is told that the index and tables are in memory
+# (random reads cost little) and that matching a tsvector costs more than a plain
+# comparison (with the defaults it read a million moments newest first for two words found
+# together in one moment of three hundred: 270 ms, not the GIN index); to plan each
+# statement for its tsquery (the driver prepares a statement run five times, and a plan for
+# no tsquery in particular guesses 0.5 % of hits); and to start no workers (for a few
+# hundred rows they cost more than they save, on a busy server most of all: a backward
+# scan of the newest moments took 28 ms with them, 3 ms without).
+SEARCH_SETTINGS = {
+    "random_page_cost": "1.1",
+    "cpu_operator_cost": "0.02",
+    "plan_cache_mode": "force_custom_plan",
+    "max_parallel_workers_per_gather": "0",
+}
+
+
+def ready_for_search(connection: Connection) -> bool:
+    """SEARCH_SETTINGS for this transaction, and whether the index is installed: one
+    statement (each one is a round trip, milliseconds on a busy server)."""
+    settings = [f"set_config({_quote(k)}, {_quote(v)}, true)" for k, v in SEARCH_SETTINGS.items()]
+    checks = [f"to_regproc({_quote(VECTOR)}) IS NOT NULL"]
+    checks += [f"to_regclass({_quote(name)}) IS NOT NULL" for name in TABLES.values()]
+    row = _run(connection, f"SELECT {', '.join(settings)}, {' AND '.join(checks)}").one()
+    return bool(row[-1])
+
+
+@dataclass(frozen=True)
+class Terms:
+    """What ``read_terms`` found: each searched text's words as the documents have them
+    (``folded``), each text's last word -> the indexed words it begins, when there are at
+    most MAX_EXPANSION (``spelled``), and each kind's highest document id (``newest``)."""
+
+    folded: dict[str, tuple[str, ...]]
+    spelled: dict[str, tuple[str, ...]]
+    newest: dict[SearchKind, int]
+
+
+def read_terms(connection: Connection, texts: list[str], kinds: list[SearchKind]) -> Terms:
+    """The words of the searched texts, folded by the server with the function that folds
+    the documents (unaccent folds letters Python leaves alone); the words that start as
+    each text's last word does, from ``search_word`` (a range, which its index reads: in
+    bytes (C), every word that starts with w sorts from w to w || U+10FFFF); the kinds'
+    highest ids. One statement."""
+    last = "f.w[cardinality(f.w)]"
+    beginning = (
+        f"array(SELECT DISTINCT s.word FROM {WORD_TABLE} AS s WHERE s.word >= {last} "
+        f'COLLATE "C" AND s.word < ({last} || chr(1114111)) COLLATE "C" ORDER BY s.word '
+        "LIMIT :most)"
+    )
+    highest = [f"(SELECT max(id) FROM {TABLES[kind]})" for kind in kinds]
+    found = connection.execute(
+        sql_text(
+            f"SELECT f.t, f.w, CASE WHEN cardinality(f.w) > 0 THEN {beginning} END, "
+            f"{', '.join(highest) or 'NULL'} FROM (SELECT t, {WORDS}(t) AS w "
+            "FROM unnest(CAST(:texts AS text[])) AS t) AS f"
+        ),
+        {"texts": texts, "most": MAX_EXPANSION + 1},
+    ).all()
+    folded = {row[0]: tuple(row[1]) for row in found}
+    spelled = {
+        row[1][-1]: tuple(row[2])
+        for row in found
+        if row[1] and row[2] is not None and len(row[2]) <= MAX_EXPANSION
+    }
+    newest = {kind: (found[0][3 + i] or 0) if found else 0 for i, kind in enumerate(kinds)}
+    return Terms(folded, spelled, newest)
 
 
 def fold_terms(connection: Connection, texts: list[str]) -> dict[str, tuple[str, ...]]:
@@ -292,7 +443,39 @@ def fold_terms(connection: Connection, texts: list[str]) -> dict[str, tuple[str,
     return {text: tuple(words) for text, words in found}
 
 
-def documents_by_id(kind: SearchKind, ids: list[int]) -> Select[Any]:
-    """(ref_id, title, body) of some documents of ``kind``."""
-    t = _document_table(kind)
-    return sa_select(t.c.id, t.c.title, t.c.body).where(t.c.id.in_(ids))
+def documents_by_id(ids: dict[SearchKind, list[int]]) -> Any:
+    """(kind, ref_id, title, body) of some documents of some kinds: one statement."""
+    parts = []
+    for kind, wanted in ids.items():
+        t = _document_table(kind)
+        tag = literal_column(_quote(kind.value), String).label("kind")
+        parts.append(sa_select(tag, t.c.id, t.c.title, t.c.body).where(t.c.id.in_(wanted)))
+    return union_all(*parts)
+
+
+def window(low: int, high: int) -> str | None:
+    """A tsquery that holds for documents with ids from ``low`` (rounded down to a block)
+    up, ``high`` being the highest id when the search began: a block past it is asked
+    for too (rows added since). None when that is every id (``low`` < 1) or would take
+    more than MAX_SLICES blocks of the largest size."""
+    if low < 1:
+        return None
+    for shift in SLICES:
+        first, last = low >> shift, (high >> shift) + 1
+        if not first:  # from id 0: every id
+            return None
+        if last - first < MAX_SLICES:
+            return "(" + " | ".join(f"'#{shift}-{n}'" for n in range(first, last + 1)) + ")"
+    return None
+
+
+def estimates(connection: Connection, kinds: list[SearchKind], query: str) -> dict[SearchKind, int]:
+    """The planner's guess of how many documents of each kind match ``query`` (a tsquery
+    text), from the index's word statistics, without reading a row: one EXPLAIN."""
+    parts = [f"SELECT 1 FROM {TABLES[kind]} WHERE document @@ CAST(:query AS tsquery)"
+             for kind in kinds]  # fmt: skip
+    plan = connection.execute(
+        sql_text("EXPLAIN (FORMAT JSON) " + " UNION ALL ".join(parts)), {"query": query}
+    ).scalar_one()[0]["Plan"]
+    scans = plan["Plans"] if len(kinds) > 1 else [plan]  # an Append of one scan per kind
+    return {kind: int(scan["Plan Rows"]) for kind, scan in zip(kinds, scans, strict=True)}

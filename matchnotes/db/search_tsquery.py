@@ -6,8 +6,10 @@ the FTS5 expression's parts map onto tsquery so that both indexes find the same:
 
 - a finished word: itself anywhere, its inflections among the words only
   (``'penalty' | 'penalties':B``): names stay exact, as FTS5's ``names : "w"``;
-- the word being typed: a prefix anywhere (``'kan':*``), plus the inflections that do
-  not start with it, among the words (``wanted`` -> ``'wants':B``);
+- the word being typed: a prefix anywhere (``'kan':*``), or the indexed words that
+  start with it when the server says which (``'kane' | 'kanes'``: the same hits, read
+  faster), plus the inflections that do not start with it, among the words
+  (``wanted`` -> ``'wants':B``); none at all: ``'#'``, a word no document has;
 - a phrase: ``<->`` within the names or within the words, never across (FTS5 columns);
 - OR ``|``, AND ``&``, NOT ``& !``;
 - NEAR(a b, N): FTS5 finds the terms at most N words apart, in any order, in one column.
@@ -22,12 +24,14 @@ Lexemes are quoted and cast to tsquery as they are, never parsed again by the se
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import combinations
 
 from matchnotes.db.search_query import Near, Query, Term, inflections
 
 NEAR_ALTERNATIVES = 256  # pairs x orders x distances a NEAR may spell out
+Spelled = Mapping[str, tuple[str, ...]]  # a typed beginning -> the indexed words it begins
 
 
 def lexeme(word: str, suffix: str = "") -> str:
@@ -42,8 +46,9 @@ def _phrase(words: tuple[str, ...], prefix: bool, weight: str = "") -> str:
     return "(" + " <-> ".join(parts) + ")"
 
 
-def term_tsquery(term: Term) -> str:
-    """As ``Term.fts``: a phrase within one column, a word with its inflections."""
+def term_tsquery(term: Term, spelled: Spelled | None = None) -> str:
+    """As ``Term.fts``: a phrase within one column, a word with its inflections. A word
+    being typed that ``spelled`` has is the words that start with it (the same hits)."""
     if len(term.words) > 1:  # names (A) or words (B), never a phrase across both
         return (
             f"({_phrase(term.words, term.prefix, 'A')} | {_phrase(term.words, term.prefix, 'B')})"
@@ -51,7 +56,9 @@ def term_tsquery(term: Term) -> str:
     forms = inflections(term.words[0])
     if term.prefix:
         extra = [lexeme(f, "B") for f in forms[1:] if not f.startswith(forms[0])]
-        return "(" + " | ".join([lexeme(forms[0], "*"), *extra]) + ")"
+        words = (spelled or {}).get(forms[0])
+        typed = [lexeme(forms[0], "*")] if words is None else [lexeme(w) for w in words]
+        return "(" + " | ".join([*typed, *extra]) + ")" if typed or extra else "('#')"
     return "(" + " | ".join([lexeme(forms[0]), *(lexeme(f, "B") for f in forms[1:])]) + ")"
 
 
@@ -98,17 +105,23 @@ def refold(query: Query, folded: dict[str, tuple[str, ...]]) -> Query:
     return Query(tuple(groups), tuple(x for x in map(term, query.excluded) if x is not None))
 
 
-def tsquery(query: Query) -> str:
-    """The whole query, as ``Query.fts``: groups joined by OR, then NOT each left-out term."""
-    groups = [
-        "("
-        + " & ".join(near_tsquery(i) if isinstance(i, Near) else term_tsquery(i) for i in g)
-        + ")"
-        for g in query.groups
-    ]
-    return (
-        "(" + " | ".join(groups) + ")" + "".join(f" & !{term_tsquery(t)}" for t in query.excluded)
-    )
+def typed_words(query: Query) -> list[str]:
+    """The beginnings of single words being typed, searched for or left out: what
+    ``search_pg.read_terms`` may spell out."""
+    terms = (*query.terms, *query.excluded)
+    return list(dict.fromkeys(t.words[0] for t in terms if t.prefix and len(t.words) == 1))
+
+
+def tsquery(query: Query, spelled: Spelled | None = None) -> str:
+    """The whole query, as ``Query.fts``: groups joined by OR, then NOT each left-out term.
+    ``spelled``: typed beginnings -> every indexed word that starts with each."""
+
+    def item(i: Term | Near) -> str:
+        return near_tsquery(i) if isinstance(i, Near) else term_tsquery(i, spelled)
+
+    groups = ["(" + " & ".join(item(i) for i in g) + ")" for g in query.groups]
+    left_out = "".join(f" & !{term_tsquery(t, spelled)}" for t in query.excluded)
+    return "(" + " | ".join(groups) + ")" + left_out
 
 
 @dataclass(frozen=True)

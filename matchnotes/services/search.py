@@ -9,7 +9,9 @@ Ranking: relevance (the names matched; in the LIKE search, whether the title has
 first word), then the match's date, newest first. Each kind ranks its ``CANDIDATES``
 (500) most recently added hits that pass the filters: ranking every hit of a common word
 among a million moments costs 50-250 ms, these 500 cost a few. A kind with more hits is in
-``SearchResults.more`` (show "500+"; another word narrows it).
+``SearchResults.more`` (show "500+"; another word narrows it). On PostgreSQL a big kind is
+searched in its newest blocks of ids first (``_newest_first``, ``search_pg.window``), so
+that the server reads the rows of about a thousand hits, not of every hit.
 
 Matched words in ``SearchResult.marked_title`` and ``.snippet`` are wrapped in
 ``MARK_START`` (\\x02) and ``MARK_END`` (\\x03), which the UI shows in bold;
@@ -20,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -31,10 +33,13 @@ from sqlalchemy import (
     FromClause,
     Numeric,
     Select,
+    String,
     bindparam,
     cast,
     func,
+    literal_column,
     or_,
+    union_all,
 )
 from sqlalchemy import and_ as all_of
 from sqlalchemy import select as sa_select
@@ -52,7 +57,7 @@ from matchnotes.db.search import (
     is_installed,
     parse,
 )
-from matchnotes.db.search_tsquery import name_hits, refold, texts, tsquery
+from matchnotes.db.search_tsquery import name_hits, refold, texts, tsquery, typed_words
 from matchnotes.enums import SearchKind
 from matchnotes.errors import ValidationError
 from matchnotes.models import Competition
@@ -72,6 +77,12 @@ _MATCH, _SEASON, _LINEUP = _T["match"], _T["season"], _T["lineup_entry"]
 _TEAM, _PERSON = _T["team"], _T["person"]
 
 CANDIDATES = 500
+# On PostgreSQL, the fewest newest ids a kind's first look covers (search_pg.window),
+# and how many more hits than CANDIDATES it asks the planner's estimate for; kinds with
+# at most SMALL ids are ranked together in one statement, at once; a kind whose newest
+# CANDIDATES hits lie (by the estimate) among its newest INDEX_ORDER_ROWS rows reads them
+# newest first by the primary key, testing each; any other finds them by the GIN index.
+FIRST_WINDOW, MARGIN, SMALL, INDEX_ORDER_ROWS = 1 << 16, 2, 1 << 14, 4000
 Marks = tuple[frozenset[str], tuple[str, ...]]  # Query.marks(): whole words, prefixes
 
 
@@ -107,7 +118,7 @@ class SearchService(Service):
         with self._read() as session:
             connection = session.connection()
             dialect = connection.dialect.name
-            installed = search_pg.is_installed if dialect == "postgresql" else is_installed
+            installed = search_pg.ready_for_search if dialect == "postgresql" else is_installed
             indexed = not self._portable and installed(connection)
             if not indexed and dialect == "sqlite":
                 add_translate(connection)
@@ -119,33 +130,43 @@ class SearchService(Service):
             params: dict[str, Any] = {k: v for k, v in values.items() if v is not None}
             params.update(expression=query.fts, limit=limit)
             if indexed and dialect == "postgresql":
-                search_pg.plan_for_search(connection)
-                folded = refold(query, search_pg.fold_terms(connection, texts(query)))
+                terms = search_pg.read_terms(connection, texts(query), wanted)
+                folded = refold(query, terms.folded)
                 if not folded:  # no word the server indexes (only signs it drops)
                     return SearchResults(text, indexed=indexed)
                 names = name_hits(folded)
-                params.update(tsquery=tsquery(folded), name_words=names.whole,
+                typed = typed_words(folded)
+                spelled = {w: words for w, words in terms.spelled.items() if w in typed}
+                params.update(tsquery=tsquery(folded, spelled), name_words=names.whole,
                               name_prefixes=names.prefixes, name_phrases=names.phrases)  # fmt: skip
+                newest = terms.newest
             flags = tuple(v is not None for v in values.values())
             groups, totals, more = {}, {}, set()
             hits_of: dict[SearchKind, Sequence[Any]] = {}
+            if indexed and dialect == "postgresql":
+                found_of = _on_postgresql(connection, wanted, flags, params, newest)
+            else:
+                found_of = {}
+                for kind in wanted:
+                    hits = None if indexed else portable_candidates(query, kind)
+                    try:
+                        statement = _statement(kind, flags, hits, dialect)
+                        found_of[kind] = connection.execute(statement, params).all()
+                    except OperationalError as exc:  # the builder's quoting makes this rare
+                        if "fts5" not in str(exc.orig):
+                            raise
+                        raise ValidationError(f"That search cannot be run: {exc.orig}.") from exc
             for kind in wanted:
-                hits = None if indexed else portable_candidates(query, kind)
-                try:
-                    statement = _statement(kind, flags, hits, dialect)
-                    found = connection.execute(statement, params).all()
-                except OperationalError as exc:  # the builder's quoting should make this rare
-                    if "fts5" not in str(exc.orig):
-                        raise
-                    raise ValidationError(f"That search cannot be run: {exc.orig}.") from exc
+                found = found_of[kind]
                 if found:
                     hits_of[kind] = found
                     totals[kind] = min(found[0].found, CANDIDATES)
                     more.update([kind] if found[0].found > CANDIDATES else [])
             contexts = _contexts(connection, hits_of)  # one query for every kind's hits
+            shown = _texts(connection, hits_of, indexed)
             marks = query.marks()
             for kind, found in hits_of.items():
-                groups[kind] = _results(connection, marks, kind, found, indexed, contexts)
+                groups[kind] = _results(marks, kind, found, shown[kind], contexts)
         return SearchResults(text, groups, totals, frozenset(more), indexed)
 
     def rebuild(self, progress: Progress | None = None) -> int:
@@ -161,6 +182,65 @@ class SearchService(Service):
             if connection.dialect.name != "sqlite" or not search_index.fts5_available(connection):
                 return 0
             return install(connection, progress)
+
+
+def _on_postgresql(
+    connection: Connection,
+    wanted: list[SearchKind],
+    flags: Flags,
+    params: dict[str, Any],
+    newest: dict[SearchKind, int],
+) -> dict[SearchKind, Sequence[Any]]:
+    """Each kind's ranked hits: the kinds with at most FIRST_WINDOW ids in one statement
+    (a round trip each cost milliseconds on a busy server), the others newest first."""
+    small = tuple(kind for kind in wanted if newest[kind] <= SMALL)
+    found_of: dict[SearchKind, list[Any]] = {kind: [] for kind in wanted}
+    if small:
+        for row in connection.execute(_together(small, flags), params):
+            found_of[SearchKind(row.kind)].append(row)
+        for kind in small:
+            found_of[kind].sort(key=lambda row: row.position)
+    big = [kind for kind in wanted if kind not in small]
+    expected = search_pg.estimates(connection, big, params["tsquery"]) if big else {}
+    for kind in big:
+        high, hits = newest[kind], max(expected[kind], 1)
+        by_index = (CANDIDATES + 1) * high // hits <= INDEX_ORDER_ROWS
+        statement = _indexed_statement(kind, flags, "postgresql", by_index)
+        found_of[kind] = list(_newest_first(connection, statement, params, high, hits))
+    return dict(found_of)
+
+
+@lru_cache(maxsize=64)
+def _together(kinds: tuple[SearchKind, ...], flags: Flags) -> Any:
+    """The ranked statements of ``kinds``, each row tagged with its kind."""
+    parts = []
+    for kind in kinds:
+        ranked = _indexed_statement(kind, flags, "postgresql").subquery(f"ranked_{kind.value}")
+        tag = literal_column(f"'{kind.value}'", String).label("kind")
+        parts.append(sa_select(tag, *ranked.c))
+    return union_all(*parts)
+
+
+def _newest_first(
+    connection: Connection, statement: Select[Any], params: dict[str, Any], high: int, hits: int
+) -> Sequence[Any]:
+    """PostgreSQL: ``statement`` over the kind's newest ids first (``high``: the highest),
+    then over more of them while fewer than CANDIDATES + 1 hits are found there, the
+    next window as wide as the hits so far say it must be, or every id when there were
+    none. A window holds every id from its lowest up, so CANDIDATES + 1 hits in it are
+    the newest of all: the same candidates as one look at every hit, which reads the
+    heap row of each (thousands for a name among a million moments). The first window
+    is as wide as the planner's estimate of the ``hits`` says MARGIN x CANDIDATES need."""
+    query = params["tsquery"]
+    span = max(FIRST_WINDOW, high * MARGIN * (CANDIDATES + 1) // hits)
+    while True:
+        window = search_pg.window(high - span + 1, high)
+        within = query if window is None else f"({query}) & {window}"
+        found = connection.execute(statement, {**params, "tsquery": within}).all()
+        count = found[0].found if found else 0
+        if window is None or count > CANDIDATES:
+            return found
+        span = high if not count else max(span * 4, span * (CANDIDATES + 1) * 3 // (2 * count))
 
 
 def _kinds(kinds: Iterable[SearchKind | str] | None) -> list[SearchKind]:
@@ -202,30 +282,48 @@ def _statement(
 
 
 @lru_cache(maxsize=128)
-def _indexed_statement(kind: SearchKind, flags: Flags, dialect: str) -> Select[Any]:
-    found = search_pg.candidates(kind) if dialect == "postgresql" else fts_candidates(kind)
-    return _ranked(kind, flags, found)
+def _indexed_statement(
+    kind: SearchKind, flags: Flags, dialect: str, by_index: bool = True
+) -> Select[Any]:
+    if dialect == "postgresql":
+        found = search_pg.candidates(kind, by_index)
+        return _ranked(kind, flags, found, dated_last=not any(flags), rank=search_pg.score)
+    return _ranked(kind, flags, fts_candidates(kind))
 
 
-def _ranked(kind: SearchKind, flags: Flags, hits: Select[Any]) -> Select[Any]:
+def _ranked(
+    kind: SearchKind,
+    flags: Flags,
+    hits: Select[Any],
+    dated_last: bool = False,
+    rank: Callable[[Any], ColumnElement[Any]] | None = None,
+) -> Select[Any]:
     """The best ``:limit`` of the newest CANDIDATES + 1 hits that pass the filters:
     (ref_id, match_id, person_id, date, found). Scores within 0.05 count as equal, so
-    the newer match comes first; ``found`` counts the candidates."""
+    the newer match comes first; ``found`` counts the candidates. ``dated_last`` (no
+    filters): the candidates' matches are read for their dates after the LIMIT, for
+    those only (PostgreSQL hashed all 10,000 matches to join a few thousand hits).
+    ``rank``: the score from the hits' ``score`` column, computed on the candidates."""
     ref_id, match_id, person_id, _score = hits.selected_columns
     m = _MATCH.alias("m")
-    c = (
-        hits.add_columns(m.c.date)
-        .outerjoin(m, m.c.id == match_id)
-        .where(*_filter(kind, (ref_id, match_id, person_id), m, flags))
-        .limit(CANDIDATES + 1)
-        .subquery("candidate")
-    ).c
-    return (
-        sa_select(c.ref_id, c.match_id, c.person_id, c.date, func.count().over().label("found"))
-        .order_by(func.round(cast(c.score, Numeric), 1), c.date.desc().nulls_last())
-        .order_by(c.ref_id.desc())
-        .limit(bindparam("limit"))
-    )
+    if dated_last:  # one look-up by id per candidate, whatever the planner guesses
+        newest = hits.limit(CANDIDATES + 1).subquery("newest")
+        date = sa_select(m.c.date).where(m.c.id == newest.c.match_id).scalar_subquery()
+        c = sa_select(*newest.c, date.label("date")).subquery("candidate").c
+    else:
+        c = (
+            hits.add_columns(m.c.date)
+            .outerjoin(m, m.c.id == match_id)
+            .where(*_filter(kind, (ref_id, match_id, person_id), m, flags))
+            .limit(CANDIDATES + 1)
+            .subquery("candidate")
+        ).c
+    score = c.score if rank is None else rank(c.score)
+    order = [func.round(cast(score, Numeric), 1), c.date.desc().nulls_last(), c.ref_id.desc()]
+    columns = [c.ref_id, c.match_id, c.person_id, c.date, func.count().over().label("found")]
+    if rank is not None:  # PostgreSQL: each row's place, kept when kinds are read together
+        columns.append(func.row_number().over(order_by=order).label("position"))
+    return sa_select(*columns).order_by(*order).limit(bindparam("limit"))
 
 
 def _passes(m: FromClause, flags: Flags) -> list[ColumnElement[bool]]:
@@ -272,22 +370,31 @@ def _filter(
     return on_match
 
 
+def _texts(
+    connection: Connection, hits_of: dict[SearchKind, Sequence[Any]], indexed: bool
+) -> dict[SearchKind, dict[int, tuple[str, str]]]:
+    """Each kind's hits' (title, body): from the index, or the LIKE search's documents;
+    one statement for every kind on PostgreSQL (a round trip saved per kind)."""
+    ids = {kind: [r.ref_id for r in found] for kind, found in hits_of.items()}
+    shown: dict[SearchKind, dict[int, tuple[str, str]]] = {kind: {} for kind in ids}
+    if indexed and connection.dialect.name == "postgresql":
+        if ids:
+            for kind, ref, title, body in connection.execute(search_pg.documents_by_id(ids)):
+                shown[SearchKind(kind)][ref] = (title, body)
+        return shown
+    for kind, wanted in ids.items():
+        loaded = fts_documents(kind, wanted) if indexed else portable_documents(kind, wanted)
+        shown[kind] = {ref: (title, body) for ref, title, body in connection.execute(loaded)}
+    return shown
+
+
 def _results(
-    connection: Connection,
     marks: Marks,
     kind: SearchKind,
     rows: Sequence[Any],
-    indexed: bool,
+    texts: dict[int, tuple[str, str]],
     contexts: dict[int, str],
 ) -> list[SearchResult]:
-    ids = [r.ref_id for r in rows]
-    if not indexed:
-        loaded = portable_documents(kind, ids)
-    elif connection.dialect.name == "postgresql":
-        loaded = search_pg.documents_by_id(kind, ids)
-    else:
-        loaded = fts_documents(kind, ids)
-    texts = {ref: (title, body) for ref, title, body in connection.execute(loaded).all()}
     results = []
     for r in rows:
         title, body = texts[r.ref_id]

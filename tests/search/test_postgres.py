@@ -10,9 +10,10 @@ import datetime as dt
 
 import pytest
 from alembic import command
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, event, insert, text
 from sqlalchemy.engine import make_url
 
+from matchnotes.db import search_pg
 from matchnotes.db.database import open_database
 from matchnotes.db.schema import alembic_config
 from matchnotes.db.search_query import UNFOLDED, fold_words
@@ -20,6 +21,7 @@ from matchnotes.demo import load_demo
 from matchnotes.enums import MomentKind, SearchKind
 from matchnotes.errors import DatabaseRefusedError
 from matchnotes.minutes import make_minute
+from matchnotes.models import Moment
 from matchnotes.services import Services
 from matchnotes.services.inputs import LineupInput, MatchInput, MomentInput, QuoteInput
 from matchnotes.services.search import SearchService
@@ -113,6 +115,68 @@ def test_postgresql_filters_keep_what_fts5_keeps(pair, filters):
     assert ranked(on_pg) == ranked(on_sqlite)
 
 
+def test_typed_beginnings_find_the_same_as_prefix_queries(pair, monkeypatch):
+    """A beginning shared by too many words stays a prefix query (':*'): same results."""
+    monkeypatch.setattr(search_pg, "MAX_EXPANSION", 0)
+    on_sqlite, on_pg = pair
+    for typed in ["kan* pen", "sco", "runni", "harry ka", "x al-b", "penalties -mis"]:
+        assert ranked(on_pg.search(typed)) == ranked(on_sqlite.search(typed)), typed
+
+
+def test_windows_name_blocks_of_ids_from_the_lowest_asked_up():
+    assert search_pg.window(0, 100) is None
+    assert search_pg.window(1, 100) is None  # from id 0: every id
+    assert search_pg.window(534_465, 600_000) == "('#16-8' | '#16-9' | '#16-10')"
+    assert search_pg.window(300_000, 600_000) == "('#18-1' | '#18-2' | '#18-3')"
+    assert search_pg.window(100_000, 600_000) is None  # from block 0 of 2**18: every id
+    assert search_pg.window(1_600_000, 2_000_000) == "('#18-6' | '#18-7' | '#18-8')"
+    assert search_pg.window(300_000, 2_000_000) is None  # 3 blocks of 2**18 are too few
+
+
+@pytest.fixture(scope="module")
+def far_apart(tmp_path_factory, postgres_server):
+    """(SQLite's search, PostgreSQL's search) over 3,000 moments with ids 200 apart (up
+    to 600,000): enough for PostgreSQL to search blocks of the newest ids first."""
+    sqlite_db = open_database(tmp_path_factory.mktemp("far") / "far.sqlite")
+    url = postgres_server.create_database()
+    pg_db = open_database(url)
+    for db in (sqlite_db, pg_db):
+        services = Services.create(db.engine)
+        match = services.matches.create_match(
+            MatchInput(home="Arsenal", away="Chelsea", date=dt.date(2024, 5, 1))
+        )
+        rows = []
+        for i in range(3000):
+            minute = make_minute(1 + i % 90)
+            words = ["penalty"] + (["early"] if i < 1500 else []) + (["kane"] if i % 10 else [])
+            rows.append(
+                {"id": 1 + i * 200, "match_id": match, "period": minute.period.value,
+                 "minute": minute.minute, "stoppage": minute.stoppage,
+                 "sort_key": minute.sort_key, "kind": MomentKind.CHANCE.value,
+                 "description": " ".join(words), "created_at": dt.datetime(2024, 5, 1, tzinfo=dt.UTC)}  # noqa: E501
+            )  # fmt: skip
+        with db.engine.begin() as conn:
+            conn.execute(insert(Moment), rows)
+        if db.engine.dialect.name == "postgresql":  # as autovacuum would: word statistics
+            with db.engine.begin() as conn:
+                conn.execute(text("ANALYZE search_moment"))
+    yield SearchService(sqlite_db.engine), SearchService(pg_db.engine)
+    sqlite_db.close()
+    pg_db.close()
+    postgres_server.drop_database(url)
+
+
+# "penalty": every moment, the newest blocks are enough; "early": the older half only.
+@pytest.mark.parametrize(
+    "typed", ["penalty", "penalty ", "pen", "early", "early pen", "ear", "kane", "kane early",
+              "penalty -early", "penalty -kane", "early OR kane"],
+)  # fmt: skip
+def test_newest_blocks_first_find_the_same_candidates(far_apart, typed):
+    on_sqlite, on_pg = (s.search(typed) for s in far_apart)
+    assert ranked(on_pg) == ranked(on_sqlite)
+    assert on_pg.totals == on_sqlite.totals and on_pg.more == on_sqlite.more
+
+
 def test_letters_only_the_server_folds_are_found_as_typed(pair):
     """unaccent folds ħ to h (Python's fold leaves it): typed either way, found."""
     on_pg = pair[1]
@@ -158,6 +222,35 @@ def test_the_upgrade_builds_the_index_for_existing_rows(postgres_server):
         postgres_server.drop_database(url)
 
 
+def test_the_upgrade_from_0015_adds_blocks_and_words_to_the_index(postgres_server):
+    """0012's index as 0015 left it (no id blocks, no search_word): 0016 rebuilds it,
+    with progress, and the search finds what it found."""
+    url = postgres_server.create_database(empty=True)
+    engine = create_engine(make_url(url).set(drivername="postgresql+psycopg"))
+    config = alembic_config()
+    try:
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "0015")
+        load_demo(Services.create(engine))
+        with engine.begin() as conn:  # what 0012 built before 0016 had neither
+            conn.execute(text("DROP TABLE search_word"))
+            conn.execute(text("DROP FUNCTION matchnotes_search_slices(integer)"))
+            assert search_pg.is_installed(conn) and not search_pg.is_current(conn)
+        heard: list[tuple[int, int]] = []
+        db = open_database(url, progress=lambda done, total: heard.append((done, total)))
+        with db.engine.connect() as conn:
+            assert search_pg.is_current(conn)
+            assert conn.execute(text("SELECT count(*) FROM search_word")).scalar_one() > 100
+        assert heard and heard[-1][0] == heard[-1][1] > 14
+        found = SearchService(db.engine).search('"over the bar"')
+        assert found.indexed and len(found.groups[SearchKind.MOMENT]) == 1
+        db.close()
+    finally:
+        engine.dispose()
+        postgres_server.drop_database(url)
+
+
 def test_without_the_unaccent_extension_the_upgrade_says_whom_to_ask(postgres_server):
     """A user who may not create extensions (nor anything in the database): refused,
     with the command to ask the administrator for, and the database left as it was."""
@@ -188,3 +281,39 @@ def test_without_the_unaccent_extension_the_upgrade_says_whom_to_ask(postgres_se
         with server.begin() as conn:
             conn.execute(text("DROP ROLE matchnotes_reader"))
         server.dispose()
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [{"team": "Arsenal"}, {"date_from": dt.date(2024, 1, 1)}, {"date_to": dt.date(2020, 1, 1)}],
+    ids=str,
+)
+def test_newest_blocks_first_keep_what_the_filters_keep(far_apart, filters):
+    on_sqlite, on_pg = (s.search("penalty", **filters) for s in far_apart)
+    assert ranked(on_pg) == ranked(on_sqlite)
+    assert on_pg.totals == on_sqlite.totals and on_pg.more == on_sqlite.more
+
+
+def test_a_search_widens_its_window_while_too_few_are_found(far_apart, monkeypatch):
+    """The windows above are used: the newest blocks for "penalty"; for "early", when the
+    planner guesses more hits than there are, a first window with too few, then every id,
+    with the same results."""
+    on_sqlite, on_pg = far_apart
+    asked: list[str] = []
+
+    def heard(conn, cursor, statement, parameters, context, executemany):
+        if isinstance(parameters, dict) and "search_moment" in statement and "limit" in parameters:
+            asked.append(parameters["tsquery"])
+
+    event.listen(on_pg._engine, "before_cursor_execute", heard)
+    try:
+        on_pg.search("penalty", kinds=["moment"])
+        assert len(asked) == 1 and "'#18-" in asked[0]
+        asked.clear()
+        guess = {SearchKind.MOMENT: 1800}  # there are 1,500
+        monkeypatch.setattr(search_pg, "estimates", lambda *_: guess)
+        found = on_pg.search("early", kinds=["moment"])
+        assert len(asked) == 2 and "'#18-" in asked[0] and "#" not in asked[1]
+        assert ranked(found) == ranked(on_sqlite.search("early", kinds=["moment"]))
+    finally:
+        event.remove(on_pg._engine, "before_cursor_execute", heard)
