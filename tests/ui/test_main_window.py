@@ -35,7 +35,7 @@ def test_filter_then_enter_opens_the_match_page(qtbot, window, demo_match_id, ma
     make_match("Leeds United", "Chelsea", competition="Premier League")
     window.refresh()
     view = window.matches_view
-    assert view.table.model().rowCount() == 2
+    qtbot.waitUntil(lambda: view.table.model().rowCount() == 2)  # read again on a worker
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(view.filter_edit, "franc")
     assert view.table.model().rowCount() == 1
