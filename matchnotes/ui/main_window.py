@@ -455,7 +455,8 @@ class MainWindow(QMainWindow):
             self.tabs.removeTab(index)
             page.deleteLater()
             return
-        self.tabs.setTabText(index, page.title())
+        if self.tabs.tabText(index) != page.title():  # a tab's text lays the window out
+            self.tabs.setTabText(index, page.title())
 
     # --- live: what other processes commit (ui/live.py) ---
 

@@ -12,12 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
 from matchnotes.errors import MatchNotesError
 from matchnotes.services import Services
+from matchnotes.ui.after_paint import AfterPaint
 
 T = TypeVar("T")
 AUTHOR_SETTING = "history/author"  # the name this computer's changes are recorded by
@@ -37,12 +38,8 @@ class UndoController(QObject):
         self.undo_action.triggered.connect(lambda _checked=False: self.undo())
         self.redo_action.triggered.connect(lambda _checked=False: self.redo())
         # The menu's words are read after the views have shown the change: nobody sees a
-        # menu while typing a line. Two turns of the event loop: the window is laid out
-        # and painted in the first, the history is read in the next.
-        self._menu_words = QTimer(self, singleShot=True, interval=0)
-        self._menu_words.timeout.connect(self.refresh)
-        self._after_paint = QTimer(self, singleShot=True, interval=0)
-        self._after_paint.timeout.connect(self._menu_words.start)
+        # menu while typing a line.
+        self._menu_words = AfterPaint(self, self.refresh)
 
     def run(self, do: Callable[[], T], text: str | None = None) -> T:
         """Make a change (recorded by the service); ``text`` names it in the history
@@ -72,13 +69,11 @@ class UndoController(QObject):
 
     def _changed(self) -> None:
         self.changed.emit()
-        self._menu_words.stop()
-        self._after_paint.start()
+        self._menu_words.start()
 
     def refresh(self) -> None:
         """Say in the menu what Undo and Redo would do now (the history may have grown
         from elsewhere: call this when the menu opens or the window comes back)."""
-        self._after_paint.stop()
         self._menu_words.stop()
         if self.services is None:
             return
@@ -118,12 +113,12 @@ class UndoController(QObject):
 
     def undo_text(self) -> str:
         """What Undo would take back now, as the menu says it (without the accelerator)."""
-        if self._after_paint.isActive() or self._menu_words.isActive():
+        if self._menu_words.pending():
             self.refresh()
         return self.undo_action.text().replace("&", "", 1).replace("&&", "&")
 
     def redo_text(self) -> str:
-        if self._after_paint.isActive() or self._menu_words.isActive():
+        if self._menu_words.pending():
             self.refresh()
         return self.redo_action.text().replace("&", "", 1).replace("&&", "&")
 

@@ -72,7 +72,8 @@ def test_a_goal_typed_for_an_earlier_minute_moves_the_scores_after_it(
     _enter(qtbot, "10 goal Alvarez")
     assert _scores(page) == [("10'", "1–0"), ("30'", "2–0"), ("60'", "2–1"), ("75'", "2–1")]
     assert page.detail == services.matches.get_match(match_id)
-    assert "2–1" in page.header.text() and page.tabs.tabText(0) == "Moments (4)"
+    assert "2–1" in page.header.text()
+    qtbot.waitUntil(lambda: page.tabs.tabText(0) == "Moments (4)")  # once the line is painted
     assert "2–1" in window.tabs.tabText(window.tabs.currentIndex())
 
 

@@ -43,7 +43,7 @@ def test_lines_logged_late_and_live_show_as_a_fresh_read_shows_them(
     assert [row[0] for row in listed] == ["10'", "30'", "60'", "75'"]
     assert listed == _listed(_fresh(qtbot, window, services, match_id))
     assert "2–1" in page.header.text()
-    assert page.tabs.tabText(0) == "Moments (4)"
+    qtbot.waitUntil(lambda: page.tabs.tabText(0) == "Moments (4)")  # once the line is painted
 
 
 def test_a_new_player_in_quotes_shows_in_the_line_up_and_the_next_line_finds_him(

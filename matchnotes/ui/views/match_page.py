@@ -34,6 +34,7 @@ from matchnotes.errors import NotFoundError
 from matchnotes.minutes import Minute
 from matchnotes.services import Services
 from matchnotes.services.views import MatchDetail, MatchSummary
+from matchnotes.ui.after_paint import AfterPaint
 from matchnotes.ui.models.columns import (
     LINEUP_COLUMNS,
     MOMENT_COLUMNS,
@@ -103,6 +104,7 @@ class MatchPage(QWidget):
             row.addLayout(column)
 
         self.tabs = QTabWidget()
+        self._moments_count = AfterPaint(self, self._show_moments_count)
         self.tabs.addTab(self.moments, "Moments")
         self.tabs.addTab(lineups, "Line-ups")
         self.tabs.addTab(self.quotes, "Quotes")
@@ -274,7 +276,11 @@ class MatchPage(QWidget):
         self.timeline.show_detail(detail)
         self.quick_entry.reload_names()  # kept by the service unless the line changed them
         self.moments.scrollToBottom()
-        self.tabs.setTabText(0, f"Moments ({len(detail.moments)})")
+        self._moments_count.start()  # a tab's text lays the page out again: after the paint
+
+    def _show_moments_count(self) -> None:
+        if self.detail is not None:
+            self.tabs.setTabText(0, f"Moments ({len(self.detail.moments)})")
 
     def show_changed(self, detail: MatchDetail, clock_state: ClockState | None = None) -> None:
         """``detail``: the page shown with what other reporters changed put in place

@@ -138,5 +138,7 @@ class QuickEntryBar(QWidget):
             self.line.setText(self.last_line)
 
     def _show(self, text: str, *, error: bool) -> None:
-        self.preview.setStyleSheet(ERROR_STYLE if error else "")
+        style = ERROR_STYLE if error else ""
+        if self.preview.styleSheet() != style:  # a style sheet set polishes it again
+            self.preview.setStyleSheet(style)
         self.preview.setText(text)
