@@ -92,3 +92,17 @@ def test_a_player_seen_opens_his_page(qtbot, window, services, demo_match_id):
     page = window.tabs.currentWidget()
     assert isinstance(page, PersonPageView)
     qtbot.waitUntil(lambda: "Harry Kane" in window.tabs.tabText(window.tabs.currentIndex()))
+
+
+def test_a_team_seen_becomes_my_team(qtbot, window, services, demo_match_id):
+    _diary(services)
+    stats = _statistics(qtbot, window)
+    bar = stats.lists.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(2).center())  # Teams
+    names = [stats.teams.item(r).text() for r in range(stats.teams.count())]
+    row = next(r for r, text in enumerate(names) if text.startswith("Arsenal — "))
+    rect = stats.teams.visualItemRect(stats.teams.item(row))
+    qtbot.mouseClick(stats.teams.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Arsenal when you were there: 5 played" in stats.totals.text())
+    assert stats.team.currentText() == "Arsenal" and stats.team_chart.isVisible()

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 MATCH_ROLE = Qt.ItemDataRole.UserRole + 1
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 2
+TEAM_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
 class ChartView(QWidget):
@@ -108,6 +109,7 @@ class DiaryStatsView(QWidget):
         self.export.clicked.connect(self.pdf_requested)
         self.on_this_day.itemActivated.connect(self._on_match_item_activated)
         self.players.itemActivated.connect(self._on_player_item_activated)
+        self.teams.itemActivated.connect(self._on_team_item_activated)
 
     def attach(self, services: Services) -> None:
         self.services = services
@@ -164,6 +166,8 @@ class DiaryStatsView(QWidget):
         ])  # fmt: skip
         _fill(self.countries, [f"{name} — {n}" for name, n in f.countries])
         _fill(self.teams, [f"{name} — {n}" for name, n in f.teams])
+        for row, (name, _n) in enumerate(f.teams):
+            self.teams.item(row).setData(TEAM_ROLE, name)
         _fill(self.players, [f"{name} — {n}" for name, n, _id in f.players])
         for row, (_name, _n, person_id) in enumerate(f.players):
             self.players.item(row).setData(PERSON_ROLE, person_id)
@@ -175,6 +179,13 @@ class DiaryStatsView(QWidget):
 
     def _on_match_item_activated(self, item: QListWidgetItem) -> None:
         self.match_activated.emit(int(item.data(MATCH_ROLE)))
+
+    def _on_team_item_activated(self, item: QListWidgetItem) -> None:
+        """A team of the Teams list becomes "my team": its record when you were there."""
+        index = self.team.findText(item.data(TEAM_ROLE) or "")
+        if index > 0:  # not "(none)", nor "Nothing yet"
+            self.team.setCurrentIndex(index)
+            self.reload()
 
     def _on_player_item_activated(self, item: QListWidgetItem) -> None:
         if item.data(PERSON_ROLE) is not None:  # not "Nothing yet"
