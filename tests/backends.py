@@ -5,11 +5,12 @@ databases (``scripts/with_postgres.sh`` starts a throwaway cluster and sets it).
 gets a database of its own, copied from a template that the migrations built once
 (``CREATE DATABASE … TEMPLATE``: far faster than migrating each one).
 
-Which tests run on both: those under the folders below that use a database through the
-``db_target`` fixture (``database``, ``services``…) and neither ask for ``db_path`` (a
-SQLite file) nor carry the ``sqlite_only`` mark. The GUI tests (tests/ui), the file-safety
-tests (tests/safety: kills, full disks, backups of a file) stay on SQLite. tests/search
-runs its module-wide databases on both through its own ``search_target`` fixture.
+Which tests run on both: those under the folders below (and the top-level ones: the
+commands) that use a database through the ``db_target`` fixture (``database``,
+``services``, the GUI's ``window``…) and neither ask for ``db_path`` (a SQLite file) nor
+carry the ``sqlite_only`` mark. Only the file-safety tests (tests/safety: kills, full
+disks, backups of a file) stay on SQLite. tests/search runs its module-wide databases on
+both through its own ``search_target`` fixture.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from matchnotes.db.database import open_database
 
 URL_VARIABLE = "MATCHNOTES_TEST_POSTGRES_URL"
 TESTS = Path(__file__).parent
-ON_BOTH = ("services", "entry", "io", "db", "reports", "search")
+ON_BOTH = ("services", "entry", "io", "db", "reports", "search", "ui", "draft")
 
 
 class Backend(enum.Enum):

@@ -19,9 +19,9 @@ DESCRIPTION = 4
 
 
 @pytest.fixture
-def other(db_path, services):
-    """Sam's app: its own connection to the same file."""
-    db = open_database(db_path)
+def other(db_target, services):
+    """Sam's app: its own connection to the same database (a file, or a server's)."""
+    db = open_database(db_target)
     yield Services.create(db.engine)
     db.close()
     set_author(None)
