@@ -6,6 +6,7 @@ see ``tests/backends.py``.
 """
 
 import os
+import sys
 import tempfile
 
 # Before anything imports Qt: no display needed, and QSettings / platformdirs write
@@ -126,7 +127,16 @@ def database(
             shutil.copyfile(request.getfixturevalue("sqlite_template"), db_target)
     db = open_database(db_target)
     yield db
+    _workers_done()
     db.close()
+
+
+def _workers_done() -> None:
+    """Reads still running on Qt's worker threads end before their database closes (a
+    server connection closed under them would be left open, and warned about later)."""
+    qtcore = sys.modules.get("PySide6.QtCore")
+    if qtcore is not None:
+        qtcore.QThreadPool.globalInstance().waitForDone(10_000)
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QThreadPool
 
 from matchnotes.ui.main_window import MainWindow
 
@@ -10,4 +10,8 @@ def window(qtbot, services):
     win = MainWindow(services, "test.sqlite")
     qtbot.addWidget(win)
     win.show()
-    return win
+    yield win
+    # Closed, and its reads on workers ended, before the database closes: a server
+    # connection a read still held would be left open (and warned about in a later test).
+    win.close()
+    QThreadPool.globalInstance().waitForDone(10_000)

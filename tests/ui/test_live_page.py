@@ -122,6 +122,7 @@ def test_others_lines_go_in_their_place_with_who_logged_them_and_the_selection_s
     assert save is not None
     page = open_from_list(qtbot, live_window, match_id)
     qtbot.waitUntil(lambda: len(texts(page.moments)) == 2, timeout=2000)
+    qtbot.waitUntil(page.is_open)  # filled to its last tab: what a user then sees change
     table = page.moments  # the user clicks Mbappe's goal, to read it
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
                      pos=table.visualRect(table.model().index(1, 3)).center())  # fmt: skip
