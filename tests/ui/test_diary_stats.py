@@ -24,6 +24,17 @@ def _statistics(qtbot, window):
     return stats
 
 
+def _enter_on(qtbot, stats, tab, widget, starts):
+    """Show the list's tab, click its row that starts with ``starts``, press Enter."""
+    bar = stats.lists.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(tab).center())
+    names = [widget.item(r).text() for r in range(widget.count())]
+    row = next(r for r, text in enumerate(names) if text.startswith(starts))
+    rect = widget.visualItemRect(widget.item(row))
+    qtbot.mouseClick(widget.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+
+
 def test_totals_a_year_and_my_team(qtbot, window, services, demo_match_id):
     _diary(services)
     stats = _statistics(qtbot, window)
@@ -82,13 +93,7 @@ def test_on_this_day_opens_the_match_and_the_pdf_is_written(
 
 def test_a_player_seen_opens_his_page(qtbot, window, services, demo_match_id):
     stats = _statistics(qtbot, window)
-    bar = stats.lists.tabBar()
-    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(3).center())  # Players
-    names = [stats.players.item(r).text() for r in range(stats.players.count())]
-    row = next(r for r, text in enumerate(names) if text.startswith("Harry Kane — 1"))
-    rect = stats.players.visualItemRect(stats.players.item(row))
-    qtbot.mouseClick(stats.players.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    _enter_on(qtbot, stats, 3, stats.players, "Harry Kane — 1")  # Players
     page = window.tabs.currentWidget()
     assert isinstance(page, PersonPageView)
     qtbot.waitUntil(lambda: "Harry Kane" in window.tabs.tabText(window.tabs.currentIndex()))
@@ -97,12 +102,6 @@ def test_a_player_seen_opens_his_page(qtbot, window, services, demo_match_id):
 def test_a_team_seen_becomes_my_team(qtbot, window, services, demo_match_id):
     _diary(services)
     stats = _statistics(qtbot, window)
-    bar = stats.lists.tabBar()
-    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(2).center())  # Teams
-    names = [stats.teams.item(r).text() for r in range(stats.teams.count())]
-    row = next(r for r, text in enumerate(names) if text.startswith("Arsenal — "))
-    rect = stats.teams.visualItemRect(stats.teams.item(row))
-    qtbot.mouseClick(stats.teams.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    _enter_on(qtbot, stats, 2, stats.teams, "Arsenal — ")  # Teams
     qtbot.waitUntil(lambda: "Arsenal when you were there: 5 played" in stats.totals.text())
     assert stats.team.currentText() == "Arsenal" and stats.team_chart.isVisible()

@@ -11,6 +11,7 @@ from matchnotes.ui.dialogs.lineup_editor import LineupEditorDialog
 from matchnotes.ui.dialogs.simple_dialogs import LineupDialog
 from matchnotes.ui.views.match_page import MatchPage
 from tests.conftest import team_id
+from tests.ui.keys import modal
 from tests.ui.pages import open_match_page, pages_read, read_again
 
 SQUADS = Path(__file__).parents[1] / "entry" / "data" / "worldcup-2022-squads-excerpt.txt"
@@ -60,15 +61,6 @@ def _closed(qtbot, dialog, back_to):
     """The dialog is gone and its parent window has the keys again."""
     assert not dialog.isVisible()
     qtbot.waitUntil(back_to.isActiveWindow)
-
-
-def _modal(qtbot, kind):
-    """The dialog of ``kind`` that just came up, once it has the keyboard."""
-    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), kind))
-    modal = QApplication.activeModalWidget()
-    focus = QApplication.focusWidget
-    qtbot.waitUntil(lambda: focus() is not None and focus().window() is modal)
-    return modal
 
 
 def _type_lines(qtbot, text):
@@ -196,13 +188,13 @@ def test_escape_asks_before_discarding_and_cancel_keeps_editing(qtbot, window, d
     _page, dialog = _open_editor(qtbot, window, demo_match_id)
     _type_lines(qtbot, "0 Extra Player\n")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
-    box = _modal(qtbot, QMessageBox)
+    box = modal(qtbot, QMessageBox)
     assert box.text() == "Discard your changes to the line-ups?"
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # the default: keep editing
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.home.editor)
     assert dialog.isVisible() and dialog.home.text().startswith("0 Extra Player\n")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
-    box = _modal(qtbot, QMessageBox)
+    box = modal(qtbot, QMessageBox)
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Discard), Qt.MouseButton.LeftButton)
     _closed(qtbot, dialog, window)
     assert _stored(db_path, demo_match_id) == before
@@ -212,7 +204,7 @@ def test_squad_file_button_reads_a_team_section(qtbot, window, services, make_ma
     match_id = make_match("France", "Wales", dt.date(2023, 6, 1))
     _page, dialog = _open_editor(qtbot, window, match_id)
     qtbot.mouseClick(dialog.home.from_file, Qt.MouseButton.LeftButton)
-    chooser = _modal(qtbot, QFileDialog)
+    chooser = modal(qtbot, QFileDialog)
     qtbot.keyClicks(QApplication.focusWidget(), str(SQUADS))
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not chooser.isVisible() and dialog.isActiveWindow())
@@ -222,10 +214,10 @@ def test_squad_file_button_reads_a_team_section(qtbot, window, services, make_ma
 
     # Wales is not in the file: the user is asked which section to take.
     qtbot.mouseClick(dialog.away.from_file, Qt.MouseButton.LeftButton)
-    _modal(qtbot, QFileDialog)
+    modal(qtbot, QFileDialog)
     qtbot.keyClicks(QApplication.focusWidget(), str(SQUADS))
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
-    section = _modal(qtbot, QInputDialog)
+    section = modal(qtbot, QInputDialog)
     assert "has no squad called Wales" in section.labelText()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)  # France -> England
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
