@@ -7,6 +7,7 @@ unaccent extension cannot be created. Skipped without a server (scripts/with_pos
 """
 
 import datetime as dt
+from contextlib import contextmanager
 
 import pytest
 from alembic import command
@@ -196,15 +197,26 @@ def test_the_server_folds_documents_as_fts5_does(pair):
             assert tuple(words.scalar_one()) == fold_words(sample.replace("ß", "ss")), sample
 
 
-def test_the_upgrade_builds_the_index_for_existing_rows(postgres_server):
-    url = postgres_server.create_database(empty=True)
+@contextmanager
+def _demo_at(server, revision):
+    """A new server database migrated to ``revision`` with the demo in it: (url, engine,
+    the Alembic config on it); dropped afterwards."""
+    url = server.create_database(empty=True)
     engine = create_engine(make_url(url).set(drivername="postgresql+psycopg"))
     config = alembic_config()
     try:
         with engine.begin() as conn:
             config.attributes["connection"] = conn
-            command.upgrade(config, "0011_author_and_version")
+            command.upgrade(config, revision)
         load_demo(Services.create(engine))
+        yield url, engine, config
+    finally:
+        engine.dispose()
+        server.drop_database(url)
+
+
+def test_the_upgrade_builds_the_index_for_existing_rows(postgres_server):
+    with _demo_at(postgres_server, "0011_author_and_version") as (url, _engine, config):
         heard: list[tuple[int, int]] = []
         db = open_database(url, progress=lambda done, total: heard.append((done, total)))
         found = SearchService(db.engine).search('"over the bar"')
@@ -217,22 +229,12 @@ def test_the_upgrade_builds_the_index_for_existing_rows(postgres_server):
         without = SearchService(db.engine).search('"over the bar"')  # the LIKE search
         assert not without.indexed and len(without.groups[SearchKind.MOMENT]) == 1
         db.close()
-    finally:
-        engine.dispose()
-        postgres_server.drop_database(url)
 
 
 def test_the_upgrade_from_0015_adds_blocks_and_words_to_the_index(postgres_server):
     """0012's index as 0015 left it (no id blocks, no search_word): 0016 rebuilds it,
     with progress, and the search finds what it found."""
-    url = postgres_server.create_database(empty=True)
-    engine = create_engine(make_url(url).set(drivername="postgresql+psycopg"))
-    config = alembic_config()
-    try:
-        with engine.begin() as conn:
-            config.attributes["connection"] = conn
-            command.upgrade(config, "0015")
-        load_demo(Services.create(engine))
+    with _demo_at(postgres_server, "0015") as (url, engine, _config):
         with engine.begin() as conn:  # what 0012 built before 0016 had neither
             conn.execute(text("DROP TABLE search_word"))
             conn.execute(text("DROP FUNCTION matchnotes_search_slices(integer)"))
@@ -246,9 +248,6 @@ def test_the_upgrade_from_0015_adds_blocks_and_words_to_the_index(postgres_serve
         found = SearchService(db.engine).search('"over the bar"')
         assert found.indexed and len(found.groups[SearchKind.MOMENT]) == 1
         db.close()
-    finally:
-        engine.dispose()
-        postgres_server.drop_database(url)
 
 
 def test_without_the_unaccent_extension_the_upgrade_says_whom_to_ask(postgres_server):
