@@ -110,6 +110,9 @@ class DiaryStatsView(QWidget):
         self.on_this_day.itemActivated.connect(self._on_match_item_activated)
         self.players.itemActivated.connect(self._on_player_item_activated)
         self.teams.itemActivated.connect(self._on_team_item_activated)
+        self.players.setToolTip("Double-click or Enter: the player's page")
+        self.teams.setToolTip("Double-click or Enter: follow this team (My team)")
+        self.on_this_day.setToolTip("Double-click or Enter: the match's page")
 
     def attach(self, services: Services) -> None:
         self.services = services
