@@ -27,7 +27,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from benchmarks.bench_gui import LIMIT_MS, StallProbe, raw_ms
+from benchmarks.bench_gui import LIMIT_MS, StallProbe, open_app_window, raw_ms
 
 SEEN_SQL = "fan_attendance IN ('attended', 'watched')"
 
@@ -55,19 +55,11 @@ def main() -> int:
         mark_seen(db, args.seen)
     os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="bench-diary-cfg-")
 
-    from matchnotes.app import create_application
-    from matchnotes.db.database import open_database
-    from matchnotes.services import Services
     from matchnotes.ui.dialogs.add_seen_dialog import AddSeenDialog
     from matchnotes.ui.dialogs.seen_dialog import SeenDialog
-    from matchnotes.ui.main_window import MainWindow
 
-    app = create_application()
-    database = open_database(db)
-    services = Services.create(database.engine)
-    window = MainWindow(services, str(db))
-    window.resize(1280, 800)
-    window.show()
+    app, database, window = open_app_window(db)
+    services = window.services
     QTest.qWaitForWindowActive(window)
     probe = StallProbe()
     probe.start()

@@ -97,6 +97,33 @@ class StallProbe(QObject):
         return max(self.longest, now - self.last)
 
 
+def open_app_window(db: Path) -> tuple[QApplication, Any, Any]:
+    """The application, its database and its main window on ``db``, shown, as
+    ``matchnotes`` starts them: garbage collected on the GUI thread (ui/collector.py),
+    start-up's objects frozen once the first lists are in."""
+    from matchnotes.app import create_application
+    from matchnotes.db.database import open_database
+    from matchnotes.services import Services
+    from matchnotes.ui.collector import GuiCollector
+    from matchnotes.ui.main_window import MainWindow
+
+    app = create_application()
+    collector = GuiCollector(app)
+    collector.start(freeze_after_ms=None)
+    database = open_database(db)
+    services = Services.create(database.engine)
+    window = MainWindow(services, str(db))
+    window.resize(1280, 800)
+    window.show()
+    QTest.qWaitForWindowExposed(window)
+    end = time.monotonic() + 10
+    while window.matches_view.table.source.count() == 0 and time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.005)
+    collector.freeze()
+    return app, database, window
+
+
 def is_open(page: object) -> bool:
     """A match page filled (older code filled it before open_match returned)."""
     return getattr(page, "is_open", lambda: True)()
@@ -213,14 +240,10 @@ def bare_qt_stalls(probe: StallProbe, model: QStandardItemModel) -> dict[str, fl
 
 APP_TABS = """
 import sys, time
-from matchnotes.app import create_application
-from matchnotes.db.database import open_database
-from matchnotes.services import Services
-from matchnotes.ui.main_window import MainWindow
-app = create_application()
-database = open_database(sys.argv[1])
-window = MainWindow(Services.create(database.engine), sys.argv[1])
-window.resize(1280, 800); window.show()
+sys.path.insert(0, {here!r})
+from bench_gui import open_app_window
+from pathlib import Path
+app, _database, window = open_app_window(Path(sys.argv[1]))
 for index in range(window.tabs.count()):
     window.tabs.setCurrentIndex(index)
     end = time.monotonic() + 2  # what a tab reads on a worker arrives meanwhile
@@ -233,7 +256,8 @@ with open("/proc/self/status") as f:
 
 def app_rss_mb(db: Path) -> float:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    out = subprocess.run([sys.executable, "-c", APP_TABS, str(db)], capture_output=True,
+    script = APP_TABS.replace("{here!r}", repr(str(Path(__file__).resolve().parent)))
+    out = subprocess.run([sys.executable, "-c", script, str(db)], capture_output=True,
                          text=True, check=True, env=env)  # fmt: skip
     return float(out.stdout.split()[-1])
 
@@ -362,17 +386,7 @@ def main() -> int:
     # leave the matches list unread until shown).
     os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="bench-gui-cfg-")
 
-    from matchnotes.app import create_application
-    from matchnotes.db.database import open_database
-    from matchnotes.services import Services
-    from matchnotes.ui.main_window import MainWindow
-
-    app = create_application()
-    database = open_database(db)
-    services = Services.create(database.engine)
-    window = MainWindow(services, str(db))
-    window.resize(1280, 800)
-    window.show()
+    app, database, window = open_app_window(db)
     probe = StallProbe()
     probe.start()
     probe.longest_cpu = 0.0

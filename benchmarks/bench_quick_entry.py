@@ -47,19 +47,10 @@ def main() -> int:
 def gui(db: Path, lines: int) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="bench-qe-cfg-")  # a first launch
-    from PySide6.QtTest import QTest
 
-    from matchnotes.app import create_application
-    from matchnotes.db.database import open_database
-    from matchnotes.services import Services
-    from matchnotes.ui.main_window import MainWindow
+    from bench_gui import open_app_window
 
-    app = create_application()
-    database = open_database(db)
-    window = MainWindow(Services.create(database.engine), str(db))
-    window.resize(1280, 800)
-    window.show()
-    QTest.qWaitForWindowExposed(window)
+    app, database, window = open_app_window(db)
     page = window.open_match(window.matches_view.table.source.row_at(0).id)
     settle = time.monotonic() + 2  # the page's names arrive from a worker
     while time.monotonic() < settle:

@@ -41,6 +41,7 @@ from matchnotes.paths import APP_NAME, DB_ENV_VAR, database_target, resource
 from matchnotes.services.backups import BackupService
 from matchnotes.services.summaries import peek_newest
 from matchnotes.services.views import MatchSummary
+from matchnotes.ui.collector import GuiCollector
 from matchnotes.ui.main_window import MainWindow
 from matchnotes.ui.opening import (
     CANNOT_OPEN,
@@ -258,6 +259,7 @@ def _report_open_and_quit(app: QApplication, window: MainWindow) -> None:
 
 def run_app(args: argparse.Namespace) -> int:
     app = create_application()
+    GuiCollector(app).start()  # garbage collected between events, never on a worker
     launched = launch(args)
     if launched is None:
         return 1
