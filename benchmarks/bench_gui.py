@@ -100,7 +100,7 @@ class StallProbe(QObject):
 def open_app_window(db: Path) -> tuple[QApplication, Any, Any]:
     """The application, its database and its main window on ``db``, shown, as
     ``matchnotes`` starts them: garbage collected on the GUI thread (ui/collector.py),
-    start-up's objects frozen once the first lists are in."""
+    start-up's objects frozen once the first lists are in and the pages' code loaded."""
     from matchnotes.app import create_application
     from matchnotes.db.database import open_database
     from matchnotes.services import Services
@@ -117,7 +117,9 @@ def open_app_window(db: Path) -> tuple[QApplication, Any, Any]:
     window.show()
     QTest.qWaitForWindowExposed(window)
     end = time.monotonic() + 10
-    while window.matches_view.table.source.count() == 0 and time.monotonic() < end:
+    while time.monotonic() < end and not (
+        window.matches_view.table.source.count() > 0 and window.warm_up.done
+    ):  # the first lists in, the pages' code loaded (ui/warm_up.py)
         app.processEvents()
         time.sleep(0.005)
     collector.freeze()

@@ -222,6 +222,10 @@ class MainWindow(QMainWindow):
         self.undo.refresh()
         self.search_view.set_services(services)
         self._start_live(services)
+        from matchnotes.ui.warm_up import WarmUp
+
+        self.warm_up = WarmUp(self)  # the pages' code, loaded before it is first needed
+        self.warm_up.start()
         if matches is None:
             self.refresh()
         else:
