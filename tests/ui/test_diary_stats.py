@@ -105,3 +105,21 @@ def test_a_team_seen_becomes_my_team(qtbot, window, services, demo_match_id):
     _enter_on(qtbot, stats, 2, stats.teams, "Arsenal — ")  # Teams
     qtbot.waitUntil(lambda: "Arsenal when you were there: 5 played" in stats.totals.text())
     assert stats.team.currentText() == "Arsenal" and stats.team_chart.isVisible()
+
+
+def test_a_ground_lists_the_matches_attended_there(qtbot, window, services, demo_match_id):
+    _diary(services)
+    stats = _statistics(qtbot, window)
+    _enter_on(qtbot, stats, 0, stats.grounds, "★ Highbury")  # Grounds
+    diary = window.diary_view
+    assert diary.sections.currentWidget() is diary.stack  # the Matches tab
+    assert diary.periods.currentItem().text() == "At Highbury — 3 matches"
+    table = diary.table
+    dates = [table.source.row_at(r).date.isoformat() for r in range(table.model().rowCount())]
+    assert sorted(dates) == ["2019-12-06", "2020-02-01", "2020-04-01"]
+    assert "At Highbury" in diary.summary.text()
+    # Enter on a listed match opens it, as anywhere in the diary.
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    page = window.tabs.currentWidget()
+    assert isinstance(page, MatchPage) and page.match_id == table.current_id()

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 MATCH_ROLE = Qt.ItemDataRole.UserRole + 1
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 2
 TEAM_ROLE = Qt.ItemDataRole.UserRole + 3
+GROUND_ROLE = Qt.ItemDataRole.UserRole + 4
 
 
 class ChartView(QWidget):
@@ -64,6 +65,7 @@ class ChartView(QWidget):
 class DiaryStatsView(QWidget):
     match_activated = Signal(int)
     person_activated = Signal(int)  # a player of the Players list: Enter or a double-click
+    ground_activated = Signal(str)  # a ground of the Grounds list: its name
     pdf_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -110,6 +112,8 @@ class DiaryStatsView(QWidget):
         self.on_this_day.itemActivated.connect(self._on_match_item_activated)
         self.players.itemActivated.connect(self._on_player_item_activated)
         self.teams.itemActivated.connect(self._on_team_item_activated)
+        self.grounds.itemActivated.connect(self._on_ground_item_activated)
+        self.grounds.setToolTip("Double-click or Enter: the matches you saw there")
         self.players.setToolTip("Double-click or Enter: the player's page")
         self.teams.setToolTip("Double-click or Enter: follow this team (My team)")
         self.on_this_day.setToolTip("Double-click or Enter: the match's page")
@@ -167,6 +171,8 @@ class DiaryStatsView(QWidget):
             f"{g.visits} {'visit' if g.visits == 1 else 'visits'}, first {g.first_visit:%d %b %Y}"
             for g in f.grounds
         ])  # fmt: skip
+        for row, g in enumerate(f.grounds):
+            self.grounds.item(row).setData(GROUND_ROLE, g.name)
         _fill(self.countries, [f"{name} — {n}" for name, n in f.countries])
         _fill(self.teams, [f"{name} — {n}" for name, n in f.teams])
         for row, (name, _n) in enumerate(f.teams):
@@ -189,6 +195,10 @@ class DiaryStatsView(QWidget):
         if index > 0:  # not "(none)", nor "Nothing yet"
             self.team.setCurrentIndex(index)
             self.reload()
+
+    def _on_ground_item_activated(self, item: QListWidgetItem) -> None:
+        if item.data(GROUND_ROLE) is not None:  # not "Nothing yet"
+            self.ground_activated.emit(str(item.data(GROUND_ROLE)))
 
     def _on_player_item_activated(self, item: QListWidgetItem) -> None:
         if item.data(PERSON_ROLE) is not None:  # not "Nothing yet"

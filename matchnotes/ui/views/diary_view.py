@@ -95,6 +95,7 @@ class DiaryView(QWidget):
         self.sections.addTab(self.stats, "Statistics")
         self.sections.currentChanged.connect(lambda _i: self._refresh_stats())
         self.stats.match_activated.connect(self.match_activated)
+        self.stats.ground_activated.connect(self.show_ground)
         self._stats_read: Callable[[], None] | None = None
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -145,6 +146,9 @@ class DiaryView(QWidget):
             self._add(f"{year} — {_matches(years[year])}", ("year", year))
         for (name, season), count in sorted(competitions.items(), key=lambda kv: str(kv[0])):
             self._add(f"{name} {season or ''} — {_matches(count)}", ("competition", (name, season)))
+        # A ground chosen in the figures stays while a match attended there is left.
+        if current and current[0] == "venue" and any(_visit(m, current[1]) for m in matches):
+            self._add_ground(current[1])
         self.periods.blockSignals(False)
         if not matches:
             self.empty_label.setText(EMPTY_HTML)
@@ -153,11 +157,31 @@ class DiaryView(QWidget):
             self.table.source.set_rows([])
             return
         self.stack.setCurrentIndex(1)
-        rows = [self.periods.item(i).data(KEY_ROLE) for i in range(self.periods.count())]
+        rows = self._keys()
         # The list was cleared, so this always changes the current row: the table fills.
         self.periods.setCurrentRow(rows.index(current) if current in rows else 0)
         if selected is not None:
             self.table.select_id(selected)
+
+    def show_ground(self, name: str) -> None:
+        """The matches attended at this ground, listed on the Matches tab (from the figures'
+        Grounds list): an entry of its own at the end of the periods."""
+        if ("venue", name) not in self._keys():
+            for row, key in reversed(list(enumerate(self._keys()))):  # one ground at a time
+                if key[0] == "venue":
+                    self.periods.takeItem(row)
+            self._add_ground(name)
+        self.sections.setCurrentWidget(self.stack)
+        self.stack.setCurrentIndex(1)
+        self.periods.setCurrentRow(self._keys().index(("venue", name)))
+        self.table.setFocus()
+
+    def _keys(self) -> list[tuple[str, object]]:
+        return [self.periods.item(i).data(KEY_ROLE) for i in range(self.periods.count())]
+
+    def _add_ground(self, name: str) -> None:
+        count = sum(1 for m in self.matches if _visit(m, name))
+        self._add(f"At {name} — {_matches(count)}", ("venue", name))
 
     def _add(self, text: str, key: object) -> None:
         item = QListWidgetItem(text)
@@ -171,6 +195,9 @@ class DiaryView(QWidget):
         if kind == "year":
             chosen = [m for m in self.matches if m.date.year == value]
             title = str(value)
+        elif kind == "venue":
+            chosen = [m for m in self.matches if _visit(m, value)]
+            title = f"At {value}"
         else:
             chosen = [m for m in self.matches if (m.competition, m.season) == tuple(value)]
             title = " ".join(x for x in value if x)
@@ -190,6 +217,11 @@ class DiaryView(QWidget):
             return None
         kind, value = item.data(KEY_ROLE)
         return value if kind == "year" else None
+
+
+def _visit(m: MatchSummary, ground: str) -> bool:
+    """A match the fan went to at this ground (the figures' Grounds count only those)."""
+    return m.venue == ground and m.fan_attendance is Attendance.ATTENDED
 
 
 def diary_summary(title: str, matches: list[MatchSummary]) -> str:
