@@ -5,7 +5,7 @@ on a worker and only replayed in the dialog; a print is painted on a worker afte
 import subprocess
 
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtPrintSupport import (
     QPrintDialog,
     QPrinter,
@@ -14,9 +14,10 @@ from PySide6.QtPrintSupport import (
 )
 from PySide6.QtWidgets import QApplication, QLineEdit, QToolButton
 
+from matchnotes.errors import MatchNotesError
 from matchnotes.reports import pdf_render
 from matchnotes.reports.pdf_render import paint_match_report
-from tests.ui.keys import CTRL, closed, given_back, key, modal, type_keys
+from tests.ui.keys import CTRL, closed, given_back, key, modal, question, type_keys
 from tests.ui.pages import open_match_page
 
 ALT = Qt.KeyboardModifier.AltModifier
@@ -112,27 +113,19 @@ def test_a_changed_page_is_laid_out_again_on_a_worker(
     closed(qtbot, dialog)
 
 
-def test_print_paints_on_a_worker_after_ok(qtbot, window, demo_match_id, tmp_path, gates):
-    out = tmp_path / "printed.pdf"
-    window.refresh()
-    open_match_page(qtbot, window, demo_match_id)
-    painting = gates(pdf_render, "paint_match_report")
-    qtbot.keyClick(window, Qt.Key.Key_P, CTRL)  # File ▸ Print match
-    dialog = modal(qtbot, QPrintDialog)  # "Print to File (PDF)": no printer here
-    for _ in range(10):  # Tab to the file name
+def _print_to_file(qtbot, out):
+    """In the print dialog ("Print to File (PDF)": no printer here): Tab to the file
+    name, type it, Enter (Print)."""
+    for _ in range(10):
         if isinstance(QApplication.focusWidget(), QLineEdit):
             break
         key(qtbot, Qt.Key.Key_Tab)
     key(qtbot, Qt.Key.Key_A, CTRL)
     type_keys(qtbot, str(out))
-    key(qtbot, Qt.Key.Key_Return)  # Print
-    closed(qtbot, dialog)
-    painting.reached(qtbot)
-    assert window.statusBar().currentMessage() == "Printing “England 1–2 France”…"
-    given_back(qtbot, window)
-    qtbot.keyClick(window, Qt.Key.Key_1, CTRL)  # the window answers meanwhile
-    assert window.tabs.currentIndex() == 0
-    painting.open()
+    key(qtbot, Qt.Key.Key_Return)
+
+
+def _printed_text(qtbot, window, out):
     qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Printed"))
     assert window.statusBar().currentMessage() == (
         f"Printed “England 1–2 France” (3 pages) to {out}"
@@ -141,6 +134,53 @@ def test_print_paints_on_a_worker_after_ok(qtbot, window, demo_match_id, tmp_pat
     text = " ".join(text.split())
     assert "England" in text and "Al Bayt Stadium" in text and "84'" in text
     assert "Report draft" in text and "53rd" in text
+
+
+def test_print_paints_on_a_worker_after_ok(qtbot, window, demo_match_id, tmp_path, gates):
+    out = tmp_path / "printed.pdf"
+    window.refresh()
+    open_match_page(qtbot, window, demo_match_id)
+    painting = gates(pdf_render, "paint_match_report")
+    qtbot.keyClick(window, Qt.Key.Key_P, CTRL)  # File ▸ Print match
+    dialog = modal(qtbot, QPrintDialog)
+    _print_to_file(qtbot, out)
+    closed(qtbot, dialog)
+    painting.reached(qtbot)
+    assert window.statusBar().currentMessage() == "Printing “England 1–2 France”…"
+    given_back(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_1, CTRL)  # the window answers meanwhile
+    assert window.tabs.currentIndex() == 0
+    painting.open()
+    _printed_text(qtbot, window, out)
+
+
+def test_the_previews_print_button_prints_on_a_worker(
+    qtbot, window, demo_match_id, tmp_path, gates
+):
+    out = tmp_path / "from-preview.pdf"
+    window.refresh()
+    open_match_page(qtbot, window, demo_match_id)
+    qtbot.keyClick(window, Qt.Key.Key_P, CTRL | ALT)
+    preview = modal(qtbot, QPrintPreviewDialog)
+    painting = gates(pdf_render, "paint_match_report")
+    button = next(
+        b for b in preview.findChildren(QToolButton)
+        if b.defaultAction() is not None and b.defaultAction().text() == "Print"
+    )  # fmt: skip
+
+    def answer():  # the print dialog the button opens (in a loop of its own), once it has
+        dialog, focus = QApplication.activeModalWidget(), QApplication.focusWidget()  # the keys
+        if not isinstance(dialog, QPrintDialog) or focus is None or focus.window() is not dialog:
+            QTimer.singleShot(20, answer)
+            return
+        _print_to_file(qtbot, out)
+
+    QTimer.singleShot(0, answer)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # back once the print dialog is
+    closed(qtbot, preview)
+    painting.reached(qtbot)
+    painting.open()
+    _printed_text(qtbot, window, out)
 
 
 def test_closing_the_window_while_the_pages_are_laid_out(qtbot, window, demo_match_id, gates):
@@ -153,3 +193,20 @@ def test_closing_the_window_while_the_pages_are_laid_out(qtbot, window, demo_mat
     recording.open()
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "")  # the pages came
     assert not any(d.isVisible() for d in window.findChildren(QPrintPreviewDialog))
+
+
+def test_a_print_that_fails_says_why(qtbot, window, demo_match_id, tmp_path, monkeypatch):
+    def refused(*_args):
+        raise MatchNotesError("The printer cannot print now; check it is ready, or choose another.")
+
+    monkeypatch.setattr(pdf_render, "paint_match_report", refused)
+    window.refresh()
+    open_match_page(qtbot, window, demo_match_id)
+    qtbot.keyClick(window, Qt.Key.Key_P, CTRL)
+    modal(qtbot, QPrintDialog)
+    _print_to_file(qtbot, tmp_path / "printed.pdf")
+    box = question(qtbot)
+    assert box.text() == "The printer cannot print now; check it is ready, or choose another."
+    key(qtbot, Qt.Key.Key_Return)
+    closed(qtbot, box)
+    assert window.statusBar().currentMessage() == ""
