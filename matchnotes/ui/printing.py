@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from matchnotes.ui.workers import BackgroundOp
 
 PREPARING = "Laying out the pages…"
+READING = "Reading the match…"
 
 
 def new_printer() -> QPrinter:
@@ -89,22 +90,24 @@ class ReportReader:
         layout, resolution = printer.pageLayout(), printer.resolution()
         self._prepare(
             match_id,
+            PREPARING,
             lambda report: report.recorded(layout, resolution),
             lambda report: self._show_preview(report, printer),
         )
 
     def open_print_dialog(self, match_id: int) -> None:
-        self._prepare(match_id, lambda report: report, self._show_print_dialog)
+        self._prepare(match_id, READING, lambda report: report, self._show_print_dialog)
 
     def _prepare(
-        self, match_id: int, then: Callable[[Report], Report], show: Callable[[Report], None]
-    ) -> None:
+        self, match_id: int, doing: str, then: Callable[[Report], Report],
+        show: Callable[[Report], None],
+    ) -> None:  # fmt: skip
         from matchnotes.ui.workers import BackgroundOp
 
         if self.op is not None and not self.op.done:
             return
         matches, drafts = self.services.matches, self.services.draft
-        self.say(PREPARING)
+        self.say(doing)
         self.parent.setCursor(Qt.CursorShape.BusyCursor)
         self.op = BackgroundOp(
             self.parent,
@@ -124,7 +127,7 @@ class ReportReader:
 
     def _idle(self) -> None:
         self.parent.unsetCursor()
-        if self.parent.statusBar().currentMessage() == PREPARING:
+        if self.parent.statusBar().currentMessage() in (PREPARING, READING):
             self.parent.statusBar().clearMessage()
 
     def _show_preview(self, report: Report, printer: QPrinter) -> None:

@@ -125,6 +125,7 @@ def test_print_dialog_opens_once_the_match_is_read(qtbot, window, services, demo
     qtbot.keyClick(window, Qt.Key.Key_P, CTRL)  # File ▸ Print match
     held.reached(qtbot)
     assert QApplication.activeModalWidget() is None
+    assert window.statusBar().currentMessage() == "Reading the match…"
     held.open()
     dialog = modal(qtbot, QPrintDialog)
     key(qtbot, Qt.Key.Key_Escape)
