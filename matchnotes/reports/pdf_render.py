@@ -15,7 +15,7 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QBuffer, QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -26,9 +26,11 @@ from PySide6.QtGui import (
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
+    QPaintDevice,
     QPainter,
     QPdfWriter,
     QPen,
+    QPicture,
     QTextBlockFormat,
     QTextDocument,
 )
@@ -54,6 +56,8 @@ DPI = 300
 MARGINS_MM = QMarginsF(16, 14, 16, 12)
 BODY_PT, SMALL_PT = 9.0, 7.5
 EMOJI_FONT = "NotoEmoji-Regular.ttf"
+_PDF_REFUSED = "The PDF cannot be written there; choose another folder."
+_PRINTER_REFUSED = "The printer cannot print now; check it is ready, or choose another."
 _app: QGuiApplication | None = None  # kept alive for headless exports
 
 
@@ -129,54 +133,71 @@ def _render(
         del writer  # closes the file before atomic_path renames it
 
 
+class _Pages:
+    """A report laid out for one page size and resolution: ``paint(painter, page)`` paints
+    a page of it. The document and fonts are measured on ``device`` (the PDF writer or
+    printer itself, or one laid out like it), so its pages break where the PDF's do."""
+
+    def __init__(
+        self, device: QPaintDevice, make_html: Callable[[float], str], footer: str,
+        detail: MatchDetail | None, images: dict[str, QImage] | None = None,
+    ) -> None:  # fmt: skip
+        self.width, self.height = float(device.width()), float(device.height())
+        self.small = _font(SMALL_PT)
+        small_fm = QFontMetricsF(self.small, device)
+        self.footer, self.footer_h = footer, 2.4 * small_fm.height()
+        self.page_h = self.height - self.footer_h
+        self.detail, self.timeline_h = detail, 0.0
+        if detail is not None and detail.moments:
+            hint = timeline_height_hint(self.width, detail, self.small, device)
+            self.timeline_h = min(max(hint, 0.2 * self.width), 0.55 * self.width, 0.6 * self.page_h)
+        doc = self.doc = _SafeDocument()
+        doc.documentLayout().setPaintDevice(device)
+        doc.setDefaultFont(_font(BODY_PT))
+        doc.setDefaultStyleSheet(report_html.CSS)
+        doc.setDocumentMargin(0)
+        doc.setPageSize(QSizeF(self.width, self.page_h))
+        for name, image in (images or {}).items():  # <img src="name"> in the HTML
+            doc.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(name), image)
+        doc.setHtml(make_html(self.timeline_h * 96 / DPI))  # CSS pixels are 1/96 inch
+        self.spacer = _spacer_top(doc) if self.timeline_h else None
+        self.count = doc.pageCount()
+
+    def paint(self, painter: QPainter, page: int) -> None:
+        top, width, page_h = page * self.page_h, self.width, self.page_h
+        painter.save()
+        painter.translate(0, -top)
+        self.doc.drawContents(painter, QRectF(0, top, width, page_h))
+        painter.restore()
+        spacer, detail = self.spacer, self.detail
+        if detail is not None and spacer is not None and top <= spacer < top + page_h:
+            painter.setFont(self.small)
+            paint_timeline(painter, QRectF(0, spacer - top, width, self.timeline_h), detail)
+        footer_rect = QRectF(0, self.height - self.footer_h, width, self.footer_h)
+        _footer(painter, self.small, footer_rect, self.footer, page, self.count)
+
+
 def _paint_pages(
     writer: QPagedPaintDevice, make_html: Callable[[float], str], footer: str,
     detail: MatchDetail | None, progress: Progress | None, cancel: Cancel | None,
-    images: dict[str, QImage] | None = None,
-) -> None:  # fmt: skip
-    width, height = float(writer.width()), float(writer.height())
-    small = _font(SMALL_PT)
-    small_fm = QFontMetricsF(small, writer)
-    footer_h = 2.4 * small_fm.height()
-    page_h = height - footer_h
-    timeline_h = 0.0
-    if detail is not None and detail.moments:
-        hint = timeline_height_hint(width, detail, small, writer)
-        timeline_h = min(max(hint, 0.2 * width), 0.55 * width, 0.6 * page_h)
-    doc = _SafeDocument()
-    doc.documentLayout().setPaintDevice(writer)
-    doc.setDefaultFont(_font(BODY_PT))
-    doc.setDefaultStyleSheet(report_html.CSS)
-    doc.setDocumentMargin(0)
-    doc.setPageSize(QSizeF(width, page_h))
-    for name, image in (images or {}).items():  # <img src="name"> in the HTML
-        doc.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(name), image)
-    doc.setHtml(make_html(timeline_h * 96 / DPI))  # CSS pixels are 1/96 inch
-    spacer = _spacer_top(doc) if timeline_h else None
-    pages = doc.pageCount()
+    images: dict[str, QImage] | None = None, *, refused: str = _PDF_REFUSED,
+) -> int:  # fmt: skip
+    """Paint every page onto ``writer``; how many there were."""
+    pages = _Pages(writer, make_html, footer, detail, images)
     painter = QPainter()
     if not painter.begin(writer):
-        raise MatchNotesError("The PDF cannot be written there; choose another folder.")
+        raise MatchNotesError(refused)
     try:
-        for page in range(pages):
+        for page in range(pages.count):
             check(cancel)
             if page:
                 writer.newPage()
-            top = page * page_h
-            painter.save()
-            painter.translate(0, -top)
-            doc.drawContents(painter, QRectF(0, top, width, page_h))
-            painter.restore()
-            if detail is not None and spacer is not None and top <= spacer < top + page_h:
-                painter.setFont(small)
-                paint_timeline(painter, QRectF(0, spacer - top, width, timeline_h), detail)
-            _footer(
-                painter, small, QRectF(0, height - footer_h, width, footer_h), footer, page, pages
-            )
+            pages.paint(painter, page)
             if progress:
-                progress(page + 1, pages)
+                progress(page + 1, pages.count)
     finally:
         painter.end()
+    return pages.count
 
 
 def _footer(painter: QPainter, font: QFont, rect: QRectF, text: str, page: int, pages: int) -> None:
@@ -208,15 +229,89 @@ def write_match_pdf(
 
 def paint_match_report(
     device: QPagedPaintDevice, detail: MatchDetail, draft: Draft | None = None
-) -> None:
-    """Paint the match summary onto a printer: Print and Print preview use the very
-    pages the PDF export writes (same layout, same timeline painter, the same draft)."""
+) -> int:
+    """Paint the match summary onto a printer; how many pages it took. Print uses the
+    very pages the PDF export writes (same layout, same timeline painter, the same draft).
+    Any thread may call it (Qt paints on a QPrinter outside the GUI thread):
+    ui/printing.py runs it on a worker."""
     ensure_gui_app()
     report = content.match_report(detail, draft)
     footer = f"{report.title} · {short_date(detail.summary.date)}"
     with none_refcount_guard():
-        _paint_pages(device, lambda px: report_html.match_html(report, px), footer, detail,
-                     None, None)  # fmt: skip
+        return _paint_pages(device, lambda px: report_html.match_html(report, px), footer,
+                            detail, None, None, refused=_PRINTER_REFUSED)  # fmt: skip
+
+
+class _PagePicture(QPicture):
+    """One page recorded for a later replay. A bare QPicture measures like the screen, so
+    the fonts set on its painter (the footer's, the timeline's) would resolve at screen
+    size; this one answers the size and resolution of the printer it stands for, so what
+    it records is what that printer would get."""
+
+    def __init__(self, like: QPaintDevice) -> None:
+        super().__init__()
+        m = QPaintDevice.PaintDeviceMetric
+        self._metrics = {
+            m.PdmWidth: like.width(), m.PdmHeight: like.height(),
+            m.PdmWidthMM: like.widthMM(), m.PdmHeightMM: like.heightMM(),
+            m.PdmDpiX: like.logicalDpiX(), m.PdmDpiY: like.logicalDpiY(),
+            m.PdmPhysicalDpiX: like.physicalDpiX(), m.PdmPhysicalDpiY: like.physicalDpiY(),
+        }  # fmt: skip
+
+    def metric(self, metric: QPaintDevice.PaintDeviceMetric) -> int:
+        value = self._metrics.get(metric)
+        return super().metric(metric) if value is None else value
+
+
+def record_match_pages(
+    layout: QPageLayout, resolution: int, detail: MatchDetail, draft: Draft | None = None,
+    *, cancel: Cancel | None = None,
+) -> list[QPicture]:  # fmt: skip
+    """The match summary's pages, recorded for a printer with this page layout and
+    resolution: the code that paints the PDF export's pages (``_Pages``) paints each into
+    a picture, which ``replay_pages`` plays back. Made for a worker: the print preview's
+    pages are laid out and painted there, and the GUI thread only replays them."""
+    ensure_gui_app()
+    report = content.match_report(detail, draft)
+    footer = f"{report.title} · {short_date(detail.summary.date)}"
+    buffer = QBuffer()  # a writer that never writes: it measures like the printer
+    device = QPdfWriter(buffer)
+    device.setResolution(resolution)
+    device.setPageLayout(layout)
+    pictures: list[QPicture] = []
+    with none_refcount_guard():
+        pages = _Pages(device, lambda px: report_html.match_html(report, px), footer, detail)
+        for page in range(pages.count):
+            check(cancel)
+            picture = _PagePicture(device)
+            painter = QPainter(picture)
+            try:
+                pages.paint(painter, page)
+            finally:
+                painter.end()
+            pictures.append(picture)
+    return pictures
+
+
+def replay_pages(device: QPagedPaintDevice, pictures: list[QPicture]) -> None:
+    """Play recorded pages (``record_match_pages``) onto a printer, one page each."""
+    painter = QPainter()
+    if not painter.begin(device):
+        raise MatchNotesError(_PRINTER_REFUSED)
+    # QPicture.play scales a picture by the device's resolution over the screen's; these
+    # pages were recorded at the device's own, so that scale is undone first.
+    screen = QPicture()
+    painter.scale(
+        screen.logicalDpiX() / device.logicalDpiX(), screen.logicalDpiY() / device.logicalDpiY()
+    )
+    try:
+        with none_refcount_guard():
+            for page, picture in enumerate(pictures):
+                if page:
+                    device.newPage()
+                painter.drawPicture(0, 0, picture)
+    finally:
+        painter.end()
 
 
 def write_person_pdf(

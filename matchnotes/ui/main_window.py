@@ -570,24 +570,20 @@ class MainWindow(QMainWindow):
         page.filter_edit.selectAll()
 
     def print_match(self, match_id: int) -> None:
-        """File ▸ Print match: the match read on a worker, then the print dialog."""
-        from matchnotes.ui.printing import open_print_dialog
-
-        self._report_reader().open(match_id, open_print_dialog)
+        """File ▸ Print match: the match read on a worker, then the print dialog; after
+        its OK the pages are painted onto the printer on a worker too."""
+        self._report_reader().open_print_dialog(match_id)
 
     def preview_match(self, match_id: int) -> None:
-        """File ▸ Print preview: the match read on a worker, then the preview."""
-        from matchnotes.ui.printing import open_print_preview
-
-        self._report_reader().open(match_id, open_print_preview)
+        """File ▸ Print preview: the match read and its pages recorded on a worker, then
+        the preview, which replays them."""
+        self._report_reader().open_preview(match_id)
 
     def _report_reader(self) -> ReportReader:
         from matchnotes.ui.printing import ReportReader
 
         if self._reports is None or self._reports.services is not self.services:
-            self._reports = ReportReader(
-                self, self.services, lambda message: self.statusBar().showMessage(message, 8000)
-            )
+            self._reports = ReportReader(self, self.services)
         return self._reports
 
     def current_table(self) -> ReadModelTableView | None:

@@ -2,6 +2,7 @@ import pytest
 from PySide6.QtCore import QSettings, QThreadPool
 
 from matchnotes.ui.main_window import MainWindow
+from tests.ui.gates import gates  # noqa: F401  # a fixture: a call held on its worker
 
 
 @pytest.fixture

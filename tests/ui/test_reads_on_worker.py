@@ -3,9 +3,6 @@ meanwhile, what is on screen stays until the answer arrives, then the page, ques
 dialog comes. Each read is held on its worker by a gate, as a slow disk would hold it,
 to see what the user sees meanwhile; a read made on the GUI thread fails the test."""
 
-import threading
-
-import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrintPreviewDialog, QPrintPreviewWidget
@@ -16,42 +13,6 @@ from tests.ui.keys import CTRL, closed, key, modal, open_form, question, type_ke
 from tests.ui.pages import open_match_page
 
 ALT = Qt.KeyboardModifier.AltModifier
-
-
-class Gate:
-    """``owner.name`` (a service's read) held on its worker until ``open()``."""
-
-    def __init__(self, monkeypatch, owner, name):
-        self.opened, self.entered = threading.Event(), threading.Event()
-        real = getattr(owner, name)
-
-        def held(*args, **kwargs):
-            if threading.current_thread() is threading.main_thread():
-                raise AssertionError(f"{name} read on the GUI thread")
-            self.entered.set()
-            assert self.opened.wait(30), "the gate was never opened"
-            return real(*args, **kwargs)
-
-        monkeypatch.setattr(owner, name, held)
-
-    def reached(self, qtbot):
-        qtbot.waitUntil(self.entered.is_set)
-
-    def open(self):
-        self.opened.set()
-
-
-@pytest.fixture
-def gates(monkeypatch):
-    made = []
-
-    def gate(owner, name):
-        made.append(Gate(monkeypatch, owner, name))
-        return made[-1]
-
-    yield gate
-    for g in made:  # a failed test leaves no worker waiting
-        g.open()
 
 
 def _click_row(qtbot, table, row):
@@ -164,6 +125,7 @@ def test_print_dialog_opens_once_the_match_is_read(qtbot, window, services, demo
     qtbot.keyClick(window, Qt.Key.Key_P, CTRL)  # File ▸ Print match
     held.reached(qtbot)
     assert QApplication.activeModalWidget() is None
+    assert window.statusBar().currentMessage() == "Reading the match…"
     held.open()
     dialog = modal(qtbot, QPrintDialog)
     key(qtbot, Qt.Key.Key_Escape)
