@@ -71,12 +71,11 @@ HITS = "matchnotes_name_hits"
 SLICE_LEXEMES = "matchnotes_search_slices"
 WORD_TABLE = "search_word"
 # Sizes of the id blocks a document names (2**16 and 2**18 ids), and the most blocks one
-# window asks for: 3 of 65,536 ids, then of 262,144 (the newest one and the next, empty,
-# counted). Not smaller, nor more of them: GIN steps through the rarest of a query's
-# lists and tests each item against every list; with 5 blocks of 2**16 instead of 2 of
-# 2**18 the same window took three times as long to scan.
+# window asks for (``window``). Each window is a GIN key of its own, which the scan
+# leaps through from one hit of the query's words to the next: its blocks are not
+# stepped through (one key for words and blocks stepped through the rarest of them all).
 SLICES = (16, 18)
-MAX_SLICES = 3
+MAX_SLICES = 8
 # A typed beginning shared by more words than this stays a prefix query (':*').
 MAX_EXPANSION = 64
 # What unicode61 (FTS5) splits words on and PostgreSQL's parser might not: its hyphenated
@@ -321,19 +320,33 @@ def _document_table(kind: SearchKind) -> Any:
     return sa_table(TABLES[kind], *(column(name) for name in _DOCUMENT))
 
 
-def candidates(kind: SearchKind, by_index: bool = True) -> Select[Any]:
-    """``kind``'s documents matching ``:tsquery`` (``search_tsquery.tsquery``), newest
+def parameters(parts: list[str]) -> dict[str, str]:
+    """The parameters of a statement of ``len(parts)`` tsqueries (``matching``)."""
+    return {f"tsquery_{i}": part for i, part in enumerate(parts)}
+
+
+def matching(document: ColumnElement[Any], parts: int) -> list[ColumnElement[bool]]:
+    """``document`` matches each of ``:tsquery_0`` … (``search_tsquery.conjuncts``, then
+    a window): one GIN key each, which the scan leaps between (one key for all stepped
+    through every document of the rarest word)."""
+    return [
+        document.op("@@")(cast(bindparam(f"tsquery_{i}", type_=String), TSQUERY))
+        for i in range(parts)
+    ]
+
+
+def candidates(kind: SearchKind, parts: int, by_index: bool = True) -> Select[Any]:
+    """``kind``'s documents matching ``parts`` tsqueries (``matching``), newest
     first: (ref_id, match_id, person_id, score), as ``search.fts_candidates``, but the
     ``score`` column is the document: ``score`` makes its rank, on the rows kept only.
     ``by_index`` False: ordered by an expression, so that the planner cannot read the
     newest rows first through the primary key and test each (it guessed that for a name
     in long quotes and read 22,000 of them); the GIN index then finds the hits."""
     t = _document_table(kind)
-    query = cast(bindparam("tsquery", type_=String), TSQUERY)
     newest = t.c.id if by_index else t.c.id + 0
     return (
         sa_select(t.c.id.label("ref_id"), t.c.match_id, t.c.person_id, t.c.document.label("score"))
-        .where(t.c.document.op("@@")(query))
+        .where(*matching(t.c.document, parts))
         .order_by(newest.desc())
     )
 
@@ -454,28 +467,33 @@ def documents_by_id(ids: dict[SearchKind, list[int]]) -> Any:
 
 
 def window(low: int, high: int) -> str | None:
-    """A tsquery that holds for documents with ids from ``low`` (rounded down to a block)
-    up, ``high`` being the highest id when the search began: a block past it is asked
-    for too (rows added since). None when that is every id (``low`` < 1) or would take
-    more than MAX_SLICES blocks of the largest size."""
-    if low < 1:
+    """A tsquery that holds for documents with ids from ``low`` (rounded down to a block
+    of the smallest size) up, ``high`` being the highest id when the search began: small
+    blocks up to the first whole large one, then large blocks up to the one past
+    ``high``'s (rows added since). None when that is every id (``low`` in the first
+    small block) or would take more than MAX_SLICES blocks."""
+    small, large = SLICES
+    first = low >> small if low > 0 else 0
+    if not first:  # from id 0: every id
         return None
-    for shift in SLICES:
-        first, last = low >> shift, (high >> shift) + 1
-        if not first:  # from id 0: every id
-            return None
-        if last - first < MAX_SLICES:
-            return "(" + " | ".join(f"'#{shift}-{n}'" for n in range(first, last + 1)) + ")"
-    return None
+    per = 1 << (large - small)  # small blocks in a large one
+    whole = -(-first // per)  # the first large block that starts at or after ``low``
+    blocks = [f"'#{small}-{n}'" for n in range(first, whole * per)]
+    blocks += [f"'#{large}-{n}'" for n in range(whole, (high >> large) + 2)]
+    if len(blocks) > MAX_SLICES:
+        return None
+    return "(" + " | ".join(blocks) + ")"
 
 
-def estimates(connection: Connection, kinds: list[SearchKind], query: str) -> dict[SearchKind, int]:
-    """The planner's guess of how many documents of each kind match ``query`` (a tsquery
-    text), from the index's word statistics, without reading a row: one EXPLAIN."""
-    parts = [f"SELECT 1 FROM {TABLES[kind]} WHERE document @@ CAST(:query AS tsquery)"
-             for kind in kinds]  # fmt: skip
+def estimates(
+    connection: Connection, kinds: list[SearchKind], parts: list[str]
+) -> dict[SearchKind, int]:
+    """The planner's guess of how many documents of each kind match all ``parts``
+    (tsquery texts), from the index's word statistics, without reading a row: one EXPLAIN."""
+    where = " AND ".join(f"document @@ CAST(:tsquery_{i} AS tsquery)" for i in range(len(parts)))
+    each = [f"SELECT 1 FROM {TABLES[kind]} WHERE {where}" for kind in kinds]
     plan = connection.execute(
-        sql_text("EXPLAIN (FORMAT JSON) " + " UNION ALL ".join(parts)), {"query": query}
+        sql_text("EXPLAIN (FORMAT JSON) " + " UNION ALL ".join(each)), parameters(parts)
     ).scalar_one()[0]["Plan"]
     scans = plan["Plans"] if len(kinds) > 1 else [plan]  # an Append of one scan per kind
     return {kind: int(scan["Plan Rows"]) for kind, scan in zip(kinds, scans, strict=True)}

@@ -124,6 +124,25 @@ def tsquery(query: Query, spelled: Spelled | None = None) -> str:
     return "(" + " | ".join(groups) + ")" + left_out
 
 
+def conjuncts(query: Query, spelled: Spelled | None = None) -> list[str]:
+    """``tsquery(query, spelled)`` as tsqueries that must all hold: each word or phrase of
+    a query of one group, the whole OR of several, and each left-out term (``!``).
+    PostgreSQL's GIN index reads one tsquery by stepping through every document of its
+    rarest word and testing each (a first name: 55,000 moments); given one ``@@`` per
+    part, it leaps from one part's next hit to the next part's, each list read from the
+    place the others have reached (``search_pg.candidates``)."""
+
+    def item(i: Term | Near) -> str:
+        return near_tsquery(i) if isinstance(i, Near) else term_tsquery(i, spelled)
+
+    groups = ["(" + " & ".join(item(i) for i in g) + ")" for g in query.groups]
+    parts = (
+        [item(i) for i in query.groups[0]] if len(groups) == 1 else ["(" + " | ".join(groups) + ")"]
+    )
+    parts[-1] += "".join(f" & !{term_tsquery(t, spelled)}" for t in query.excluded)
+    return parts
+
+
 @dataclass(frozen=True)
 class NameHits:
     """What the ranking counts in a document's names, as FTS5 counts its ``names`` hits:

@@ -57,7 +57,7 @@ from matchnotes.db.search import (
     is_installed,
     parse,
 )
-from matchnotes.db.search_tsquery import name_hits, refold, texts, tsquery, typed_words
+from matchnotes.db.search_tsquery import conjuncts, name_hits, refold, texts, typed_words
 from matchnotes.enums import SearchKind
 from matchnotes.errors import ValidationError
 from matchnotes.models import Competition
@@ -137,7 +137,7 @@ class SearchService(Service):
                 names = name_hits(folded)
                 typed = typed_words(folded)
                 spelled = {w: words for w, words in terms.spelled.items() if w in typed}
-                params.update(tsquery=tsquery(folded, spelled), name_words=names.whole,
+                params.update(tsquery=conjuncts(folded, spelled), name_words=names.whole,
                               name_prefixes=names.prefixes, name_phrases=names.phrases)  # fmt: skip
                 newest = terms.newest
             flags = tuple(v is not None for v in values.values())
@@ -196,7 +196,8 @@ def _on_postgresql(
     small = tuple(kind for kind in wanted if newest[kind] <= SMALL)
     found_of: dict[SearchKind, list[Any]] = {kind: [] for kind in wanted}
     if small:
-        for row in connection.execute(_together(small, flags), params):
+        parts = search_pg.parameters(params["tsquery"])
+        for row in connection.execute(_together(small, flags, len(parts)), {**params, **parts}):
             found_of[SearchKind(row.kind)].append(row)
         for kind in small:
             found_of[kind].sort(key=lambda row: row.position)
@@ -205,26 +206,34 @@ def _on_postgresql(
     for kind in big:
         high, hits = newest[kind], max(expected[kind], 1)
         by_index = (CANDIDATES + 1) * high // hits <= INDEX_ORDER_ROWS
-        statement = _indexed_statement(kind, flags, "postgresql", by_index)
+
+        def statement(parts: int, kind: SearchKind = kind, by_index: bool = by_index) -> Any:
+            return _indexed_statement(kind, flags, "postgresql", parts, by_index)
+
         found_of[kind] = list(_newest_first(connection, statement, params, high, hits))
     return dict(found_of)
 
 
 @lru_cache(maxsize=64)
-def _together(kinds: tuple[SearchKind, ...], flags: Flags) -> Any:
-    """The ranked statements of ``kinds``, each row tagged with its kind."""
-    parts = []
+def _together(kinds: tuple[SearchKind, ...], flags: Flags, parts: int) -> Any:
+    """The ranked statements of ``kinds`` (``parts`` tsqueries), each row tagged with its kind."""
+    each = []
     for kind in kinds:
-        ranked = _indexed_statement(kind, flags, "postgresql").subquery(f"ranked_{kind.value}")
+        statement = _indexed_statement(kind, flags, "postgresql", parts)
+        ranked = statement.subquery(f"ranked_{kind.value}")
         tag = literal_column(f"'{kind.value}'", String).label("kind")
-        parts.append(sa_select(tag, *ranked.c))
-    return union_all(*parts)
+        each.append(sa_select(tag, *ranked.c))
+    return union_all(*each)
 
 
 def _newest_first(
-    connection: Connection, statement: Select[Any], params: dict[str, Any], high: int, hits: int
+    connection: Connection,
+    statement: Callable[[int], Select[Any]],
+    params: dict[str, Any],
+    high: int,
+    hits: int,
 ) -> Sequence[Any]:
-    """PostgreSQL: ``statement`` over the kind's newest ids first (``high``: the highest),
+    """PostgreSQL: ``statement(parts)`` over the kind's newest ids first (``high``: the highest),
     then over more of them while fewer than CANDIDATES + 1 hits are found there, the
     next window as wide as the hits so far say it must be, or every id when there were
     none. A window holds every id from its lowest up, so CANDIDATES + 1 hits in it are
@@ -235,8 +244,10 @@ def _newest_first(
     span = max(FIRST_WINDOW, high * MARGIN * (CANDIDATES + 1) // hits)
     while True:
         window = search_pg.window(high - span + 1, high)
-        within = query if window is None else f"({query}) & {window}"
-        found = connection.execute(statement, {**params, "tsquery": within}).all()
+        parts = query if window is None else [window, *query]
+        found = connection.execute(
+            statement(len(parts)), {**params, **search_pg.parameters(parts)}
+        ).all()
         count = found[0].found if found else 0
         if window is None or count > CANDIDATES:
             return found
@@ -283,10 +294,10 @@ def _statement(
 
 @lru_cache(maxsize=128)
 def _indexed_statement(
-    kind: SearchKind, flags: Flags, dialect: str, by_index: bool = True
+    kind: SearchKind, flags: Flags, dialect: str, parts: int = 1, by_index: bool = True
 ) -> Select[Any]:
     if dialect == "postgresql":
-        found = search_pg.candidates(kind, by_index)
+        found = search_pg.candidates(kind, parts, by_index)
         return _ranked(kind, flags, found, dated_last=not any(flags), rank=search_pg.score)
     return _ranked(kind, flags, fts_candidates(kind))
 
