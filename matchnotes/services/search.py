@@ -31,9 +31,11 @@ from sqlalchemy import (
     Connection,
     Engine,
     FromClause,
+    Integer,
     Numeric,
     Select,
     String,
+    any_,
     bindparam,
     cast,
     func,
@@ -43,6 +45,7 @@ from sqlalchemy import (
 )
 from sqlalchemy import and_ as all_of
 from sqlalchemy import select as sa_select
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, SQLModel, col
 
@@ -390,7 +393,9 @@ def _texts(
     shown: dict[SearchKind, dict[int, tuple[str, str]]] = {kind: {} for kind in ids}
     if indexed and connection.dialect.name == "postgresql":
         if ids:
-            for kind, ref, title, body in connection.execute(search_pg.documents_by_id(ids)):
+            statement = search_pg.documents_by_id(tuple(ids))
+            arrays = {f"ids_{kind.value}": refs for kind, refs in ids.items()}
+            for kind, ref, title, body in connection.execute(statement, arrays):
                 shown[SearchKind(kind)][ref] = (title, body)
         return shown
     for kind, wanted in ids.items():
@@ -426,21 +431,40 @@ def _contexts(connection: Connection, hits_of: dict[SearchKind, Sequence[Any]]) 
     notes = hits_of.get(SearchKind.NOTE, [])
     match_ids = {r.match_id for r in rows if r.match_id is not None}
     person_ids = {r.person_id for r in notes if r.match_id is None and r.person_id is not None}
-    m, home, away = _MATCH, _TEAM.alias("home"), _TEAM.alias("away")
+    arrays = connection.dialect.name == "postgresql"
     found: dict[int, str] = {}
     if match_ids:
-        matches = (
-            sa_select(m.c.id, home.c.name, away.c.name, m.c.date)
-            .join_from(m, home, home.c.id == m.c.home_team_id)
-            .join(away, away.c.id == m.c.away_team_id)
-            .where(m.c.id.in_(match_ids))
-        )
-        for ident, home_name, away_name, date in connection.execute(matches).all():
+        matches = _context_statements(arrays)[0]
+        for ident, home_name, away_name, date in connection.execute(
+            matches, {"ids": list(match_ids)}
+        ).all():
             found[ident] = f"{home_name} v {away_name}, {date:%d %b %Y}"
     if person_ids:
-        people = sa_select(_PERSON.c.id, _PERSON.c.name).where(_PERSON.c.id.in_(person_ids))
-        found.update((-ident, name) for ident, name in connection.execute(people).all())
+        people = _context_statements(arrays)[1]
+        named = connection.execute(people, {"ids": list(person_ids)}).all()
+        found.update((-ident, name) for ident, name in named)
     return found
+
+
+@lru_cache(maxsize=2)
+def _context_statements(arrays: bool) -> tuple[Select[Any], Select[Any]]:
+    """The matches' and the people's statements of ``_contexts``, their ids ``:ids``: an
+    array on PostgreSQL (one statement text whatever the ids, which the driver parses
+    once; an IN list of 50 took it 1-2 ms), an IN list on SQLite."""
+    m, home, away = _MATCH, _TEAM.alias("home"), _TEAM.alias("away")
+
+    def among(ident: Any) -> ColumnElement[bool]:
+        if arrays:
+            return ident == any_(bindparam("ids", type_=ARRAY(Integer)))
+        return ident.in_(bindparam("ids", expanding=True))
+
+    matches = (
+        sa_select(m.c.id, home.c.name, away.c.name, m.c.date)
+        .join_from(m, home, home.c.id == m.c.home_team_id)
+        .join(away, away.c.id == m.c.away_team_id)
+        .where(among(m.c.id))
+    )
+    return matches, sa_select(_PERSON.c.id, _PERSON.c.name).where(among(_PERSON.c.id))
 
 
 @lru_cache(maxsize=64)
