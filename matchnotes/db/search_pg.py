@@ -43,8 +43,10 @@ from sqlalchemy import (
     Integer,
     Select,
     String,
+    Text,
     any_,
     bindparam,
+    case,
     cast,
     column,
     func,
@@ -360,19 +362,34 @@ def score(document: ColumnElement[Any]) -> ColumnElement[int]:
     # The names' words only (weight A; ts_filter keeps only their positions): unnesting
     # every word of a long quote cost 45 µs a document.
     names = func.ts_filter(document, literal_column("'{a}'"))
+    words, prefixes, phrases = (bindparam(name, type_=ARRAY(String)) for name in NAME_PARAMETERS)
+    # Without typed beginnings (spelled out as words: nearly always), no set-returning
+    # function: the names' searched words are marked B and kept alone, and their places
+    # counted from the text ('kane':2B,5B: one per word, one per comma). Folded words
+    # hold no comma. 1.3 µs a document, not 4-6 µs.
+    searched = func.ts_filter(
+        func.setweight(names, literal_column("'b'"), words), literal_column("'{b}'")
+    )
+    places = (
+        func.length(searched)
+        + func.length(cast(searched, Text))
+        - func.length(func.replace(cast(searched, Text), ",", ""))
+    )
     u = func.unnest(names).table_valued("lexeme", "positions").alias("u")
     in_names = func.cardinality(u.c.positions)
-    words, prefixes, phrases = (bindparam(name, type_=ARRAY(String)) for name in NAME_PARAMETERS)
-    found = (
+    counted = (
         sa_select(func.coalesce(func.sum(in_names), 0))
         .select_from(u)
         .where(or_(u.c.lexeme == any_(words), u.c.lexeme.like(any_(prefixes))))
         .scalar_subquery()
     )
     each = func.unnest(cast(phrases, ARRAY(TSQUERY))).table_valued("q").render_derived("p")
-    matched = (
+    phrased = (
         sa_select(func.count()).select_from(each).where(document.op("@@")(each.c.q))
     ).scalar_subquery()
+    # CASE evaluates only the branch taken: the subqueries only when there is work for them.
+    found = case((func.cardinality(prefixes) == 0, places), else_=counted)
+    matched = case((func.cardinality(phrases) == 0, 0), else_=phrased)
     return cast(-(found + matched), Integer)
 
 

@@ -147,14 +147,15 @@ def conjuncts(query: Query, spelled: Spelled | None = None) -> list[str]:
 class NameHits:
     """What the ranking counts in a document's names, as FTS5 counts its ``names`` hits:
     each place a searched word (``whole``) or a typed beginning (``prefixes``, as LIKE
-    patterns) stands, and each phrase found there (``phrases``: tsquery texts, weight A)."""
+    patterns) stands, and each phrase found there (``phrases``: tsquery texts, weight A).
+    A typed beginning that ``spelled`` has is its words in ``whole``: the same places."""
 
     whole: list[str]
     prefixes: list[str]
     phrases: list[str]
 
 
-def name_hits(query: Query) -> NameHits:
+def name_hits(query: Query, spelled: Spelled | None = None) -> NameHits:
     whole: list[str] = []
     prefixes: list[str] = []
     phrases: list[str] = []
@@ -163,6 +164,8 @@ def name_hits(query: Query) -> NameHits:
             phrases.append(near_tsquery(item, "A"))
         elif len(item.words) > 1:
             phrases.append(_phrase(item.words, item.prefix, "A"))
+        elif item.prefix and item.words[0] in (spelled or {}):
+            whole.extend((spelled or {})[item.words[0]])
         elif item.prefix:
             prefixes.append(item.words[0] + "%")  # folded words: letters and digits only
         else:

@@ -85,7 +85,7 @@ CANDIDATES = 500
 # at most SMALL ids are ranked together in one statement, at once; a kind whose newest
 # CANDIDATES hits lie (by the estimate) among its newest INDEX_ORDER_ROWS rows reads them
 # newest first by the primary key, testing each; any other finds them by the GIN index.
-FIRST_WINDOW, MARGIN, SMALL, INDEX_ORDER_ROWS = 1 << 16, 2, 1 << 14, 4000
+FIRST_WINDOW, MARGIN, SMALL, INDEX_ORDER_ROWS = 1 << 16, 1.25, 1 << 14, 4000
 Marks = tuple[frozenset[str], tuple[str, ...]]  # Query.marks(): whole words, prefixes
 
 
@@ -137,9 +137,9 @@ class SearchService(Service):
                 folded = refold(query, terms.folded)
                 if not folded:  # no word the server indexes (only signs it drops)
                     return SearchResults(text, indexed=indexed)
-                names = name_hits(folded)
                 typed = typed_words(folded)
                 spelled = {w: words for w, words in terms.spelled.items() if w in typed}
+                names = name_hits(folded, spelled)
                 params.update(tsquery=conjuncts(folded, spelled), name_words=names.whole,
                               name_prefixes=names.prefixes, name_phrases=names.phrases)  # fmt: skip
                 newest = terms.newest
@@ -194,39 +194,60 @@ def _on_postgresql(
     params: dict[str, Any],
     newest: dict[SearchKind, int],
 ) -> dict[SearchKind, Sequence[Any]]:
-    """Each kind's ranked hits: the kinds with at most FIRST_WINDOW ids in one statement
-    (a round trip each cost milliseconds on a busy server), the others newest first."""
-    small = tuple(kind for kind in wanted if newest[kind] <= SMALL)
-    found_of: dict[SearchKind, list[Any]] = {kind: [] for kind in wanted}
-    if small:
-        parts = search_pg.parameters(params["tsquery"])
-        for row in connection.execute(_together(small, flags, len(parts)), {**params, **parts}):
-            found_of[SearchKind(row.kind)].append(row)
-        for kind in small:
-            found_of[kind].sort(key=lambda row: row.position)
+    """Each kind's ranked hits: in one statement the kinds with at most SMALL ids and
+    those whose first window would hold every id (a round trip each cost milliseconds on
+    a busy server), the others newest first (``_newest_first``)."""
+    small = [kind for kind in wanted if newest[kind] <= SMALL]
     big = [kind for kind in wanted if kind not in small]
     expected = search_pg.estimates(connection, big, params["tsquery"]) if big else {}
+    hits = {kind: max(expected[kind], 1) for kind in big}
+    by_index = {
+        kind: (CANDIDATES + 1) * newest[kind] // hits[kind] <= INDEX_ORDER_ROWS for kind in big
+    }
+    at_once = tuple(
+        (kind, by_index.get(kind, True))
+        for kind in wanted
+        if kind in small or _first_window(newest[kind], hits[kind]) is None
+    )
+    found_of: dict[SearchKind, list[Any]] = {kind: [] for kind in wanted}
+    if at_once:
+        parts = search_pg.parameters(params["tsquery"])
+        for row in connection.execute(_together(at_once, flags, len(parts)), {**params, **parts}):
+            found_of[SearchKind(row.kind)].append(row)
+        for kind, _ in at_once:
+            found_of[kind].sort(key=lambda row: row.position)
     for kind in big:
-        high, hits = newest[kind], max(expected[kind], 1)
-        by_index = (CANDIDATES + 1) * high // hits <= INDEX_ORDER_ROWS
+        if (kind, by_index[kind]) in at_once:
+            continue
 
-        def statement(parts: int, kind: SearchKind = kind, by_index: bool = by_index) -> Any:
-            return _indexed_statement(kind, flags, "postgresql", parts, by_index)
+        def statement(parts: int, kind: SearchKind = kind) -> Any:
+            return _indexed_statement(kind, flags, "postgresql", parts, by_index[kind])
 
-        found_of[kind] = list(_newest_first(connection, statement, params, high, hits))
+        found = _newest_first(connection, statement, params, newest[kind], hits[kind])
+        found_of[kind] = list(found)
     return dict(found_of)
 
 
 @lru_cache(maxsize=64)
-def _together(kinds: tuple[SearchKind, ...], flags: Flags, parts: int) -> Any:
-    """The ranked statements of ``kinds`` (``parts`` tsqueries), each row tagged with its kind."""
+def _together(kinds: tuple[tuple[SearchKind, bool], ...], flags: Flags, parts: int) -> Any:
+    """The ranked statements of ``kinds`` (each with its ``by_index``: ``candidates``;
+    ``parts`` tsqueries), each row tagged with its kind."""
     each = []
-    for kind in kinds:
-        statement = _indexed_statement(kind, flags, "postgresql", parts)
+    for kind, by_index in kinds:
+        statement = _indexed_statement(kind, flags, "postgresql", parts, by_index)
         ranked = statement.subquery(f"ranked_{kind.value}")
         tag = literal_column(f"'{kind.value}'", String).label("kind")
         each.append(sa_select(tag, *ranked.c))
     return union_all(*each)
+
+
+def _first_span(high: int, hits: int) -> int:
+    """How many of the newest ids a kind's first look covers (``_newest_first``)."""
+    return max(FIRST_WINDOW, int(high * MARGIN * (CANDIDATES + 1) / hits))
+
+
+def _first_window(high: int, hits: int) -> str | None:
+    return search_pg.window(high - _first_span(high, hits) + 1, high)
 
 
 def _newest_first(
@@ -244,10 +265,10 @@ def _newest_first(
     heap row of each (thousands for a name among a million moments). The first window
     is as wide as the planner's estimate of the ``hits`` says MARGIN x CANDIDATES need."""
     query = params["tsquery"]
-    span = max(FIRST_WINDOW, high * MARGIN * (CANDIDATES + 1) // hits)
+    span = _first_span(high, hits)
     while True:
         window = search_pg.window(high - span + 1, high)
-        parts = query if window is None else [window, *query]
+        parts = query if window is None else [*query, window]
         found = connection.execute(
             statement(len(parts)), {**params, **search_pg.parameters(parts)}
         ).all()
