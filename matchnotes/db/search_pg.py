@@ -34,6 +34,7 @@ indexes (faster than growing them row by row), reporting its progress.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -438,7 +439,8 @@ def read_terms(connection: Connection, texts: list[str], kinds: list[SearchKind]
     the documents (unaccent folds letters Python leaves alone); the words that start as
     each text's last word does, from ``search_word`` (a range, which its index reads: in
     bytes (C), every word that starts with w sorts from w to w || U+10FFFF); the kinds'
-    highest ids. One statement."""
+    highest ids. One statement; ``OFFSET 0`` folds each text once (the function inlined
+    was run four times a text: 0.9 ms, not 0.2)."""
     last = "f.w[cardinality(f.w)]"
     beginning = (
         f"array(SELECT DISTINCT s.word FROM {WORD_TABLE} AS s WHERE s.word >= {last} "
@@ -450,7 +452,7 @@ def read_terms(connection: Connection, texts: list[str], kinds: list[SearchKind]
         sql_text(
             f"SELECT f.t, f.w, CASE WHEN cardinality(f.w) > 0 THEN {beginning} END, "
             f"{', '.join(highest) or 'NULL'} FROM (SELECT t, {WORDS}(t) AS w "
-            "FROM unnest(CAST(:texts AS text[])) AS t) AS f"
+            "FROM unnest(CAST(:texts AS text[])) AS t OFFSET 0) AS f"
         ),
         {"texts": texts, "most": MAX_EXPANSION + 1},
     ).all()
@@ -507,11 +509,27 @@ def window(low: int, high: int) -> str | None:
     return "(" + " | ".join(blocks) + ")"
 
 
+# A phrase's next word (``<->``, ``<2>``), a lexeme or a parenthesised phrase: what
+# ``estimates`` leaves out. Folded words hold no '<' nor parenthesis.
+_NEXT_IN_PHRASE = re.compile(r"\s*<(?:-|\d+)>\s*(?:'(?:[^']|'')*'(?::[*AB]+)?|\([^()]*\))")
+
+
+def _first_words(query: str) -> str:
+    """``query`` with each phrase (or NEAR) cut to its first word: more hits, never fewer."""
+    while (shorter := _NEXT_IN_PHRASE.sub("", query)) != query:
+        query = shorter
+    return query
+
+
 def estimates(
     connection: Connection, kinds: list[SearchKind], parts: list[str]
 ) -> dict[SearchKind, int]:
     """The planner's guess of how many documents of each kind match all ``parts``
-    (tsquery texts), from the index's word statistics, without reading a row: one EXPLAIN."""
+    (tsquery texts), from the index's word statistics, without reading a row: one EXPLAIN.
+    A phrase counts as its first word: the planner multiplies its words' shares, as if
+    "heung" and "min" stood side by side by chance (280 moments guessed of 16,000), and
+    a guess too low has every hit read, where one too high only asks for a wider window."""
+    parts = [_first_words(part) for part in parts]
     where = " AND ".join(f"document @@ CAST(:tsquery_{i} AS tsquery)" for i in range(len(parts)))
     each = [f"SELECT 1 FROM {TABLES[kind]} WHERE {where}" for kind in kinds]
     plan = connection.execute(
