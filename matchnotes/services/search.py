@@ -81,8 +81,10 @@ _TEAM, _PERSON = _T["team"], _T["person"]
 
 CANDIDATES = 500
 # On PostgreSQL, the fewest newest ids a kind's first look covers (search_pg.window),
-# and how many more hits than CANDIDATES it asks the planner's estimate for; kinds with
-# at most SMALL ids are ranked together in one statement, at once; a kind whose newest
+# and how many more hits than CANDIDATES it asks the planner's estimate for (1.25: the
+# estimate is close, a block's rounding adds more, and each extra hit is a heap row
+# read); kinds with at most SMALL ids, or whose first look would cover every id, are
+# ranked together in one statement, at once; a kind whose newest
 # CANDIDATES hits lie (by the estimate) among its newest INDEX_ORDER_ROWS rows reads them
 # newest first by the primary key, testing each; any other finds them by the GIN index.
 FIRST_WINDOW, MARGIN, SMALL, INDEX_ORDER_ROWS = 1 << 16, 1.25, 1 << 14, 4000
