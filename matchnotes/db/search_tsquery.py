@@ -112,25 +112,15 @@ def typed_words(query: Query) -> list[str]:
     return list(dict.fromkeys(t.words[0] for t in terms if t.prefix and len(t.words) == 1))
 
 
-def tsquery(query: Query, spelled: Spelled | None = None) -> str:
-    """The whole query, as ``Query.fts``: groups joined by OR, then NOT each left-out term.
-    ``spelled``: typed beginnings -> every indexed word that starts with each."""
-
-    def item(i: Term | Near) -> str:
-        return near_tsquery(i) if isinstance(i, Near) else term_tsquery(i, spelled)
-
-    groups = ["(" + " & ".join(item(i) for i in g) + ")" for g in query.groups]
-    left_out = "".join(f" & !{term_tsquery(t, spelled)}" for t in query.excluded)
-    return "(" + " | ".join(groups) + ")" + left_out
-
-
 def conjuncts(query: Query, spelled: Spelled | None = None) -> list[str]:
-    """``tsquery(query, spelled)`` as tsqueries that must all hold: each word or phrase of
-    a query of one group, the whole OR of several, and each left-out term (``!``).
-    PostgreSQL's GIN index reads one tsquery by stepping through every document of its
-    rarest word and testing each (a first name: 55,000 moments); given one ``@@`` per
-    part, it leaps from one part's next hit to the next part's, each list read from the
-    place the others have reached (``search_pg.candidates``)."""
+    """The whole query, as ``Query.fts`` (groups joined by OR, then NOT each left-out
+    term), as tsqueries that must all hold: each word or phrase of a query of one group,
+    or the OR of several; each left-out term goes with the last part (alone, GIN would
+    read every document of the index for it). ``spelled``: typed beginnings -> every
+    indexed word that starts with each. PostgreSQL's GIN index reads one tsquery by
+    stepping through every document of its rarest word and testing each (a first name:
+    55,000 moments); given one ``@@`` per part (``search_pg.matching``), it leaps from one
+    part's next hit to the next part's, each list read from where the others are."""
 
     def item(i: Term | Near) -> str:
         return near_tsquery(i) if isinstance(i, Near) else term_tsquery(i, spelled)
