@@ -2,7 +2,7 @@
 
 Kept apart from the index (``db/search.py``, which re-exports ``parse``): the parser is
 pure Python with no SQL, and every search path reads what it returns: the FTS5 index
-through ``Query.fts``, PostgreSQL's through ``search_tsquery.tsquery``, the portable
+through ``Query.fts``, PostgreSQL's through ``search_tsquery.conjuncts``, the portable
 search (``services/search_portable.py``) through each term's folded ``words`` and their
 ``inflections``.
 

@@ -112,30 +112,40 @@ def typed_words(query: Query) -> list[str]:
     return list(dict.fromkeys(t.words[0] for t in terms if t.prefix and len(t.words) == 1))
 
 
-def tsquery(query: Query, spelled: Spelled | None = None) -> str:
-    """The whole query, as ``Query.fts``: groups joined by OR, then NOT each left-out term.
-    ``spelled``: typed beginnings -> every indexed word that starts with each."""
+def conjuncts(query: Query, spelled: Spelled | None = None) -> list[str]:
+    """The whole query, as ``Query.fts`` (groups joined by OR, then NOT each left-out
+    term), as tsqueries that must all hold: each word or phrase of a query of one group,
+    or the OR of several; each left-out term goes with the last part (alone, GIN would
+    read every document of the index for it). ``spelled``: typed beginnings -> every
+    indexed word that starts with each. PostgreSQL's GIN index reads one tsquery by
+    stepping through every document of its rarest word and testing each (a first name:
+    55,000 moments); given one ``@@`` per part (``search_pg.matching``), it leaps from one
+    part's next hit to the next part's, each list read from where the others are."""
 
     def item(i: Term | Near) -> str:
         return near_tsquery(i) if isinstance(i, Near) else term_tsquery(i, spelled)
 
     groups = ["(" + " & ".join(item(i) for i in g) + ")" for g in query.groups]
-    left_out = "".join(f" & !{term_tsquery(t, spelled)}" for t in query.excluded)
-    return "(" + " | ".join(groups) + ")" + left_out
+    parts = (
+        [item(i) for i in query.groups[0]] if len(groups) == 1 else ["(" + " | ".join(groups) + ")"]
+    )
+    parts[-1] += "".join(f" & !{term_tsquery(t, spelled)}" for t in query.excluded)
+    return parts
 
 
 @dataclass(frozen=True)
 class NameHits:
     """What the ranking counts in a document's names, as FTS5 counts its ``names`` hits:
     each place a searched word (``whole``) or a typed beginning (``prefixes``, as LIKE
-    patterns) stands, and each phrase found there (``phrases``: tsquery texts, weight A)."""
+    patterns) stands, and each phrase found there (``phrases``: tsquery texts, weight A).
+    A typed beginning that ``spelled`` has is its words in ``whole``: the same places."""
 
     whole: list[str]
     prefixes: list[str]
     phrases: list[str]
 
 
-def name_hits(query: Query) -> NameHits:
+def name_hits(query: Query, spelled: Spelled | None = None) -> NameHits:
     whole: list[str] = []
     prefixes: list[str] = []
     phrases: list[str] = []
@@ -144,6 +154,8 @@ def name_hits(query: Query) -> NameHits:
             phrases.append(near_tsquery(item, "A"))
         elif len(item.words) > 1:
             phrases.append(_phrase(item.words, item.prefix, "A"))
+        elif item.prefix and item.words[0] in (spelled or {}):
+            whole.extend((spelled or {})[item.words[0]])
         elif item.prefix:
             prefixes.append(item.words[0] + "%")  # folded words: letters and digits only
         else:

@@ -31,9 +31,11 @@ from sqlalchemy import (
     Connection,
     Engine,
     FromClause,
+    Integer,
     Numeric,
     Select,
     String,
+    any_,
     bindparam,
     cast,
     func,
@@ -43,6 +45,7 @@ from sqlalchemy import (
 )
 from sqlalchemy import and_ as all_of
 from sqlalchemy import select as sa_select
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, SQLModel, col
 
@@ -57,7 +60,7 @@ from matchnotes.db.search import (
     is_installed,
     parse,
 )
-from matchnotes.db.search_tsquery import name_hits, refold, texts, tsquery, typed_words
+from matchnotes.db.search_tsquery import conjuncts, name_hits, refold, texts, typed_words
 from matchnotes.enums import SearchKind
 from matchnotes.errors import ValidationError
 from matchnotes.models import Competition
@@ -78,11 +81,13 @@ _TEAM, _PERSON = _T["team"], _T["person"]
 
 CANDIDATES = 500
 # On PostgreSQL, the fewest newest ids a kind's first look covers (search_pg.window),
-# and how many more hits than CANDIDATES it asks the planner's estimate for; kinds with
-# at most SMALL ids are ranked together in one statement, at once; a kind whose newest
+# and how many more hits than CANDIDATES it asks the planner's estimate for (1.25: the
+# estimate is close, a block's rounding adds more, and each extra hit is a heap row
+# read); kinds with at most SMALL ids, or whose first look would cover every id, are
+# ranked together in one statement, at once; a kind whose newest
 # CANDIDATES hits lie (by the estimate) among its newest INDEX_ORDER_ROWS rows reads them
 # newest first by the primary key, testing each; any other finds them by the GIN index.
-FIRST_WINDOW, MARGIN, SMALL, INDEX_ORDER_ROWS = 1 << 16, 2, 1 << 14, 4000
+FIRST_WINDOW, MARGIN, SMALL, INDEX_ORDER_ROWS = 1 << 16, 1.25, 1 << 14, 4000
 Marks = tuple[frozenset[str], tuple[str, ...]]  # Query.marks(): whole words, prefixes
 
 
@@ -134,10 +139,10 @@ class SearchService(Service):
                 folded = refold(query, terms.folded)
                 if not folded:  # no word the server indexes (only signs it drops)
                     return SearchResults(text, indexed=indexed)
-                names = name_hits(folded)
                 typed = typed_words(folded)
                 spelled = {w: words for w, words in terms.spelled.items() if w in typed}
-                params.update(tsquery=tsquery(folded, spelled), name_words=names.whole,
+                names = name_hits(folded, spelled)
+                params.update(tsquery=conjuncts(folded, spelled), name_words=names.whole,
                               name_prefixes=names.prefixes, name_phrases=names.phrases)  # fmt: skip
                 newest = terms.newest
             flags = tuple(v is not None for v in values.values())
@@ -191,40 +196,70 @@ def _on_postgresql(
     params: dict[str, Any],
     newest: dict[SearchKind, int],
 ) -> dict[SearchKind, Sequence[Any]]:
-    """Each kind's ranked hits: the kinds with at most FIRST_WINDOW ids in one statement
-    (a round trip each cost milliseconds on a busy server), the others newest first."""
-    small = tuple(kind for kind in wanted if newest[kind] <= SMALL)
-    found_of: dict[SearchKind, list[Any]] = {kind: [] for kind in wanted}
-    if small:
-        for row in connection.execute(_together(small, flags), params):
-            found_of[SearchKind(row.kind)].append(row)
-        for kind in small:
-            found_of[kind].sort(key=lambda row: row.position)
+    """Each kind's ranked hits: in one statement the kinds with at most SMALL ids and
+    those whose first window would hold every id (a round trip each cost milliseconds on
+    a busy server), the others newest first (``_newest_first``)."""
+    small = [kind for kind in wanted if newest[kind] <= SMALL]
     big = [kind for kind in wanted if kind not in small]
     expected = search_pg.estimates(connection, big, params["tsquery"]) if big else {}
+    hits = {kind: max(expected[kind], 1) for kind in big}
+    by_index = {
+        kind: (CANDIDATES + 1) * newest[kind] // hits[kind] <= INDEX_ORDER_ROWS for kind in big
+    }
+    at_once = tuple(
+        (kind, by_index.get(kind, True))
+        for kind in wanted
+        if kind in small or _first_window(newest[kind], hits[kind]) is None
+    )
+    found_of: dict[SearchKind, list[Any]] = {kind: [] for kind in wanted}
+    if at_once:
+        parts = search_pg.parameters(params["tsquery"])
+        for row in connection.execute(_together(at_once, flags, len(parts)), {**params, **parts}):
+            found_of[SearchKind(row.kind)].append(row)
+        for kind, _ in at_once:
+            found_of[kind].sort(key=lambda row: row.position)
     for kind in big:
-        high, hits = newest[kind], max(expected[kind], 1)
-        by_index = (CANDIDATES + 1) * high // hits <= INDEX_ORDER_ROWS
-        statement = _indexed_statement(kind, flags, "postgresql", by_index)
-        found_of[kind] = list(_newest_first(connection, statement, params, high, hits))
+        if (kind, by_index[kind]) in at_once:
+            continue
+
+        def statement(parts: int, kind: SearchKind = kind) -> Any:
+            return _indexed_statement(kind, flags, "postgresql", parts, by_index[kind])
+
+        found = _newest_first(connection, statement, params, newest[kind], hits[kind])
+        found_of[kind] = list(found)
     return dict(found_of)
 
 
 @lru_cache(maxsize=64)
-def _together(kinds: tuple[SearchKind, ...], flags: Flags) -> Any:
-    """The ranked statements of ``kinds``, each row tagged with its kind."""
-    parts = []
-    for kind in kinds:
-        ranked = _indexed_statement(kind, flags, "postgresql").subquery(f"ranked_{kind.value}")
+def _together(kinds: tuple[tuple[SearchKind, bool], ...], flags: Flags, parts: int) -> Any:
+    """The ranked statements of ``kinds`` (each with its ``by_index``: ``candidates``;
+    ``parts`` tsqueries), each row tagged with its kind."""
+    each = []
+    for kind, by_index in kinds:
+        statement = _indexed_statement(kind, flags, "postgresql", parts, by_index)
+        ranked = statement.subquery(f"ranked_{kind.value}")
         tag = literal_column(f"'{kind.value}'", String).label("kind")
-        parts.append(sa_select(tag, *ranked.c))
-    return union_all(*parts)
+        each.append(sa_select(tag, *ranked.c))
+    return union_all(*each)
+
+
+def _first_span(high: int, hits: int) -> int:
+    """How many of the newest ids a kind's first look covers (``_newest_first``)."""
+    return max(FIRST_WINDOW, int(high * MARGIN * (CANDIDATES + 1) / hits))
+
+
+def _first_window(high: int, hits: int) -> str | None:
+    return search_pg.window(high - _first_span(high, hits) + 1, high)
 
 
 def _newest_first(
-    connection: Connection, statement: Select[Any], params: dict[str, Any], high: int, hits: int
+    connection: Connection,
+    statement: Callable[[int], Select[Any]],
+    params: dict[str, Any],
+    high: int,
+    hits: int,
 ) -> Sequence[Any]:
-    """PostgreSQL: ``statement`` over the kind's newest ids first (``high``: the highest),
+    """PostgreSQL: ``statement(parts)`` over the kind's newest ids first (``high``: the highest),
     then over more of them while fewer than CANDIDATES + 1 hits are found there, the
     next window as wide as the hits so far say it must be, or every id when there were
     none. A window holds every id from its lowest up, so CANDIDATES + 1 hits in it are
@@ -232,11 +267,13 @@ def _newest_first(
     heap row of each (thousands for a name among a million moments). The first window
     is as wide as the planner's estimate of the ``hits`` says MARGIN x CANDIDATES need."""
     query = params["tsquery"]
-    span = max(FIRST_WINDOW, high * MARGIN * (CANDIDATES + 1) // hits)
+    span = _first_span(high, hits)
     while True:
         window = search_pg.window(high - span + 1, high)
-        within = query if window is None else f"({query}) & {window}"
-        found = connection.execute(statement, {**params, "tsquery": within}).all()
+        parts = query if window is None else [*query, window]
+        found = connection.execute(
+            statement(len(parts)), {**params, **search_pg.parameters(parts)}
+        ).all()
         count = found[0].found if found else 0
         if window is None or count > CANDIDATES:
             return found
@@ -283,10 +320,10 @@ def _statement(
 
 @lru_cache(maxsize=128)
 def _indexed_statement(
-    kind: SearchKind, flags: Flags, dialect: str, by_index: bool = True
+    kind: SearchKind, flags: Flags, dialect: str, parts: int = 1, by_index: bool = True
 ) -> Select[Any]:
     if dialect == "postgresql":
-        found = search_pg.candidates(kind, by_index)
+        found = search_pg.candidates(kind, parts, by_index)
         return _ranked(kind, flags, found, dated_last=not any(flags), rank=search_pg.score)
     return _ranked(kind, flags, fts_candidates(kind))
 
@@ -379,7 +416,9 @@ def _texts(
     shown: dict[SearchKind, dict[int, tuple[str, str]]] = {kind: {} for kind in ids}
     if indexed and connection.dialect.name == "postgresql":
         if ids:
-            for kind, ref, title, body in connection.execute(search_pg.documents_by_id(ids)):
+            statement = search_pg.documents_by_id(tuple(ids))
+            arrays = {f"ids_{kind.value}": refs for kind, refs in ids.items()}
+            for kind, ref, title, body in connection.execute(statement, arrays):
                 shown[SearchKind(kind)][ref] = (title, body)
         return shown
     for kind, wanted in ids.items():
@@ -415,21 +454,40 @@ def _contexts(connection: Connection, hits_of: dict[SearchKind, Sequence[Any]]) 
     notes = hits_of.get(SearchKind.NOTE, [])
     match_ids = {r.match_id for r in rows if r.match_id is not None}
     person_ids = {r.person_id for r in notes if r.match_id is None and r.person_id is not None}
-    m, home, away = _MATCH, _TEAM.alias("home"), _TEAM.alias("away")
+    arrays = connection.dialect.name == "postgresql"
     found: dict[int, str] = {}
     if match_ids:
-        matches = (
-            sa_select(m.c.id, home.c.name, away.c.name, m.c.date)
-            .join_from(m, home, home.c.id == m.c.home_team_id)
-            .join(away, away.c.id == m.c.away_team_id)
-            .where(m.c.id.in_(match_ids))
-        )
-        for ident, home_name, away_name, date in connection.execute(matches).all():
+        matches = _context_statements(arrays)[0]
+        for ident, home_name, away_name, date in connection.execute(
+            matches, {"ids": list(match_ids)}
+        ).all():
             found[ident] = f"{home_name} v {away_name}, {date:%d %b %Y}"
     if person_ids:
-        people = sa_select(_PERSON.c.id, _PERSON.c.name).where(_PERSON.c.id.in_(person_ids))
-        found.update((-ident, name) for ident, name in connection.execute(people).all())
+        people = _context_statements(arrays)[1]
+        named = connection.execute(people, {"ids": list(person_ids)}).all()
+        found.update((-ident, name) for ident, name in named)
     return found
+
+
+@lru_cache(maxsize=2)
+def _context_statements(arrays: bool) -> tuple[Select[Any], Select[Any]]:
+    """The matches' and the people's statements of ``_contexts``, their ids ``:ids``: an
+    array on PostgreSQL (one statement text whatever the ids, which the driver parses
+    once; an IN list of 50 took it 1-2 ms), an IN list on SQLite."""
+    m, home, away = _MATCH, _TEAM.alias("home"), _TEAM.alias("away")
+
+    def among(ident: Any) -> ColumnElement[bool]:
+        if arrays:
+            return ident == any_(bindparam("ids", type_=ARRAY(Integer)))
+        return ident.in_(bindparam("ids", expanding=True))
+
+    matches = (
+        sa_select(m.c.id, home.c.name, away.c.name, m.c.date)
+        .join_from(m, home, home.c.id == m.c.home_team_id)
+        .join(away, away.c.id == m.c.away_team_id)
+        .where(among(m.c.id))
+    )
+    return matches, sa_select(_PERSON.c.id, _PERSON.c.name).where(among(_PERSON.c.id))
 
 
 @lru_cache(maxsize=64)

@@ -125,13 +125,19 @@ def test_typed_beginnings_find_the_same_as_prefix_queries(pair, monkeypatch):
 
 
 def test_windows_name_blocks_of_ids_from_the_lowest_asked_up():
+    """Blocks of 2**16 ids from the lowest up to a block of 2**18, then those up to the
+    one past the highest id's (rows added since)."""
     assert search_pg.window(0, 100) is None
     assert search_pg.window(1, 100) is None  # from id 0: every id
-    assert search_pg.window(534_465, 600_000) == "('#16-8' | '#16-9' | '#16-10')"
-    assert search_pg.window(300_000, 600_000) == "('#18-1' | '#18-2' | '#18-3')"
-    assert search_pg.window(100_000, 600_000) is None  # from block 0 of 2**18: every id
+    assert search_pg.window(65_535, 600_000) is None
+    assert search_pg.window(534_465, 600_000) == "('#18-2' | '#18-3')"
+    assert search_pg.window(600_000, 620_000) == "('#16-9' | '#16-10' | '#16-11' | '#18-3')"
+    assert search_pg.window(750_000, 1_000_000) == "('#16-11' | '#18-3' | '#18-4')"
+    assert search_pg.window(100_000, 600_000) == (
+        "('#16-1' | '#16-2' | '#16-3' | '#18-1' | '#18-2' | '#18-3')"
+    )
     assert search_pg.window(1_600_000, 2_000_000) == "('#18-6' | '#18-7' | '#18-8')"
-    assert search_pg.window(300_000, 2_000_000) is None  # 3 blocks of 2**18 are too few
+    assert search_pg.window(300_000, 3_000_000) is None  # more than MAX_SLICES blocks
 
 
 @pytest.fixture(scope="module")
@@ -302,7 +308,7 @@ def test_a_search_widens_its_window_while_too_few_are_found(far_apart, monkeypat
 
     def heard(conn, cursor, statement, parameters, context, executemany):
         if isinstance(parameters, dict) and "search_moment" in statement and "limit" in parameters:
-            asked.append(parameters["tsquery"])
+            asked.append(" & ".join(v for k, v in parameters.items() if k.startswith("tsquery")))
 
     event.listen(on_pg._engine, "before_cursor_execute", heard)
     try:

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from matchnotes.db.search import MAX_LENGTH, MAX_TERMS, parse
 from matchnotes.db.search_query import inflections
+from matchnotes.db.search_tsquery import conjuncts
 from matchnotes.errors import ValidationError
 
 
@@ -138,3 +139,14 @@ def test_any_text_is_a_valid_expression_or_a_validation_error(typed):
         return
     if query:  # SQLite itself accepts every expression the builder makes
         _FTS.execute("SELECT rowid FROM t WHERE t MATCH ?", (query.fts,)).fetchall()
+
+
+def test_postgresql_gets_each_and_ed_part_as_its_own_tsquery():
+    """One tsquery per word or phrase (a GIN key each), the OR of groups as one, and a
+    left-out word with the last part, never alone."""
+    kane = "('kane' | 'kaned':B | 'kanes':B | 'kaning':B)"
+    assert conjuncts(parse("kane pen")) == [kane, "('pen':*)"]
+    assert conjuncts(parse("kane OR bar")) == [f"(({kane}) | (('bar':*)))"]
+    left_out = conjuncts(parse("kane penalty -missed"))
+    assert len(left_out) == 2 and left_out[0] == kane
+    assert left_out[1].startswith("('penalty' ") and " & !('missed':* | " in left_out[1]
