@@ -34,7 +34,7 @@ _SCAN = 200  # history entries of the match searched for the row's last change
 _NOUN = {"match": "match", "moment": "moment", "quote": "quote", "note": "note",
          "person": "person", "team": "team", "lineup_entry": "line-up entry"}  # fmt: skip
 # The last line of a refusal: what to do about it (a form that keeps your values says more).
-RELOAD = "Reload (the page shows their change) and edit again if yours should still be made."
+RELOAD = ConflictError.RELOAD
 LineupSeen = tuple[tuple[int, int], ...]  # a team's line-up as shown: (entry id, version)…
 
 

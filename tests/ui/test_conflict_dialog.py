@@ -118,3 +118,91 @@ def test_the_page_shows_who_logged_each_moment_and_quote(qtbot, window, other, d
     qtbot.waitUntil(lambda: "We kept going" in texts())
     assert quotes.index(texts().index("We kept going"), by).data() == "Sam Reporter"
     assert QApplication.activeModalWidget() is None
+
+
+def test_a_person_renamed_meanwhile_is_refused_and_the_form_keeps_what_was_typed(
+    qtbot, window, services, other
+):
+    from matchnotes.services.inputs import PersonInput
+    from matchnotes.ui.dialogs.simple_dialogs import PersonDialog
+
+    person_id = services.people.create(PersonInput("Kylian Mbappe", shirt_number=10))
+    set_author("Alex Desk")
+    page = window.open_person(person_id)
+    qtbot.waitUntil(lambda: "Kylian Mbappe" in page.header.text())
+    form = open_form(qtbot, window, Qt.Key.Key_E)  # Edit ▸ Edit selected: this person
+    assert isinstance(form, PersonDialog)
+    set_author("Sam Reporter")  # Sam renames him while the form is open
+    other.people.update(person_id, dataclasses.replace(other.people.get_input(person_id),
+                                                       name="Kylian Mbappé"))  # fmt: skip
+    set_author("Alex Desk")
+
+    qtbot.mouseClick(form.club, Qt.MouseButton.LeftButton)
+    type_keys(qtbot, "Real Madrid")
+    key(qtbot, Qt.Key.Key_Return)
+
+    box = question(qtbot)
+    message = box.text()
+    assert message.startswith("Sam Reporter changed this person at ")
+    assert "Now: Kylian Mbappé, player, #10" in message
+    assert "Yours: Kylian Mbappe, player, #10, club Real Madrid" in message
+    assert "save again" in message
+    assert form.isVisible() and form.club.text() == "Real Madrid"  # nothing typed is lost
+    key(qtbot, Qt.Key.Key_Return)  # OK
+    closed(qtbot, box)
+    qtbot.waitUntil(form.isActiveWindow)
+    assert "Not saved" in form.error_label.text()
+    assert services.people.get(person_id).name == "Kylian Mbappé"  # Sam's change kept
+    assert services.people.get(person_id).club is None
+    qtbot.waitUntil(lambda: "Kylian Mbappé" in page.header.text())  # the page reloaded
+
+    # Read, the user takes Sam's spelling and saves again: both changes are kept.
+    qtbot.mouseClick(form.name, Qt.MouseButton.LeftButton)
+    key(qtbot, Qt.Key.Key_A, CTRL)
+    type_keys(qtbot, "Kylian Mbappé")
+    key(qtbot, Qt.Key.Key_Return)
+    closed(qtbot, form)
+    saved = services.people.get(person_id)
+    assert (saved.name, saved.club) == ("Kylian Mbappé", "Real Madrid")
+
+
+def test_a_line_up_saved_meanwhile_is_refused_and_the_editor_keeps_the_text(
+    qtbot, window, services, other, demo_match_id
+):
+    from matchnotes.entry.squad_text import parse_squad_text
+    from matchnotes.ui.dialogs.lineup_editor import LineupEditorDialog
+    from tests.ui.keys import modal
+
+    england = services.matches.get_summary(demo_match_id).home_id
+    _opened(qtbot, window, demo_match_id)
+    given_back(qtbot, window)
+    key(qtbot, Qt.Key.Key_L, CTRL)  # Match ▸ Line-ups…
+    editor = modal(qtbot, LineupEditorDialog)
+    qtbot.waitUntil(lambda: editor.ready)  # the stored line-ups, read on a worker
+    set_author("Sam Reporter")  # Sam saves England's line-up while the editor is open
+    text, seen = other.lineups.stored(demo_match_id, england)
+    squad = parse_squad_text(text + "30 Aaron Ramsdale GK\n")
+    other.lineups.replace(demo_match_id, {england: squad}, {england: seen})
+    set_author("Alex Desk")
+
+    key(qtbot, Qt.Key.Key_End, CTRL)
+    type_keys(qtbot, "31 Dean Henderson GK")
+    key(qtbot, Qt.Key.Key_Return, CTRL)  # save
+
+    box = question(qtbot)
+    message = box.text()
+    assert message.startswith("Sam Reporter changed England's line-up at ")
+    assert "Now: 30 Aaron Ramsdale GK" in message
+    assert "Yours: 31 Dean Henderson GK" in message
+    assert editor.isVisible() and "31 Dean Henderson GK" in editor.home.text()
+    key(qtbot, Qt.Key.Key_Return)  # OK
+    closed(qtbot, box)
+    qtbot.waitUntil(editor.isActiveWindow)
+    assert "Not saved" in editor.error_label.text()
+    stored = services.lineups.team_text(demo_match_id, england)
+    assert "Aaron Ramsdale" in stored and "Dean Henderson" not in stored  # Sam's kept
+
+    key(qtbot, Qt.Key.Key_Return, CTRL)  # saved again, knowingly: the user's text goes in
+    closed(qtbot, editor)
+    stored = services.lineups.team_text(demo_match_id, england)
+    assert "Dean Henderson" in stored and "Aaron Ramsdale" not in stored
