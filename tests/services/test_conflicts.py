@@ -217,9 +217,10 @@ def test_two_editors_saving_the_same_teams_line_up_the_second_is_refused(
     now, yours = (line for line in message.splitlines() if line.startswith(("Now:", "Yours:")))
     assert "Aaron Ramsdale" in now and "Dean Henderson" not in now
     assert "Dean Henderson" in yours and first in yours
-    assert services.lineups.team_text(demo_match_id, team) == other.lineups.stored(
-        demo_match_id, team
-    )[0]
+    assert (
+        services.lineups.team_text(demo_match_id, team)
+        == other.lineups.stored(demo_match_id, team)[0]
+    )
     assert "Aaron Ramsdale" in services.lineups.team_text(demo_match_id, team)
     assert "Dean Henderson" not in services.lineups.team_text(demo_match_id, team)
     # The other team's line-up is not the one changed: saved from the same screen, it goes.
