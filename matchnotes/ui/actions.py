@@ -19,7 +19,13 @@ from matchnotes.services import Services
 from matchnotes.services.views import MomentView
 from matchnotes.ui.dialogs.match_dialog import MatchDialog
 from matchnotes.ui.dialogs.moment_dialog import MomentDialog
-from matchnotes.ui.dialogs.simple_dialogs import LineupDialog, NoteDialog, PersonDialog, QuoteDialog
+from matchnotes.ui.dialogs.simple_dialogs import (
+    LineupDialog,
+    NoteDialog,
+    PersonDialog,
+    QuoteDialog,
+    TeamDialog,
+)
 from matchnotes.ui.undo import UndoController
 
 # A refusal's last line, for a form that stays open with the user's values.
@@ -366,6 +372,23 @@ class EditActions(QObject):
                 lambda: self.services.people.delete(person_id, seen=shown.version)
             ),
         )
+
+    # --- teams ---
+
+    def edit_team(self, team_id: int) -> QDialog:
+        before = self.services.catalog.team(team_id)
+        dialog = TeamDialog(before, parent=self.window)
+        seen = [before.version]  # the form's values are this version's (newer after a refusal)
+
+        def submit() -> None:
+            name, code, country = dialog.value()
+            catalog = self.services.catalog
+            self.undo.run(lambda: catalog.update_team(team_id, name, code, country, seen=seen[0]))
+
+        def rearm() -> None:
+            seen[0] = self.services.catalog.team(team_id).version
+
+        return self._open(dialog, submit, rearm)
 
     # --- delete dispatch for the match page ---
 

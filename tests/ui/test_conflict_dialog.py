@@ -206,3 +206,61 @@ def test_a_line_up_saved_meanwhile_is_refused_and_the_editor_keeps_the_text(
     closed(qtbot, editor)
     stored = services.lineups.team_text(demo_match_id, england)
     assert "Dean Henderson" in stored and "Aaron Ramsdale" not in stored
+
+
+def test_a_team_renamed_meanwhile_is_refused_and_the_team_form_keeps_what_was_typed(
+    qtbot, window, services, other
+):
+    from matchnotes.ui.dialogs.simple_dialogs import TeamDialog
+
+    team = services.catalog.ensure_team("Eire", "IRL")
+    services.catalog.ensure_team("England", "ENG")
+    window.refresh()
+    window.tabs.setCurrentWidget(window.teams_view)
+    view = window.teams_view
+    qtbot.waitUntil(lambda: view.table.model().rowCount() == 2)
+    qtbot.mouseClick(view.filter_edit, Qt.MouseButton.LeftButton)
+    type_keys(qtbot, "eire")
+    qtbot.waitUntil(lambda: view.table.model().rowCount() == 1)
+    table = view.table
+    rect = table.visualRect(table.model().index(0, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    form = open_form(qtbot, window, Qt.Key.Key_E)  # Edit ▸ Edit selected: this team
+    assert isinstance(form, TeamDialog) and form.name.text() == "Eire"
+    set_author("Sam Reporter")
+    other.catalog.update_team(team, "Ireland", "IRL", seen=other.catalog.team(team).version)
+    set_author("Alex Desk")
+
+    qtbot.mouseClick(form.country, Qt.MouseButton.LeftButton)
+    type_keys(qtbot, "Ireland")
+    key(qtbot, Qt.Key.Key_Return)
+
+    box = question(qtbot)
+    assert box.text().startswith("Sam Reporter changed this team at ")
+    assert "Now: Ireland (IRL)" in box.text() and "Yours: Eire (IRL), Ireland" in box.text()
+    key(qtbot, Qt.Key.Key_Return)  # OK
+    closed(qtbot, box)
+    qtbot.waitUntil(form.isActiveWindow)
+    assert form.country.text() == "Ireland" and "Not saved" in form.error_label.text()
+    assert services.catalog.team(team).name == "Ireland"  # Sam's change kept
+    key(qtbot, Qt.Key.Key_Escape)  # the user keeps Sam's: discard theirs
+    box = question(qtbot)
+    key(qtbot, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)  # Discard
+    closed(qtbot, form)
+    assert (services.catalog.team(team).name, services.catalog.team(team).country) == (
+        "Ireland", None,
+    )  # fmt: skip
+    # Found by its new name and opened again, the form holds Sam's and saves over it.
+    qtbot.mouseClick(view.filter_edit, Qt.MouseButton.LeftButton)
+    key(qtbot, Qt.Key.Key_A, CTRL)
+    type_keys(qtbot, "ireland")
+    qtbot.waitUntil(lambda: table.model().index(0, 0).data() == "Ireland")
+    rect = table.visualRect(table.model().index(0, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    form = open_form(qtbot, window, Qt.Key.Key_E)
+    assert form.name.text() == "Ireland"
+    key(qtbot, Qt.Key.Key_A, CTRL)
+    type_keys(qtbot, "Republic of Ireland")
+    key(qtbot, Qt.Key.Key_Return)
+    closed(qtbot, form)
+    assert services.catalog.team(team).name == "Republic of Ireland"
