@@ -96,13 +96,17 @@ class LineupService(Service):
         whose line-up someone changed since is not overwritten (ConflictError).
         """
         with self._write() as session:
-            match = get_or_404(session, Match, match_id, "match")
+            # One line-up save of a match at a time on a server (SQLite's write lock does
+            # it on a file), so two editors cannot both pass the check below; FOR NO KEY
+            # UPDATE: lines logged into the match meanwhile do not wait for it.
+            session.get(Match, match_id, with_for_update={"key_share": True})
+            match = get_or_404(session, Match, match_id, "match")  # the row just locked
             team_ids = _teams_of(match, squads)
             names = [_team(session, t) for t in team_ids]
             for team_id, name in zip(team_ids, names, strict=True):
-                if seen is not None and team_id in seen:
+                now = _seen(_entries(session, match_id, (team_id,)))
+                if seen is not None and team_id in seen and sorted(seen[team_id]) != list(now):
                     texts = (_as_text(session, match_id, team_id), _squad_text(squads[team_id]))
-                    now = _seen(_entries(session, match_id, (team_id,)))
                     check_lineup_seen(session, match_id, name, seen[team_id], now, texts)
             say(session, f"Edited {names[0]}'s line-up" if len(names) == 1 else "Edited line-ups")
             checks = check_squads(session, match, squads)
@@ -143,7 +147,8 @@ class LineupService(Service):
 
     def stored(self, match_id: int, team_id: int) -> tuple[str, LineupSeen]:
         """A team's stored line-up as editor text, with the entries' (id, version): what
-        a save from that text hands in as ``seen``, read in one transaction."""
+        a save from that text hands in as ``seen``. The entries are read first: a text
+        read after someone else's save is then refused on saving, never saved over it."""
         with self._read() as session:
             get_or_404(session, Match, match_id, "match")
             seen = _seen(_entries(session, match_id, (team_id,)))

@@ -231,3 +231,42 @@ def test_two_editors_saving_the_same_teams_line_up_the_second_is_refused(
         {away: away_seen},
     )  # fmt: skip
     assert "Alphonse Areola" in services.lineups.team_text(demo_match_id, away)
+
+
+def test_on_a_server_two_line_up_saves_at_the_same_instant_cannot_both_pass(
+    services, other, demo_match_id, database
+):
+    """The second waits for the first's commit (a lock on the match row), then sees the
+    newer line-up and is refused; a file has SQLite's write lock for the same."""
+    if database.is_sqlite:
+        pytest.skip("a server's row lock")
+    import threading
+
+    from sqlalchemy import text
+
+    from matchnotes.entry.squad_text import parse_squad_text
+
+    team = services.matches.get_summary(demo_match_id).home_id
+    stored, seen = other.lineups.stored(demo_match_id, team)
+    squad = {team: parse_squad_text(stored + "31 Dean Henderson GK\n")}
+    outcome: list[object] = []
+    with services.engine.connect() as first:  # a save under way: its lock taken
+        first.execute(text("SELECT id FROM match WHERE id = :m FOR NO KEY UPDATE"),
+                      {"m": demo_match_id})  # fmt: skip
+        first.execute(text("DELETE FROM lineup_entry WHERE id = :e"), {"e": seen[0][0]})
+
+        def second() -> None:
+            try:
+                outcome.append(other.lineups.replace(demo_match_id, squad, {team: seen}))
+            except ConflictError as exc:
+                outcome.append(exc)
+
+        thread = threading.Thread(target=second)
+        thread.start()
+        waiting = text("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")
+        while not first.execute(waiting).scalar_one() and thread.is_alive():
+            thread.join(0.05)
+        first.commit()
+    thread.join()
+    assert len(outcome) == 1 and isinstance(outcome[0], ConflictError), outcome
+    assert "Dean Henderson" not in services.lineups.team_text(demo_match_id, team)
