@@ -8,6 +8,7 @@ from dataclasses import asdict, replace
 
 from sqlalchemy import or_
 from sqlalchemy import select as sa_select
+from sqlalchemy.orm.attributes import flag_modified
 from sqlmodel import Session, col, select
 
 from matchnotes.enums import LineupRole, MomentKind, Period, PersonRole
@@ -57,6 +58,8 @@ class PeopleService(Service):
             check_seen(session, person, data.version, person_words(asdict(data)))
             _apply(person, data)
             if data.baselines is not None:
+                if data.baselines != as_inputs(load_baselines(session, person_id)):
+                    flag_modified(person, "name")  # the form's baselines too: a new version
                 replace_baselines(session, person_id, data.baselines)
 
     def delete(self, person_id: int, *, seen: int | None = None) -> None:

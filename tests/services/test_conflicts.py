@@ -270,3 +270,22 @@ def test_on_a_server_two_line_up_saves_at_the_same_instant_cannot_both_pass(
     thread.join()
     assert len(outcome) == 1 and isinstance(outcome[0], ConflictError), outcome
     assert "Dean Henderson" not in services.lineups.team_text(demo_match_id, team)
+
+
+def test_a_career_baseline_saved_elsewhere_is_not_overwritten_by_the_person_form(services, other):
+    import datetime as dt
+
+    from matchnotes.services.inputs import BaselineInput, PersonInput
+
+    person_id = services.people.create(PersonInput("Ellen White"))
+    seen_by_b = other.people.get_input(person_id)
+    baseline = (BaselineInput("England", dt.date(2022, 8, 1), caps=113, goals=52),)
+    services.people.update(
+        person_id, dataclasses.replace(services.people.get_input(person_id), baselines=baseline)
+    )
+    with pytest.raises(ConflictError, match="changed this person"):
+        other.people.update(person_id, dataclasses.replace(seen_by_b, club="Man City"))
+    assert services.people.get_input(person_id).baselines == baseline
+    again = services.people.get_input(person_id)  # saved unchanged: no new version
+    services.people.update(person_id, again)
+    assert services.people.get(person_id).version == again.version
