@@ -41,6 +41,12 @@ def _opened(qtbot, window, match_id):
     return page
 
 
+def _click_into(qtbot, field):
+    """Click a text field, as a user does before typing into it; its keys go there."""
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is field)
+
+
 def _select_first_moment(qtbot, window, page):
     given_back(qtbot, window)
     page.tabs.setCurrentIndex(0)
@@ -137,7 +143,7 @@ def test_a_person_renamed_meanwhile_is_refused_and_the_form_keeps_what_was_typed
                                                        name="Kylian Mbappé"))  # fmt: skip
     set_author("Alex Desk")
 
-    qtbot.mouseClick(form.club, Qt.MouseButton.LeftButton)
+    _click_into(qtbot, form.club)
     type_keys(qtbot, "Real Madrid")
     key(qtbot, Qt.Key.Key_Return)
 
@@ -157,7 +163,7 @@ def test_a_person_renamed_meanwhile_is_refused_and_the_form_keeps_what_was_typed
     qtbot.waitUntil(lambda: "Kylian Mbappé" in page.header.text())  # the page reloaded
 
     # Read, the user takes Sam's spelling and saves again: both changes are kept.
-    qtbot.mouseClick(form.name, Qt.MouseButton.LeftButton)
+    _click_into(qtbot, form.name)
     key(qtbot, Qt.Key.Key_A, CTRL)
     type_keys(qtbot, "Kylian Mbappé")
     key(qtbot, Qt.Key.Key_Return)
@@ -219,7 +225,8 @@ def test_a_team_renamed_meanwhile_is_refused_and_the_team_form_keeps_what_was_ty
     window.tabs.setCurrentWidget(window.teams_view)
     view = window.teams_view
     qtbot.waitUntil(lambda: view.table.model().rowCount() == 2)
-    qtbot.mouseClick(view.filter_edit, Qt.MouseButton.LeftButton)
+    given_back(qtbot, window)
+    _click_into(qtbot, view.filter_edit)
     type_keys(qtbot, "eire")
     qtbot.waitUntil(lambda: view.table.model().rowCount() == 1)
     table = view.table
@@ -231,7 +238,7 @@ def test_a_team_renamed_meanwhile_is_refused_and_the_team_form_keeps_what_was_ty
     other.catalog.update_team(team, "Ireland", "IRL", seen=other.catalog.team(team).version)
     set_author("Alex Desk")
 
-    qtbot.mouseClick(form.country, Qt.MouseButton.LeftButton)
+    _click_into(qtbot, form.country)
     type_keys(qtbot, "Ireland")
     key(qtbot, Qt.Key.Key_Return)
 
@@ -251,7 +258,8 @@ def test_a_team_renamed_meanwhile_is_refused_and_the_team_form_keeps_what_was_ty
         "Ireland", None,
     )  # fmt: skip
     # Found by its new name and opened again, the form holds Sam's and saves over it.
-    qtbot.mouseClick(view.filter_edit, Qt.MouseButton.LeftButton)
+    given_back(qtbot, window)
+    _click_into(qtbot, view.filter_edit)
     key(qtbot, Qt.Key.Key_A, CTRL)
     type_keys(qtbot, "ireland")
     qtbot.waitUntil(lambda: table.model().index(0, 0).data() == "Ireland")
