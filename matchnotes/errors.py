@@ -26,4 +26,7 @@ class DatabaseRefusedError(MatchNotesError):
 
 class ConflictError(ValidationError):
     """An edit or delete that would overwrite someone else's newer change to the same
-    record (services/conflicts.py); nothing was saved. The message shows both."""
+    record (services/conflicts.py); nothing was saved. The message shows both, and ends
+    with ``RELOAD`` (a form that keeps the user's values says instead what it does)."""
+
+    RELOAD = "Reload (the page shows their change) and edit again if yours should still be made."

@@ -76,6 +76,7 @@ def _version() -> Column[int]:
 
 
 _MATCH_VERSION, _MOMENT_VERSION, _QUOTE_VERSION, _NOTE_VERSION = (_version() for _ in range(4))
+_PERSON_VERSION, _TEAM_VERSION, _LINEUP_VERSION = (_version() for _ in range(3))  # schema 0017
 
 
 def _fk(target: str, *, ondelete: str, nullable: bool, index: bool = True) -> Column[int]:
@@ -98,11 +99,14 @@ class Season(SQLModel, table=True):
 
 
 class Team(SQLModel, table=True):
+    __mapper_args__ = {"version_id_col": _TEAM_VERSION}
+
     id: int | None = Field(default=None, primary_key=True)
     name: str
     name_key: str = Field(unique=True)
     code: str | None = None  # "ENG", used in quick entry ("ENG#9")
     country: str | None = None
+    version: int = Field(default=1, sa_column=_TEAM_VERSION)
 
 
 class Venue(SQLModel, table=True):
@@ -118,6 +122,8 @@ class Venue(SQLModel, table=True):
 
 class Person(SQLModel, table=True):
     # Two people may share a name, so name_key is indexed, not unique.
+    __mapper_args__ = {"version_id_col": _PERSON_VERSION}
+
     id: int | None = Field(default=None, primary_key=True)
     name: str
     name_key: str = Field(index=True)
@@ -127,6 +133,7 @@ class Person(SQLModel, table=True):
     nationality: str | None = None
     club: str | None = None
     date_of_birth: dt.date | None = None
+    version: int = Field(default=1, sa_column=_PERSON_VERSION)
 
 
 class CareerBaseline(SQLModel, table=True):
@@ -215,6 +222,7 @@ class Match(SQLModel, table=True):
 class LineupEntry(SQLModel, table=True):
     __tablename__ = "lineup_entry"
     __table_args__ = (UniqueConstraint("match_id", "person_id"),)
+    __mapper_args__ = {"version_id_col": _LINEUP_VERSION}
 
     id: int | None = Field(default=None, primary_key=True)
     match_id: int = Field(sa_column=_fk("match.id", ondelete="CASCADE", nullable=False))
@@ -225,6 +233,7 @@ class LineupEntry(SQLModel, table=True):
     position: str | None = None
     captain: bool = False
     sort_order: int = 0  # the order the line-up is written in (goalkeeper first)
+    version: int = Field(default=1, sa_column=_LINEUP_VERSION)
 
 
 class Moment(SQLModel, table=True):

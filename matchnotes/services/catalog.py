@@ -10,6 +10,7 @@ from matchnotes.enums import PersonRole
 from matchnotes.errors import ValidationError
 from matchnotes.models import Competition, Match, Person, Season, Team, Venue
 from matchnotes.services.base import Service, get_or_404
+from matchnotes.services.conflicts import check_seen, get_seen, team_words
 from matchnotes.services.lookup import required_name, team_by_name, venue_by_name
 from matchnotes.services.views import CatalogNames, CompetitionView, TeamView, VenueView
 from matchnotes.text import clean, fold
@@ -29,10 +30,15 @@ class CatalogService(Service):
             return team.id
 
     def update_team(
-        self, team_id: int, name: str, code: str | None = None, country: str | None = None
-    ) -> None:
+        self, team_id: int, name: str, code: str | None = None, country: str | None = None,
+        *, seen: int | None = None,
+    ) -> None:  # fmt: skip
+        """Rename a team, set its code and country. ``seen``: the version the user's screen
+        showed; a team changed since is not overwritten (ConflictError)."""
         with self._write() as session:
-            team = get_or_404(session, Team, team_id, "team")
+            team = get_seen(session, Team, team_id, "team", seen)
+            yours = team_words({"name": name, "code": code, "country": country})
+            check_seen(session, team, seen, yours)
             name = required_name(name, "team")
             clash = session.exec(
                 select(Team).where(Team.name_key == fold(name), Team.id != team_id)
@@ -57,13 +63,14 @@ class CatalogService(Service):
             )
             rows = session.exec(select(Team).order_by(Team.name_key)).all()
             return [
-                TeamView(t.id or 0, t.name, t.code, t.country, counts.get(t.id, 0)) for t in rows
+                TeamView(t.id or 0, t.name, t.code, t.country, counts.get(t.id, 0), t.version)
+                for t in rows
             ]
 
     def team(self, team_id: int) -> TeamView:
         with self._read() as session:
             t = get_or_404(session, Team, team_id, "team")
-            return TeamView(t.id or 0, t.name, t.code, t.country)
+            return TeamView(t.id or 0, t.name, t.code, t.country, version=t.version)
 
     def names(self) -> CatalogNames:
         """Every team, venue and competition name, and the referees': what the match

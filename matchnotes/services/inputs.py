@@ -107,6 +107,9 @@ class LineupInput:
     shirt_number: int | None = None
     position: str | None = None
     captain: bool = False
+    version: int | None = field(
+        default=None, compare=False
+    )  # the version the form was filled from (see MomentInput)
 
 
 @dataclass(frozen=True)
@@ -130,6 +133,9 @@ class PersonInput:
     date_of_birth: dt.date | None = None
     # None leaves the person's baselines as they are; a tuple replaces them all.
     baselines: tuple[BaselineInput, ...] | None = None
+    version: int | None = field(
+        default=None, compare=False
+    )  # the version the form was filled from (see MomentInput)
 
 
 @dataclass

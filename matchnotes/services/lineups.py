@@ -13,6 +13,13 @@ from matchnotes.errors import ValidationError
 from matchnotes.models import LineupEntry, Match, Person, Team
 from matchnotes.services.base import Service, get_or_404
 from matchnotes.services.change_log import say
+from matchnotes.services.conflicts import (
+    LineupSeen,
+    check_lineup_seen,
+    check_seen,
+    get_seen,
+    lineup_words,
+)
 from matchnotes.services.inputs import LineupInput
 from matchnotes.services.lineup_text import LineupChange, TeamCheck, check_squads, row_of
 from matchnotes.services.lookup import person_by_name
@@ -40,14 +47,19 @@ class LineupService(Service):
             return entry.id
 
     def update(self, entry_id: int, data: LineupInput) -> None:
+        """Refused (ConflictError) when ``data.version`` is older than the entry's."""
         with self._write() as session:
-            entry = get_or_404(session, LineupEntry, entry_id, "line-up entry")
+            entry = get_seen(session, LineupEntry, entry_id, "line-up entry", data.version)
+            check_seen(session, entry, data.version, _in_words(session, data))
             match = get_or_404(session, Match, entry.match_id, "match")
             self._apply(session, match, entry, data)
 
-    def remove(self, entry_id: int) -> None:
+    def remove(self, entry_id: int, *, seen: int | None = None) -> None:
+        """``seen``: the version the user saw; an entry changed since is not removed."""
         with self._write() as session:
-            session.delete(get_or_404(session, LineupEntry, entry_id, "line-up entry"))
+            entry = get_seen(session, LineupEntry, entry_id, "line-up entry", seen)
+            check_seen(session, entry, seen, "remove it from the line-up")
+            session.delete(entry)
 
     def get_input(self, entry_id: int) -> tuple[int, LineupInput, str]:
         """(match id, the entry as the edit form shows it, the person's name)."""
@@ -55,7 +67,7 @@ class LineupService(Service):
             e = get_or_404(session, LineupEntry, entry_id, "line-up entry")
             person = get_or_404(session, Person, e.person_id, "person")
             data = LineupInput(e.team_id, e.person_id, e.role, e.shirt_number, e.position,
-                               e.captain)  # fmt: skip
+                               e.captain, version=e.version)  # fmt: skip
             return e.match_id, data, person.name
 
     def lineup(self, match_id: int) -> list[LineupView]:
@@ -72,16 +84,30 @@ class LineupService(Service):
             _teams_of(match, squads)
             return check_squads(session, match, squads)
 
-    def replace(self, match_id: int, squads: dict[int, ParsedSquad]) -> LineupChange:
+    def replace(
+        self, match_id: int, squads: dict[int, ParsedSquad],
+        seen: dict[int, LineupSeen] | None = None,
+    ) -> LineupChange:  # fmt: skip
         """Make each given team's line-up exactly its text, in one transaction.
 
         People are reused by name (new names are created); entries of people who stay
         keep their ids. Refused as a whole, with every problem, if any line has one.
+        ``seen``: per team, the entries the editor was filled from (``stored``); a team
+        whose line-up someone changed since is not overwritten (ConflictError).
         """
         with self._write() as session:
-            match = get_or_404(session, Match, match_id, "match")
+            # One line-up save of a match at a time on a server (SQLite's write lock does
+            # it on a file), so two editors cannot both pass the check below; FOR NO KEY
+            # UPDATE: lines logged into the match meanwhile do not wait for it.
+            session.get(Match, match_id, with_for_update={"key_share": True})
+            match = get_or_404(session, Match, match_id, "match")  # the row just locked
             team_ids = _teams_of(match, squads)
             names = [_team(session, t) for t in team_ids]
+            for team_id, name in zip(team_ids, names, strict=True):
+                now = _seen(_entries(session, match_id, (team_id,)))
+                if seen is not None and team_id in seen and sorted(seen[team_id]) != list(now):
+                    texts = (_as_text(session, match_id, team_id), _squad_text(squads[team_id]))
+                    check_lineup_seen(session, match_id, name, seen[team_id], now, texts)
             say(session, f"Edited {names[0]}'s line-up" if len(names) == 1 else "Edited line-ups")
             checks = check_squads(session, match, squads)
             problems = [f"{c.team}, {p}" for c in checks.values() for p in c.problems]
@@ -117,9 +143,16 @@ class LineupService(Service):
 
     def team_text(self, match_id: int, team_id: int) -> str:
         """A team's stored line-up as editor text (empty when there is none)."""
+        return self.stored(match_id, team_id)[0]
+
+    def stored(self, match_id: int, team_id: int) -> tuple[str, LineupSeen]:
+        """A team's stored line-up as editor text, with the entries' (id, version): what
+        a save from that text hands in as ``seen``. The entries are read first: a text
+        read after someone else's save is then refused on saving, never saved over it."""
         with self._read() as session:
             get_or_404(session, Match, match_id, "match")
-            return _as_text(session, match_id, team_id)
+            seen = _seen(_entries(session, match_id, (team_id,)))
+            return _as_text(session, match_id, team_id), seen
 
     def previous_text(self, match_id: int, team_id: int) -> tuple[str, str] | None:
         """The line-up of the team's latest earlier match that has one, as editor text,
@@ -217,6 +250,7 @@ def load_lineup_views(session: Session, match_id: int) -> list[LineupView]:
             shirt_number=e.shirt_number,
             position=e.position,
             captain=e.captain,
+            version=e.version,
         )
         for e, name, team in rows
     ]
@@ -235,6 +269,23 @@ def _entries(session: Session, match_id: int, team_ids: tuple[int, ...]) -> list
         LineupEntry.match_id == match_id, col(LineupEntry.team_id).in_(team_ids)
     )
     return list(session.exec(query.order_by(col(LineupEntry.sort_order), col(LineupEntry.id))))
+
+
+def _seen(entries: list[LineupEntry]) -> LineupSeen:
+    return tuple(sorted((e.id or 0, e.version) for e in entries))
+
+
+def _squad_text(squad: ParsedSquad) -> str:
+    """What was typed, spelt as a stored line-up is (so the two compare line by line)."""
+    return format_squad(squad.lines)
+
+
+def _in_words(session: Session, data: LineupInput) -> str:
+    """A line-up entry form's values in words: "Hugo Lloris, Starting XI, #1, GK, captain"."""
+    person = session.get(Person, data.person) if isinstance(data.person, int) else None
+    values = {"role": data.role, "shirt_number": data.shirt_number,
+              "position": clean(data.position).upper(), "captain": data.captain}  # fmt: skip
+    return lineup_words(values, person.name if person else str(data.person))
 
 
 def _new_person(session: Session, line: SquadLine, created: list[Person]) -> int:

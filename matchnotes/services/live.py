@@ -5,7 +5,8 @@ changes committed meanwhile (an empty list when none). It never scans a table:
 
 - PostgreSQL: a dedicated connection LISTENs on ``matchnotes_changes``; the triggers of
   migration 0013 send the table, operation, row id and match id of every changed moment,
-  quote, note, line-up entry and match. A notification arrives only when its transaction
+  quote, note, line-up entry and match; those of 0017 a renamed person or team (no match:
+  the name may be on any page). A notification arrives only when its transaction
   commits, so what a reader then reads is there. Commits made through this process's
   own engine are left out (the window already shows them). A lost connection is opened
   again, and then reported as "something changed" (notifications sent meanwhile are lost).

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import replace
+from dataclasses import asdict, replace
 
 from sqlalchemy import or_
 from sqlalchemy import select as sa_select
+from sqlalchemy.orm.attributes import flag_modified
 from sqlmodel import Session, col, select
 
 from matchnotes.enums import LineupRole, MomentKind, Period, PersonRole
@@ -21,6 +22,7 @@ from matchnotes.services.baselines import (
     record_holder,
     replace_baselines,
 )
+from matchnotes.services.conflicts import check_seen, get_seen, person_words
 from matchnotes.services.inputs import PersonInput, check_person
 from matchnotes.services.lookup import required_name, team_by_name
 from matchnotes.services.matches import load_match_summaries
@@ -50,15 +52,22 @@ class PeopleService(Service):
             return person.id
 
     def update(self, person_id: int, data: PersonInput) -> None:
+        """Refused (ConflictError) when ``data.version`` is older than the person's."""
         with self._write() as session:
-            _apply(get_or_404(session, Person, person_id, "person"), data)
+            person = get_seen(session, Person, person_id, "person", data.version)
+            check_seen(session, person, data.version, person_words(asdict(data)))
+            _apply(person, data)
             if data.baselines is not None:
+                if data.baselines != as_inputs(load_baselines(session, person_id)):
+                    flag_modified(person, "name")  # the form's baselines too: a new version
                 replace_baselines(session, person_id, data.baselines)
 
-    def delete(self, person_id: int) -> None:
-        """Delete a person who appears nowhere; refused (with the reason) otherwise."""
+    def delete(self, person_id: int, *, seen: int | None = None) -> None:
+        """Delete a person who appears nowhere; refused (with the reason) otherwise.
+        ``seen``: the version the user saw; a person changed since is not deleted."""
         with self._write() as session:
-            person = get_or_404(session, Person, person_id, "person")
+            person = get_seen(session, Person, person_id, "person", seen)
+            check_seen(session, person, seen, "delete this person")
             used = (
                 session.exec(
                     select(LineupEntry.id).where(LineupEntry.person_id == person_id)
@@ -87,7 +96,7 @@ class PeopleService(Service):
         with self._read() as session:
             baselines = as_inputs(load_baselines(session, person_id))
         return PersonInput(p.name, p.role, p.shirt_number, p.position, p.nationality, p.club,
-                           p.date_of_birth, baselines)  # fmt: skip
+                           p.date_of_birth, baselines, version=p.version)  # fmt: skip
 
     def team_record(self, team: str, before: dt.date) -> tuple[int, str, int] | None:
         """The team's top scorer among people whose baselines are known, before a date:
@@ -101,7 +110,7 @@ class PeopleService(Service):
         """Everyone, by name: plain columns, not an ORM object per person."""
         p = Person.__table__.c  # type: ignore[attr-defined]
         query = sa_select(p.id, p.name, p.role, p.shirt_number, p.position, p.nationality,
-                          p.club, p.date_of_birth).order_by(p.name_key)  # fmt: skip
+                          p.club, p.date_of_birth, p.version).order_by(p.name_key)  # fmt: skip
         with self._read() as session:
             return [PersonView(*row) for row in session.execute(query)]
 
@@ -187,7 +196,7 @@ def _apply(person: Person, data: PersonInput) -> None:
 def _view(p: Person) -> PersonView:
     return PersonView(
         p.id or 0, p.name, p.role, p.shirt_number, p.position, p.nationality, p.club,
-        p.date_of_birth,
+        p.date_of_birth, p.version,
     )  # fmt: skip
 
 

@@ -90,34 +90,41 @@ class QuoteService(Service):
     ) -> list[int]:
         """The library as ids only (50,000 quotes: 0.4 MB, not 50 MB of views), sorted by
         ``order`` (one of QUOTE_ORDERS) in SQL; with ``text``, only the quotes whose words,
-        speaker, teams or author (who logged it) hold every word typed. Screens fetch the
-        rows they show by id."""
+        speaker, teams or author (who logged it) hold every word typed. Names (speaker,
+        teams, author) are matched accent- and case-blind, as everywhere ("jose" finds
+        José); the quote's own words as typed or folded ("été", "Ete" find "été"; "ete"
+        does not: a text has no folded copy to search). Screens fetch the rows they show
+        by id."""
         query = sa_select(col(Quote.id)).join(Match, col(Match.id) == Quote.match_id)
-        words = fold(text).split()
+        words = _words(text)
         if words or order == "speaker":  # joined only when needed: 50,000 look-ups
             query = query.join(Person, col(Person.id) == Quote.speaker_id)
-        if words:
-            home, away = aliased(Team), aliased(Team)
-            query = query.join(home, col(home.id) == Match.home_team_id).join(
-                away, col(away.id) == Match.away_team_id
-            )
-            for word in words:
-                query = query.where(
-                    or_(
-                        col(Quote.text).icontains(word, autoescape=True),
-                        col(Person.name_key).contains(word, autoescape=True),
-                        col(home.name_key).contains(word, autoescape=True),
-                        col(away.name_key).contains(word, autoescape=True),
-                        col(Quote.author).icontains(word, autoescape=True),
-                    )
-                )
         first: Any = {"speaker": col(Person.name_key), "text": col(Quote.text),
                       "context": col(Quote.context), "match": col(Match.date),
                       # no author (imported) first, as an empty text, on both backends
                       "author": func.coalesce(col(Quote.author), "")}[order]  # fmt: skip
         keys: list[Any] = [first, col(Quote.id)]
-        query = query.order_by(*[k.desc() if descending else k for k in keys])
         with self._read() as session:
+            if words:
+                home, away = aliased(Team), aliased(Team)
+                query = query.join(home, col(home.id) == Match.home_team_id).join(
+                    away, col(away.id) == Match.away_team_id
+                )
+                authors = _folded_authors(session)
+                for word, as_typed in words:
+                    in_text = [col(Quote.text).icontains(w, autoescape=True)
+                               for w in dict.fromkeys((word, as_typed))]  # fmt: skip
+                    by = [a for a, key in authors.items() if word in key]
+                    query = query.where(
+                        or_(
+                            *in_text,
+                            col(Person.name_key).contains(word, autoescape=True),
+                            col(home.name_key).contains(word, autoescape=True),
+                            col(away.name_key).contains(word, autoescape=True),
+                            col(Quote.author).in_(by),
+                        )
+                    )
+            query = query.order_by(*[k.desc() if descending else k for k in keys])
             return list(session.execute(query).scalars())
 
     def by_ids(self, ids: Sequence[int]) -> list[QuoteView]:
@@ -125,6 +132,24 @@ class QuoteService(Service):
         with self._read() as session:
             views = {v.id: v for v in load_quote_views(session, ids=list(ids))}
         return [views[i] for i in ids if i in views]
+
+
+def _words(text: str) -> list[tuple[str, str]]:
+    """Each word typed, folded and as typed (lower case)."""
+    words = []
+    for typed in text.lower().split():
+        folded = fold(typed).split()
+        words += [(folded[0], typed)] if len(folded) == 1 else [(w, w) for w in folded]
+    return words
+
+
+def _folded_authors(session: Session) -> dict[str, str]:
+    """Who logged quotes (a newsroom's few names) -> each name folded: an author is found
+    accent- and case-blind like the other names, without a folded column to search."""
+    names = session.execute(
+        sa_select(col(Quote.author)).where(col(Quote.author).is_not(None)).distinct()
+    ).scalars()
+    return {name: fold(name) for name in names}
 
 
 def _in_words(session: Session, data: QuoteInput) -> str:

@@ -65,6 +65,9 @@ class LineupView:
     shirt_number: int | None
     position: str | None
     captain: bool
+    version: int = field(
+        default=1, compare=False
+    )  # what an edit or delete from this view expects (services/conflicts.py)
 
 
 @dataclass(frozen=True)
@@ -158,6 +161,9 @@ class PersonView:
     nationality: str | None
     club: str | None
     date_of_birth: dt.date | None
+    version: int = field(
+        default=1, compare=False
+    )  # what an edit or delete from this view expects (services/conflicts.py)
 
 
 @dataclass(frozen=True)
@@ -228,6 +234,9 @@ class TeamView:
     code: str | None
     country: str | None
     match_count: int = 0
+    version: int = field(
+        default=1, compare=False
+    )  # what an edit or delete from this view expects (services/conflicts.py)
 
 
 @dataclass(frozen=True)

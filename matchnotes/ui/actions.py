@@ -5,6 +5,7 @@ not exec()), so tests drive them like a user does.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
@@ -18,8 +19,26 @@ from matchnotes.services import Services
 from matchnotes.services.views import MomentView
 from matchnotes.ui.dialogs.match_dialog import MatchDialog
 from matchnotes.ui.dialogs.moment_dialog import MomentDialog
-from matchnotes.ui.dialogs.simple_dialogs import LineupDialog, NoteDialog, PersonDialog, QuoteDialog
+from matchnotes.ui.dialogs.simple_dialogs import (
+    LineupDialog,
+    NoteDialog,
+    PersonDialog,
+    QuoteDialog,
+    TeamDialog,
+)
 from matchnotes.ui.undo import UndoController
+
+# A refusal's last line, for a form that stays open with the user's values.
+KEPT = (
+    "Your values are still in the form: save again to put them in place of theirs, "
+    "or Cancel to keep theirs."
+)
+KEPT_SHORT = "Not saved: someone else changed this meanwhile (see the message). " + KEPT
+
+
+def kept(message: str) -> str:
+    """A conflict's message as a form that kept the user's values tells it."""
+    return message.replace(ConflictError.RELOAD, KEPT)
 
 
 class EditActions(QObject):
@@ -40,15 +59,21 @@ class EditActions(QObject):
         moment_id, self.logged_moment = self.logged_moment, None
         return moment_id
 
-    def _open(self, dialog: QDialog, submit: Callable[[], None]) -> QDialog:
-        dialog.submit = self._refusing_conflicts(dialog, submit)  # type: ignore[attr-defined]
+    def _open(
+        self, dialog: QDialog, submit: Callable[[], None],
+        rearm: Callable[[], None] | None = None,
+    ) -> QDialog:  # fmt: skip
+        """``rearm``: a form that keeps the user's values when a conflict refuses them
+        (read the row's newest version, so that saving again is the user's choice)."""
+        guard = self._refusing_conflicts if rearm is None else self._keeping_on_conflict
+        dialog.submit = guard(dialog, submit, rearm)  # type: ignore[attr-defined]
         dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
         self.dialog = dialog
         dialog.open()
         return dialog
 
     def _refusing_conflicts(
-        self, dialog: QDialog, submit: Callable[[], None]
+        self, dialog: QDialog, submit: Callable[[], None], _rearm: object = None
     ) -> Callable[[], None]:
         """A form saved over someone else's newer change is refused (services/conflicts.py):
         the form closes, the page reloads to show their change, and a dialog says what
@@ -64,10 +89,30 @@ class EditActions(QObject):
 
         return guarded
 
-    def refused(self, message: str) -> None:
+    def _keeping_on_conflict(
+        self, dialog: QDialog, submit: Callable[[], None], rearm: Callable[[], None]
+    ) -> Callable[[], None]:
+        """A form saved over someone else's newer change is refused as above (the page
+        reloads to show theirs, a dialog says what both were), but stays open with the
+        user's values, so nothing typed is lost: saving again puts them in place of the
+        other's change, knowingly (the form now holds the newest version as seen);
+        Cancel keeps theirs."""
+
+        def guarded() -> None:
+            try:
+                submit()
+            except ConflictError as exc:
+                self.refused(kept(str(exc)), dialog)
+                with contextlib.suppress(MatchNotesError):  # deleted: saving again says so
+                    rearm()
+                raise ConflictError(KEPT_SHORT) from exc
+
+        return guarded
+
+    def refused(self, message: str, over: QWidget | None = None) -> None:
         """Show a conflict's refusal and reload what is on screen (the other's change)."""
         self.undo.changed.emit()
-        self.show_error(message)
+        self.show_error(message, over)
 
     def _deleting(self, do: Callable[[], object]) -> None:
         try:
@@ -259,21 +304,30 @@ class EditActions(QObject):
         from matchnotes.ui.dialogs.lineup_editor import LineupEditorDialog
 
         dialog = LineupEditorDialog(self.services, match_id, parent=self.window)
-        squads = dialog.value
-        submit = lambda: self.undo.run(lambda: self.services.lineups.replace(match_id, squads()))  # noqa: E731
-        return self._open(dialog, submit)
+        lineups = self.services.lineups
+
+        def submit() -> None:  # each team against the entries its text was read with
+            squads, seen = dialog.value(), dict(dialog.seen)
+            self.undo.run(lambda: lineups.replace(match_id, squads, seen))
+
+        def rearm() -> None:
+            dialog.seen = {t: lineups.stored(match_id, t)[1] for t in dialog.seen}
+
+        return self._open(dialog, submit, rearm)
 
     def edit_lineup(self, entry_id: int) -> QDialog:
         match_id, before, name = self.services.lineups.get_input(entry_id)
         dialog = self._lineup_dialog(match_id, before, name)
-        return self._open(
-            dialog,
-            lambda: self.undo.run(lambda: self.services.lineups.update(entry_id, dialog.value())),
-        )
+        seen = before.version
+
+        def submit() -> None:
+            data = replace(dialog.value(), version=seen)
+            self.undo.run(lambda: self.services.lineups.update(entry_id, data))
+
+        return self._open(dialog, submit)
 
     def delete_lineup(self, entry_id: int, seen: int | None = None) -> None:
-        del seen  # line-up entries carry no version
-        self.undo.run(lambda: self.services.lineups.remove(entry_id))
+        self._deleting(lambda: self.services.lineups.remove(entry_id, seen=seen))
 
     def _lineup_dialog(self, match_id: int, initial: Any, name: str) -> LineupDialog:
         s = self.services.matches.get_summary(match_id)
@@ -298,18 +352,43 @@ class EditActions(QObject):
     def edit_person(self, person_id: int) -> QDialog:
         before = self.services.people.get_input(person_id)
         dialog = PersonDialog(before, parent=self.window)
-        return self._open(
-            dialog,
-            lambda: self.undo.run(lambda: self.services.people.update(person_id, dialog.value())),
-        )
+        seen = [before.version]  # the form's values are this version's (newer after a refusal)
+
+        def submit() -> None:
+            data = replace(dialog.value(), version=seen[0])
+            self.undo.run(lambda: self.services.people.update(person_id, data))
+
+        def rearm() -> None:
+            seen[0] = self.services.people.get(person_id).version
+
+        return self._open(dialog, submit, rearm)
 
     def delete_person(self, person_id: int) -> None:
-        name = self.services.people.get(person_id).name
+        shown = self.services.people.get(person_id)
         self._confirm(
-            f"Delete {name}?",
+            f"Delete {shown.name}?",
             "You can undo this (Ctrl+Z).",
-            lambda: self.undo.run(lambda: self.services.people.delete(person_id)),
+            lambda: self._deleting(
+                lambda: self.services.people.delete(person_id, seen=shown.version)
+            ),
         )
+
+    # --- teams ---
+
+    def edit_team(self, team_id: int) -> QDialog:
+        before = self.services.catalog.team(team_id)
+        dialog = TeamDialog(before, parent=self.window)
+        seen = [before.version]  # the form's values are this version's (newer after a refusal)
+
+        def submit() -> None:
+            name, code, country = dialog.value()
+            catalog = self.services.catalog
+            self.undo.run(lambda: catalog.update_team(team_id, name, code, country, seen=seen[0]))
+
+        def rearm() -> None:
+            seen[0] = self.services.catalog.team(team_id).version
+
+        return self._open(dialog, submit, rearm)
 
     # --- delete dispatch for the match page ---
 
@@ -355,14 +434,18 @@ class EditActions(QObject):
         box.open()
         return box
 
-    def show_error(self, message: str) -> None:
+    def show_error(self, message: str, over: QWidget | None = None) -> None:
+        """``over``: an open form the message is about (it stays open under the box)."""
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             "MatchNotes",
             message,
             QMessageBox.StandardButton.Ok,
-            self.window,
+            over or self.window,
         )
         box.setTextFormat(Qt.TextFormat.PlainText)  # messages quote names as typed
-        self.dialog = box
+        if over is None:
+            self.dialog = box
+        else:  # the form is what the user goes back to
+            box.finished.connect(lambda _r: over.activateWindow())
         box.open()

@@ -551,6 +551,12 @@ class MainWindow(QMainWindow):
             self._with_match(self.actions_.edit_match)
         elif page is self.people_view or _person_page(page):
             self._with_person(self.actions_.edit_person)
+        elif page is self.teams_view:
+            team_id = self.teams_view.table.current_id()
+            if team_id is None:
+                self.statusBar().showMessage("Select a team first.", 5000)
+            else:
+                self.actions_.edit_team(team_id)
 
     def _on_delete_selected(self) -> None:
         page = self.tabs.currentWidget()

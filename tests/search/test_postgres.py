@@ -205,16 +205,20 @@ def test_the_server_folds_documents_as_fts5_does(pair):
 
 @contextmanager
 def _demo_at(server, revision):
-    """A new server database migrated to ``revision`` with the demo in it: (url, engine,
-    the Alembic config on it); dropped afterwards."""
+    """A new server database at ``revision`` with the demo in it: (url, engine, the
+    Alembic config on it); dropped afterwards. The demo is loaded by today's services (at
+    the newest schema, whose columns they write) and the schema then taken down."""
     url = server.create_database(empty=True)
     engine = create_engine(make_url(url).set(drivername="postgresql+psycopg"))
     config = alembic_config()
     try:
         with engine.begin() as conn:
             config.attributes["connection"] = conn
-            command.upgrade(config, revision)
+            command.upgrade(config, "head")
         load_demo(Services.create(engine))
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.downgrade(config, revision)
         yield url, engine, config
     finally:
         engine.dispose()

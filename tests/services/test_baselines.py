@@ -43,6 +43,7 @@ def test_a_match_up_to_the_baseline_date_is_not_counted_twice(services, make_mat
     services.people.update(scorer, data)
     (tally,) = services.people.page(scorer).tallies
     assert (tally.appearances, tally.goals) == (10, 4)  # the logged match is in the 10
+    data = services.people.get_input(scorer)  # as saved (its version too), edited again
     data.baselines = (BaselineInput("England", dt.date(2019, 12, 31), 9, 3),)
     services.people.update(scorer, data)
     (tally,) = services.people.page(scorer).tallies

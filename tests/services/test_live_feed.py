@@ -254,6 +254,41 @@ def test_a_statement_over_many_matches_is_told_once_without_a_match(
     assert changes_until(feed, bool) == [Change(None, "match", "update")]
 
 
+def test_a_renamed_player_or_team_is_told_and_the_page_shows_the_new_name(
+    feed: ChangeFeed, services: Services, other: Services, make_match: Callable[..., int]
+) -> None:
+    match_id = make_match()
+    other.quick_entry.record(match_id, '17 goal Home FC "Kane"')
+    shown = services.matches.get_match(match_id)
+    changes_until(feed, bool)
+    (kane,) = other.people.find("kane")
+    other.people.update(kane.id, replace(other.people.get_input(kane.id), name="Harry Kane"))
+    seen = changes_until(feed, lambda seen: Change(None, "person", "update", kane.id) in told(seen))
+    page = page_after(services, match_id, shown, seen)
+    assert page.moments[0].player == "Harry Kane"
+    assert {v.name for v in page.lineups} == {"Harry Kane"}
+
+    home = team_id(other, "Home FC")
+    other.catalog.update_team(home, "Tottenham Hotspur", "TOT")
+    seen = changes_until(feed, lambda seen: Change(None, "team", "update", home) in told(seen))
+    assert page_after(services, match_id, page, seen).summary.home == "Tottenham Hotspur"
+
+
+def test_on_a_server_a_person_changed_but_not_renamed_is_not_news(
+    feed: ChangeFeed, other: Services, make_match: Callable[..., int], database: Database
+) -> None:
+    if database.is_sqlite:
+        pytest.skip("a server's notifications (a file's history tells every change)")
+    match_id = make_match()
+    other.quick_entry.record(match_id, '17 goal Home FC "Kane"')
+    changes_until(feed, bool)
+    (kane,) = other.people.find("kane")
+    other.people.update(kane.id, replace(other.people.get_input(kane.id), club="Bayern"))
+    assert feed.wait(1.0) == []
+    other.quick_entry.record(match_id, '20 goal Home FC "Kane"')  # the feed still tells
+    assert any(c.table == "moment" for c in changes_until(feed, bool))
+
+
 def test_which_changes_need_a_read_and_of_what() -> None:
     from types import SimpleNamespace
 

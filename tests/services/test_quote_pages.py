@@ -42,3 +42,24 @@ def test_ids_by_who_logged_them_and_found_by_that_name(services, make_match):
     assert quotes.ordered_ids("author", True) == [sam, alex, nobody]
     assert quotes.ordered_ids("match", True, "sam") == [sam]
     assert [v.author for v in quotes.by_ids([sam, nobody])] == ["Sam Reporter", None]
+
+
+def test_who_logged_it_is_found_accent_and_case_blind_like_the_other_names(services, make_match):
+    from matchnotes.services.change_log import set_author
+
+    match_id = make_match("Leeds", "Hull")
+    try:
+        set_author("José Peñalver")
+        jose = services.quotes.add(match_id, QuoteInput("Ann Berg", "Un été magnifique"))
+        set_author("Joaquín Ruiz")
+        joaquin = services.quotes.add(match_id, QuoteInput("Ann Berg", "A long day"))
+    finally:
+        set_author(None)
+    quotes = services.quotes
+    for typed in ("jose", "José", "JOSE", "jose penalver", "Peñalver"):
+        assert quotes.ordered_ids("match", True, typed) == [jose], typed
+    assert quotes.ordered_ids("match", False, "jo") == [jose, joaquin]
+    assert quotes.ordered_ids("match", False, "joaquin") == [joaquin]
+    # The quote's own words are found as typed, accents and all.
+    assert quotes.ordered_ids("match", True, "été") == [jose]
+    assert quotes.ordered_ids("match", True, "magnifique") == [jose]

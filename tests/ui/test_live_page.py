@@ -183,6 +183,28 @@ def test_a_line_logged_with_the_command_shows_on_the_open_page(
     qtbot.waitUntil(lambda: any("Giroud" in row for row in texts(page.moments)), timeout=2000)
 
 
+def test_a_player_or_team_renamed_by_another_editor_shows_renamed_on_the_open_page(
+    qtbot, live_window: MainWindow, app_services: Services, reporter: Services
+) -> None:
+    from dataclasses import replace
+
+    match_id = new_match(app_services)
+    reporter.quick_entry.record(match_id, '17 goal France "Tchouameni"')
+    page = open_from_list(qtbot, live_window, match_id)
+    qtbot.waitUntil(lambda: any("Tchouameni" in row for row in texts(page.moments)), timeout=2000)
+    qtbot.waitUntil(page.is_open)
+
+    (player,) = reporter.people.find("tchouameni")
+    data = reporter.people.get_input(player.id)
+    reporter.people.update(player.id, replace(data, name="Aurélien Tchouaméni"))
+    qtbot.waitUntil(
+        lambda: any("Aurélien Tchouaméni" in r for r in texts(page.moments)), timeout=2000
+    )
+    france = reporter.catalog.ensure_team("France")
+    reporter.catalog.update_team(france, "Les Bleus", "FRA")
+    qtbot.waitUntil(lambda: "England 0–1 Les Bleus" in page.header.text(), timeout=2000)
+
+
 def test_a_match_deleted_elsewhere_closes_its_page(
     qtbot, live_window: MainWindow, app_services: Services, reporter: Services
 ) -> None:

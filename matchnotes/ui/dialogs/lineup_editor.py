@@ -33,6 +33,7 @@ from matchnotes.services import Services
 from matchnotes.ui.dialogs.lineup_pane import TeamPane, problem_colour
 
 if TYPE_CHECKING:
+    from matchnotes.services.conflicts import LineupSeen
     from matchnotes.services.lineup_text import TeamCheck
 
 HINT = (
@@ -59,6 +60,9 @@ class LineupEditorDialog(QDialog):
         self._save_when_ready = False  # Ctrl+Enter came before them
         self._checks = 0  # tickets: only the newest check is shown
         self.submit: Callable[[], None] | None = None
+        # Per team, the entries its stored text was read with: a save hands them in, and
+        # one made over someone else's newer line-up is refused (services/conflicts.py).
+        self.seen: dict[int, LineupSeen] = {}
         self.discard_box: QMessageBox | None = None  # the "discard changes?" question, if up
 
         hint = QLabel(HINT)
@@ -105,13 +109,15 @@ class LineupEditorDialog(QDialog):
         lineups, match_id = self.services.lineups, self.match_id
         teams = [pane.team_id for pane in self.panes]
 
-        def read() -> tuple[list[str], dict[int, TeamCheck]]:
-            texts = [lineups.team_text(match_id, team) for team in teams]
-            squads = {team: parse_squad_text(text) for team, text in zip(teams, texts, strict=True)}
-            return texts, lineups.check(match_id, squads)
+        def read() -> tuple[list[tuple[str, LineupSeen]], dict[int, TeamCheck]]:
+            stored = [lineups.stored(match_id, team) for team in teams]
+            squads = {team: parse_squad_text(s[0]) for team, s in zip(teams, stored, strict=True)}
+            return stored, lineups.check(match_id, squads)
 
-        def arrived(result: tuple[list[str], dict[int, TeamCheck]]) -> None:
-            texts, checks = result
+        def arrived(result: tuple[list[tuple[str, LineupSeen]], dict[int, TeamCheck]]) -> None:
+            stored, checks = result
+            texts = [text for text, _seen in stored]
+            self.seen = {team: seen for team, (_t, seen) in zip(teams, stored, strict=True)}
             typed = any(pane.text().strip() for pane in self.panes)
             for pane, text in zip(self.panes, texts, strict=True):
                 pane.set_stored(text)

@@ -1,4 +1,4 @@
-"""The smaller forms: a quote, a note, a line-up entry, a person."""
+"""The smaller forms: a quote, a note, a line-up entry, a person, a team."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from matchnotes.services.inputs import (
     QuoteInput,
     optional_int,
 )
+from matchnotes.services.views import TeamView
 from matchnotes.ui.dialogs.baseline_fields import BaselineFields
 from matchnotes.ui.dialogs.date_field import DateField
 from matchnotes.ui.dialogs.form import (
@@ -181,3 +182,27 @@ class PersonDialog(FormDialog):
             nationality=self.nationality.text() or None, club=self.club.text() or None,
             date_of_birth=self.born.value(), baselines=self.baseline.value(),
         )  # fmt: skip
+
+
+class TeamDialog(FormDialog):
+    """A team's name, code ("ENG", for quick entry's "ENG#9") and country."""
+
+    def __init__(self, initial: TeamView, parent: QWidget | None = None) -> None:
+        super().__init__("Edit team", parent)
+        self.name = QLineEdit(initial.name)
+        self.code = QLineEdit(initial.code or "", placeholderText="2 to 5 letters, like ENG")
+        self.country = QLineEdit(initial.country or "")
+        self.add_row("Name", self.name, required(self.name.text, "Type a name."))
+        self.add_row("Code", self.code, self._code_problem)
+        self.add_row("Country", self.country)
+        self.validate()
+
+    def _code_problem(self) -> str | None:
+        code = self.code.text().strip()
+        if not code or (2 <= len(code) <= 5 and code.isalpha()):
+            return None
+        return "A team code is 2 to 5 letters, like ENG or FRA."
+
+    def value(self) -> tuple[str, str | None, str | None]:
+        """(name, code, country) as typed."""
+        return self.name.text(), self.code.text() or None, self.country.text() or None

@@ -344,13 +344,15 @@ class MatchPage(QWidget):
         return None if ident is None else (kind, ident)
 
     def selected_version(self) -> int | None:
-        """The version of the selected moment, quote or note as this page shows it."""
+        """The version of the selected moment, quote, note or line-up entry as this page
+        shows it."""
         picked = self.selected()
         if picked is None or self.detail is None:
             return None
         kind, ident = picked
         d = self.detail
-        shown = {"moment": d.moments, "quote": d.quotes, "note": d.notes}.get(kind, [])
+        shown = {"moment": d.moments, "quote": d.quotes, "note": d.notes,
+                 "lineup": d.lineups}.get(kind, [])  # fmt: skip
         return next((row.version for row in shown if row.id == ident), None)
 
     def _on_draft_source_clicked(self, kind: str, ident: int) -> None:
