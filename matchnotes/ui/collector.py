@@ -19,7 +19,7 @@ import gc
 
 from PySide6.QtCore import QObject, QTimer
 
-CHECK_MS = 200  # how often the counts are looked at
+CHECK_MS = 50  # how often the counts are looked at
 FREEZE_AFTER_MS = 5000  # start-up done: the first lists are in
 
 
