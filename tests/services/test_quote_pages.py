@@ -5,6 +5,24 @@ import datetime as dt
 from matchnotes.services.inputs import QuoteInput
 
 
+def _logged_by(services, match_id, *quotes):
+    """Ann Berg's quotes, each logged by the author given beside it (None: imported)."""
+    from matchnotes.services.change_log import set_author, unsigned
+
+    ids = []
+    try:
+        for author, text in quotes:
+            if author is None:
+                with unsigned():  # imported: nobody logged it
+                    ids.append(services.quotes.add(match_id, QuoteInput("Ann Berg", text)))
+            else:
+                set_author(author)
+                ids.append(services.quotes.add(match_id, QuoteInput("Ann Berg", text)))
+    finally:
+        set_author(None)
+    return ids
+
+
 def test_ids_in_each_order_and_filtered_by_every_word(services, make_match):
     old = make_match("Leeds", "Hull", date=dt.date(2001, 1, 1))
     new = make_match("Derby", "Hull", date=dt.date(2020, 1, 1))
@@ -25,18 +43,11 @@ def test_ids_in_each_order_and_filtered_by_every_word(services, make_match):
 
 
 def test_ids_by_who_logged_them_and_found_by_that_name(services, make_match):
-    from matchnotes.services.change_log import set_author, unsigned
-
     match_id = make_match("Leeds", "Hull")
-    try:
-        with unsigned():  # imported: nobody logged it
-            nobody = services.quotes.add(match_id, QuoteInput("Ann Berg", "Imported"))
-        set_author("Sam Reporter")
-        sam = services.quotes.add(match_id, QuoteInput("Ann Berg", "Logged by Sam"))
-        set_author("Alex Desk")
-        alex = services.quotes.add(match_id, QuoteInput("Ann Berg", "Logged by Alex"))
-    finally:
-        set_author(None)
+    nobody, sam, alex = _logged_by(
+        services, match_id, (None, "Imported"), ("Sam Reporter", "Logged by Sam"),
+        ("Alex Desk", "Logged by Alex"),
+    )  # fmt: skip
     quotes = services.quotes
     assert quotes.ordered_ids("author", False) == [nobody, alex, sam]  # none first, both
     assert quotes.ordered_ids("author", True) == [sam, alex, nobody]
@@ -45,16 +56,10 @@ def test_ids_by_who_logged_them_and_found_by_that_name(services, make_match):
 
 
 def test_who_logged_it_is_found_accent_and_case_blind_like_the_other_names(services, make_match):
-    from matchnotes.services.change_log import set_author
-
     match_id = make_match("Leeds", "Hull")
-    try:
-        set_author("José Peñalver")
-        jose = services.quotes.add(match_id, QuoteInput("Ann Berg", "Un été magnifique"))
-        set_author("Joaquín Ruiz")
-        joaquin = services.quotes.add(match_id, QuoteInput("Ann Berg", "A long day"))
-    finally:
-        set_author(None)
+    jose, joaquin = _logged_by(
+        services, match_id, ("José Peñalver", "Un été magnifique"), ("Joaquín Ruiz", "A long day")
+    )
     quotes = services.quotes
     for typed in ("jose", "José", "JOSE", "jose penalver", "Peñalver"):
         assert quotes.ordered_ids("match", True, typed) == [jose], typed
