@@ -192,6 +192,7 @@ class PrintPreview:
         dialog.paintRequested.connect(self._on_dialog_paint_requested)
         dialog.finished.connect(self._on_dialog_finished)
         dialog.finished.connect(lambda _r: reader.parent.activateWindow())  # keys back to it
+        dialog.finished.connect(dialog.deleteLater)  # with its recorded pages: not kept
         dialog.open()
 
     def _on_dialog_paint_requested(self, printer: QPrinter) -> None:
@@ -226,6 +227,8 @@ class PrintPreview:
 
     def _on_dialog_finished(self, _result: int) -> None:
         self.op = None  # a recording still under way is not shown
+        if self.reader.preview is self:
+            self.reader.preview = None
 
 
 def _paint_placeholder(printer: QPrinter, text: str) -> None:

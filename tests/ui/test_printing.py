@@ -77,9 +77,11 @@ def test_print_preview_pages_are_laid_out_on_a_worker_and_replayed(
     assert replayed and all(pictures is recording.results[0] for pictures in replayed)
     assert window.statusBar().currentMessage() != "Laying out the pages…"
     dialog.grab().save(str(tmp_path / "preview.png"))
-    key(qtbot, Qt.Key.Key_Escape)
-    closed(qtbot, dialog)
     assert window.findChildren(QPrintPreviewDialog) == [dialog]
+    gone = []
+    dialog.destroyed.connect(lambda: gone.append(True))
+    key(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: bool(gone))  # closed, it goes with its recorded pages
 
 
 def test_a_changed_page_is_laid_out_again_on_a_worker(
