@@ -23,4 +23,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    # A PDF is made in a process of its own (reports/pdf_child.py); in the PyInstaller
+    # bundle that process is this executable, which must take the job, not open the app.
+    import multiprocessing
+
+    multiprocessing.freeze_support()
     sys.exit(main())

@@ -3,8 +3,10 @@ match's moments as SportsCode XML, and of the whole database as JSON. JSON is al
 MatchNotes JSON (docs/json-format.md): the file `import` reads back; `matchnotes show
 --json` prints the report shape of a match.
 
-The one entry point for the CLI and the app. Qt is imported only when a PDF is asked
-for, so `matchnotes export md ...` runs on a server without Qt loaded. Every file is
+The one entry point for the CLI and the app. A PDF is made in a process of its own
+(pdf_child.py), so Qt's text layout never holds this process's interpreter lock (the
+app's window stays answering) and `matchnotes export md ...` runs on a server without
+Qt loaded. Every file is
 written to a temporary file in the target folder and renamed over the target only
 when complete: a failure or a cancel leaves the previous file (or none), never half
 of one.
@@ -25,6 +27,7 @@ from typing import Literal
 from matchnotes.errors import MatchNotesError, ValidationError
 from matchnotes.reports import content, csv_export, markdown, person_content, sportscode
 from matchnotes.services import Services
+from matchnotes.services.diary_figures import DiaryFigures
 from matchnotes.services.views import MatchDetail, MatchSummary
 from matchnotes.text import fold
 
@@ -202,10 +205,11 @@ def export_match(
     check(cancel)
     detail = services.matches.get_match(match_id)
     if fmt == "pdf":
-        from matchnotes.reports.pdf_render import write_match_pdf
+        from matchnotes.reports import pdf_child
 
-        write_match_pdf(detail, out, page_size, progress=progress, cancel=cancel,
-                        draft=services.draft.current(match_id))  # fmt: skip
+        draft = services.draft.current(match_id)
+        pdf_child.run("write_match_pdf", (detail, out, page_size), {"draft": draft},
+                      progress=progress, cancel=cancel)  # fmt: skip
         return out
     if fmt == "json":
         write_native_json(services, out, match_ids=[match_id], progress=progress, cancel=cancel)
@@ -235,9 +239,10 @@ def export_person(
     notes = [n.text for n in services.notes.for_person(person_id)]
     report = person_content.person_report(page, notes)
     if fmt == "pdf":
-        from matchnotes.reports.pdf_render import write_person_pdf
+        from matchnotes.reports import pdf_child
 
-        write_person_pdf(page, out, page_size, notes=notes, progress=progress, cancel=cancel)
+        pdf_child.run("write_person_pdf", (page, out, page_size), {"notes": notes},
+                      progress=progress, cancel=cancel)  # fmt: skip
         return out
     if fmt == "json":
         write_native_json(services, out, person_id=person_id, progress=progress, cancel=cancel)
@@ -250,6 +255,19 @@ def export_person(
     write_text(out, text)
     if progress:
         progress(1, 1)
+    return out
+
+
+def export_diary_pdf(
+    figures: DiaryFigures, out_path: Path | str, *, page_size: str = "A4",
+    progress: Progress | None = None, cancel: Cancel | None = None,
+) -> Path:  # fmt: skip
+    """Write the diary in figures (the Diary tab's Statistics) as a PDF."""
+    from matchnotes.reports import pdf_child
+
+    out = Path(out_path)
+    pdf_child.run("write_diary_pdf", (figures, out, page_size), {}, progress=progress,
+                  cancel=cancel)  # fmt: skip
     return out
 
 
@@ -307,22 +325,28 @@ def export_season(
         check(cancel)
         write_text(out, csv_export.matches_csv(chosen))
         return out
-    details: list[MatchDetail] = []
     steps = len(chosen) + 1  # loading each match, then writing
-    for n, summary in enumerate(chosen):
-        check(cancel)
-        details.append(services.matches.get_match(summary.id))
-        if progress:
-            progress(n + 1, steps)
-    if fmt == "pdf":
-        from matchnotes.reports.pdf_render import write_season_pdf
 
-        write_season_pdf(details, out, title, page_size, cancel=cancel)
-    elif fmt == "json":
+    def loaded() -> Iterator[MatchDetail]:
+        for n, summary in enumerate(chosen):
+            check(cancel)
+            yield services.matches.get_match(summary.id)
+            if progress:
+                progress(n + 1, steps)
+
+    if fmt == "pdf":
+        from matchnotes.reports import pdf_child
+
+        # Each match goes to the PDF's process as it is read, not all held here first.
+        pdf_child.run("write_season_pdf", (loaded(), out, title, page_size), {}, cancel=cancel)
+        if progress:
+            progress(steps, steps)
+        return out
+    if fmt == "json":
         check(cancel)
-        ids = [d.summary.id for d in details]
-        write_native_json(services, out, match_ids=ids, cancel=cancel)
+        write_native_json(services, out, match_ids=[s.id for s in chosen], cancel=cancel)
     else:
+        details = list(loaded())
         check(cancel)
         write_text(out, markdown.season_markdown(content.season_report(details, title)))
     if progress:

@@ -227,21 +227,6 @@ def write_match_pdf(
             detail=detail, progress=progress, cancel=cancel)  # fmt: skip
 
 
-def paint_match_report(
-    device: QPagedPaintDevice, detail: MatchDetail, draft: Draft | None = None
-) -> int:
-    """Paint the match summary onto a printer; how many pages it took. Print uses the
-    very pages the PDF export writes (same layout, same timeline painter, the same draft).
-    Any thread may call it (Qt paints on a QPrinter outside the GUI thread):
-    ui/printing.py runs it on a worker."""
-    ensure_gui_app()
-    report = content.match_report(detail, draft)
-    footer = f"{report.title} · {short_date(detail.summary.date)}"
-    with none_refcount_guard():
-        return _paint_pages(device, lambda px: report_html.match_html(report, px), footer,
-                            detail, None, None, refused=_PRINTER_REFUSED)  # fmt: skip
-
-
 class _PagePicture(QPicture):
     """One page recorded for a later replay. A bare QPicture measures like the screen, so
     the fonts set on its painter (the footer's, the timeline's) would resolve at screen
@@ -269,8 +254,8 @@ def record_match_pages(
 ) -> list[QPicture]:  # fmt: skip
     """The match summary's pages, recorded for a printer with this page layout and
     resolution: the code that paints the PDF export's pages (``_Pages``) paints each into
-    a picture, which ``replay_pages`` plays back. Made for a worker: the print preview's
-    pages are laid out and painted there, and the GUI thread only replays them."""
+    a picture, which ``replay_pages`` plays back. The app has it run in a process of its own
+    (``record_match_page_data``, ui/printing.py) and only replays the pages."""
     ensure_gui_app()
     report = content.match_report(detail, draft)
     footer = f"{report.title} · {short_date(detail.summary.date)}"
@@ -290,6 +275,58 @@ def record_match_pages(
             finally:
                 painter.end()
             pictures.append(picture)
+    return pictures
+
+
+PageSpec = tuple[int, float, float, int, int, tuple[float, float, float, float], int]
+
+
+def page_spec(layout: QPageLayout) -> PageSpec:
+    """A page layout as plain values, for a process of its own (``pdf_child``): the page
+    size (its id and its size as defined), orientation, margins in mm and mode."""
+    size, mm = layout.pageSize(), QPageLayout.Unit.Millimeter
+    margins = layout.margins(mm)
+    defined = size.definitionSize()
+    return (
+        size.id().value, defined.width(), defined.height(), size.definitionUnits().value,
+        layout.orientation().value,
+        (margins.left(), margins.top(), margins.right(), margins.bottom()), layout.mode().value,
+    )  # fmt: skip
+
+
+def layout_of(spec: PageSpec) -> QPageLayout:
+    """The page layout ``page_spec`` described."""
+    size_id, width, height, units, orientation, margins, mode = spec
+    if size_id == QPageSize.PageSizeId.Custom.value:
+        size = QPageSize(QSizeF(width, height), QPageSize.Unit(units), "",
+                         QPageSize.SizeMatchPolicy.ExactMatch)  # fmt: skip
+    else:
+        size = QPageSize(QPageSize.PageSizeId(size_id))
+    layout = QPageLayout(size, QPageLayout.Orientation(orientation), QMarginsF(*margins),
+                         QPageLayout.Unit.Millimeter)  # fmt: skip
+    layout.setMode(QPageLayout.Mode(mode))
+    return layout
+
+
+def record_match_page_data(
+    spec: PageSpec, resolution: int, detail: MatchDetail, draft: Draft | None = None, *,
+    progress: Progress | None = None, cancel: Cancel | None = None,
+) -> list[bytes]:  # fmt: skip
+    """``record_match_pages`` for a process of its own: each page's picture as bytes
+    (``QPicture.data``), which ``QPicture.setData`` plays back the same, pixel for pixel."""
+    pictures = record_match_pages(layout_of(spec), resolution, detail, draft, cancel=cancel)
+    if progress:
+        progress(len(pictures), len(pictures))
+    return [bytes(picture.data()) for picture in pictures]  # type: ignore[call-overload]
+
+
+def pictures_of(data: list[bytes]) -> list[QPicture]:
+    """The pages ``record_match_page_data`` recorded, ready to replay."""
+    pictures = []
+    for page in data:
+        picture = QPicture()
+        picture.setData(page)
+        pictures.append(picture)
     return pictures
 
 

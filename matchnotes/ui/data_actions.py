@@ -149,12 +149,9 @@ class DataActions(QObject):
         progress.canceled.connect(cancelled.set)
 
         def work(report: Any) -> Path:
-            from matchnotes.reports.pdf_render import write_diary_pdf
-
             out = path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
-            write_diary_pdf(stats.figures(year, team_id), out, progress=report,
-                            cancel=cancelled.is_set)  # fmt: skip
-            return out
+            figures = stats.figures(year, team_id)
+            return export.export_diary_pdf(figures, out, progress=report, cancel=cancelled.is_set)
 
         def done(written: Any) -> None:
             progress.close()

@@ -1,16 +1,20 @@
 """Print and print preview of a match summary with Qt's print support.
 
 The pages are painted by reports/pdf_render, the same code that writes the PDF export,
-so paper, preview and PDF agree. None of that work runs on the GUI thread (issue 16):
+so paper, preview and PDF agree. None of that work holds the GUI thread (issue 16):
 
-- Print preview: a worker reads the match and its draft, lays the report out for the
-  printer's page and records each page as a picture (``pdf_render.record_match_pages``);
-  the dialog then opens and its ``paintRequested`` only replays the pictures (a few ms a
-  page). A page setup that changes the page has the pages recorded again on a worker, a
-  placeholder page saying so meanwhile.
-- Print, and the preview's own Print button: after OK, a worker paints the pages onto
-  the QPrinter (Qt allows a QPainter on a QPrinter outside the GUI thread); the status
-  bar says when they went, a failure is a warning box as an export's is.
+- The pages are laid out and recorded as pictures (``pdf_render.record_match_pages``)
+  in a process of its own (``reports/pdf_child.py``): PySide6 keeps the interpreter
+  lock through each Qt call, so a worker thread's layout of a long report froze the
+  window too. A worker waits for them (``recorded_pages``).
+- Print preview: a worker reads the match and its draft and has its pages recorded for
+  the printer's page; the dialog then opens and its ``paintRequested`` only replays the
+  pictures (a few ms a page). A page setup that changes the page has the pages recorded
+  again, a placeholder page saying so meanwhile.
+- Print, and the preview's own Print button: after OK, a worker replays the pages onto
+  the QPrinter (Qt allows a QPainter on a QPrinter outside the GUI thread), recorded
+  first if the preview's do not fit it; the status bar says when they went, a failure is
+  a warning box as an export's is.
 
 Meanwhile the status bar says what is being prepared and the window answers as usual; a
 second press while a match is being prepared opens no second dialog.
@@ -28,7 +32,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, 
 from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox
 
 from matchnotes.draft.model import Draft
-from matchnotes.reports import pdf_render
+from matchnotes.reports import pdf_child, pdf_render
 from matchnotes.reports.pdf_render import DPI, MARGINS_MM
 from matchnotes.services.views import MatchDetail
 
@@ -49,6 +53,26 @@ def new_printer() -> QPrinter:
     return printer
 
 
+def recorded_pages(
+    layout: QPageLayout, resolution: int, detail: MatchDetail, draft: Draft | None
+) -> list[QPicture]:
+    """On a worker: the match summary's pages for a printer with this page layout and
+    resolution, laid out and recorded in a process of its own."""
+    spec = pdf_render.page_spec(layout)
+    data = pdf_child.run("record_match_page_data", (spec, resolution, detail, draft), {})
+    return pdf_render.pictures_of(data)
+
+
+def print_pages(printer: QPrinter, report: Report, layout: QPageLayout, resolution: int) -> int:
+    """On a worker: the report's pages onto ``printer`` (laid out like ``layout`` at
+    ``resolution``, read on the GUI thread); how many pages there were."""
+    pictures = report.pictures
+    if not report.fits(layout, resolution):
+        pictures = recorded_pages(layout, resolution, report.detail, report.draft)
+    pdf_render.replay_pages(printer, pictures)
+    return len(pictures)
+
+
 @dataclass
 class Report:
     """A match and its draft, read on a worker; ``pictures`` its pages as recorded for
@@ -62,14 +86,15 @@ class Report:
 
     def recorded(self, layout: QPageLayout, resolution: int) -> Report:
         """On a worker: this report with its pages recorded for that page and resolution."""
-        pictures = pdf_render.record_match_pages(layout, resolution, self.detail, self.draft)
+        pictures = recorded_pages(layout, resolution, self.detail, self.draft)
         return Report(self.detail, self.draft, QPageLayout(layout), resolution, pictures)
 
-    def fits(self, printer: QPrinter) -> bool:
+    def fits(self, layout: QPageLayout, resolution: int) -> bool:
+        """Whether the pages recorded are those of that page at that resolution."""
         return (
             bool(self.pictures)
-            and printer.resolution() == self.resolution
-            and printer.pageLayout().isEquivalentTo(self.layout)
+            and resolution == self.resolution
+            and layout.isEquivalentTo(self.layout)
         )
 
 
@@ -142,15 +167,14 @@ class ReportReader:
         QDialog.open(dialog)  # PySide6's QPrintDialog.open wants a receiver and a slot
 
     def print_report(self, printer: QPrinter, report: Report) -> None:
-        """Paint the report onto ``printer`` (the user pressed OK) on a worker."""
+        """Print the report on ``printer`` (the user pressed OK) from a worker."""
         from matchnotes.ui.workers import BackgroundOp
 
-        detail, draft = report.detail, report.draft
-        title = detail.summary.title
+        layout, resolution = QPageLayout(printer.pageLayout()), printer.resolution()
+        title = report.detail.summary.title
         self.say(f"Printing “{title}”…")
         op = BackgroundOp(
-            self.parent,
-            lambda _progress: pdf_render.paint_match_report(printer, detail, draft),
+            self.parent, lambda _progress: print_pages(printer, report, layout, resolution)
         )
         self.printing.append(op)
         op.on_success(lambda pages: self._printed(op, printer, title, pages))
@@ -199,7 +223,7 @@ class PrintPreview:
         engine = printer.paintEngine()
         if engine is not None and engine.type() != QPaintEngine.Type.Picture:
             self.reader.print_report(printer, self.report)  # the dialog's Print, after its OK
-        elif self.report.fits(printer):
+        elif self.report.fits(printer.pageLayout(), printer.resolution()):
             pdf_render.replay_pages(printer, self.report.pictures)
         else:
             self._record_for(printer)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QToolButton
 
 from matchnotes.errors import MatchNotesError
 from matchnotes.reports import pdf_render
-from matchnotes.reports.pdf_render import paint_match_report
+from matchnotes.ui import printing
 from tests.ui.keys import CTRL, closed, given_back, key, modal, question, type_keys
 from tests.ui.pages import open_match_page
 
@@ -25,11 +25,13 @@ ALT = Qt.KeyboardModifier.AltModifier
 
 def test_printer_pages_carry_the_match(services, demo_match_id, tmp_path, qapp):
     out = tmp_path / "printed.pdf"
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer = printing.new_printer()  # laid out as the app's Print lays its printer out
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(out))
-    draft = services.draft.current(demo_match_id)
-    paint_match_report(printer, services.matches.get_match(demo_match_id), draft)
+    report = printing.Report(
+        services.matches.get_match(demo_match_id), services.draft.current(demo_match_id)
+    )  # no pages recorded yet: they are, in a process of their own, then printed
+    assert printing.print_pages(printer, report, printer.pageLayout(), printer.resolution()) == 3
     del printer  # finishes the file
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(out).pages)
     assert "England" in text and "Al Bayt Stadium" in text and "84'" in text
@@ -60,8 +62,8 @@ def test_print_preview_pages_are_laid_out_on_a_worker_and_replayed(
     pdf = export_match(window.services, demo_match_id, "pdf", tmp_path / "m.pdf")
     window.refresh()
     open_match_page(qtbot, window, demo_match_id)
-    recording = gates(pdf_render, "record_match_pages")
-    gates(pdf_render, "paint_match_report")  # a preview never paints on the GUI thread
+    recording = gates(printing, "recorded_pages")
+    gates(printing, "print_pages")  # a preview never paints on the GUI thread
     replayed = _noting_replays(monkeypatch)
     qtbot.keyClick(window, Qt.Key.Key_P, CTRL | ALT)  # File ▸ Print preview
     recording.reached(qtbot)
@@ -89,13 +91,13 @@ def test_a_changed_page_is_laid_out_again_on_a_worker(
 ):
     window.refresh()
     open_match_page(qtbot, window, demo_match_id)
-    first = gates(pdf_render, "record_match_pages")
+    first = gates(printing, "recorded_pages")
     first.open()  # the gate checks the thread and holds nothing
-    gates(pdf_render, "paint_match_report")
+    gates(printing, "print_pages")
     qtbot.keyClick(window, Qt.Key.Key_P, CTRL | ALT)
     dialog = modal(qtbot, QPrintPreviewDialog)
     (portrait,) = first.results
-    again = gates(pdf_render, "record_match_pages")
+    again = gates(printing, "recorded_pages")
     replayed = _noting_replays(monkeypatch)
     turn = next(
         b for b in dialog.findChildren(QToolButton)
@@ -142,7 +144,7 @@ def test_print_paints_on_a_worker_after_ok(qtbot, window, demo_match_id, tmp_pat
     out = tmp_path / "printed.pdf"
     window.refresh()
     open_match_page(qtbot, window, demo_match_id)
-    painting = gates(pdf_render, "paint_match_report")
+    painting = gates(printing, "print_pages")
     qtbot.keyClick(window, Qt.Key.Key_P, CTRL)  # File ▸ Print match
     dialog = modal(qtbot, QPrintDialog)
     _print_to_file(qtbot, out)
@@ -164,7 +166,7 @@ def test_the_previews_print_button_prints_on_a_worker(
     open_match_page(qtbot, window, demo_match_id)
     qtbot.keyClick(window, Qt.Key.Key_P, CTRL | ALT)
     preview = modal(qtbot, QPrintPreviewDialog)
-    painting = gates(pdf_render, "paint_match_report")
+    painting = gates(printing, "print_pages")
     button = next(
         b for b in preview.findChildren(QToolButton)
         if b.defaultAction() is not None and b.defaultAction().text() == "Print"
@@ -188,7 +190,7 @@ def test_the_previews_print_button_prints_on_a_worker(
 def test_closing_the_window_while_the_pages_are_laid_out(qtbot, window, demo_match_id, gates):
     window.refresh()
     open_match_page(qtbot, window, demo_match_id)
-    recording = gates(pdf_render, "record_match_pages")
+    recording = gates(printing, "recorded_pages")
     qtbot.keyClick(window, Qt.Key.Key_P, CTRL | ALT)
     recording.reached(qtbot)
     window.close()
@@ -201,7 +203,7 @@ def test_a_print_that_fails_says_why(qtbot, window, demo_match_id, tmp_path, mon
     def refused(*_args):
         raise MatchNotesError("The printer cannot print now; check it is ready, or choose another.")
 
-    monkeypatch.setattr(pdf_render, "paint_match_report", refused)
+    monkeypatch.setattr(printing, "print_pages", refused)
     window.refresh()
     open_match_page(qtbot, window, demo_match_id)
     qtbot.keyClick(window, Qt.Key.Key_P, CTRL)
