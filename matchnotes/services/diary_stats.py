@@ -44,7 +44,7 @@ class DiaryStatsService(Service):
                 ),
             )
             places = {row[0]: (row[1], row[2]) for row in session.execute(text(_PLACES))}
-            players = [(r[0], r[1], r[2]) for r in session.execute(text(_PLAYERS))]
+            players = [(r[0], r[1], r[2]) for r in session.execute(text(_PLAYERS))]  # distinct
         seen = [
             SeenMatch(
                 s.id, s.date, s.home_id, s.home, s.away_id, s.away, s.score, s.fan_attendance,
