@@ -392,6 +392,38 @@ def reads_after_actions(probe: StallProbe, db: Path, window: object, page: objec
     close_modal()
 
 
+def exports(probe: StallProbe, db: Path, window: Any, person_id: int, match_id: int,
+            record: Callable[[str, float, str], None]) -> None:  # fmt: skip
+    """The PDF exports (File ▸ Export, after its file dialog; the Diary's "Diary PDF…"),
+    until the "Export finished" box: the biggest match, the busiest person, the diary
+    year with the most matches seen, the diary in figures."""
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    (year, seen) = conn.execute(
+        "SELECT CAST(substr(date, 1, 4) AS INTEGER) y, count(*) FROM match "
+        "WHERE fan_attendance <> 'none' GROUP BY y ORDER BY 2 DESC LIMIT 1"
+    ).fetchone()
+    conn.close()
+    out = Path(tempfile.mkdtemp(prefix="bench-gui-export-"))
+    actions = window.data_actions
+    finished = lambda: isinstance(QApplication.activeModalWidget(), QMessageBox)  # noqa: E731
+    for name, start in (
+        ("export PDF, the biggest match", lambda: actions.export_to("match", match_id, "pdf",
+                                                                    out / "match.pdf")),
+        ("export PDF, the busiest person", lambda: actions.export_to("person", person_id, "pdf",
+                                                                     out / "person.pdf")),
+        (f"export PDF, diary year ({seen} matches)", lambda: actions.export_to("year", year, "pdf",
+                                                                          out / "year.pdf")),
+        ("export PDF, the diary in figures", lambda: actions.export_diary_pdf(None, None,
+                                                                          out / "diary.pdf")),
+    ):  # fmt: skip
+        probe.longest_cpu = 0.0  # this action's own, not the setting up before it
+        stall = probe.measure(start, finished)
+        box = QApplication.activeModalWidget()
+        assert box.text().startswith("Wrote"), box.text()  # type: ignore[union-attr]
+        record(f"{name}, until written", stall, "-")
+        close_modal()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("database", type=Path, help="a copy: the bench writes to it")
@@ -573,6 +605,7 @@ def main() -> int:
         app.processEvents()
     page.tabs.setCurrentIndex(0)  # type: ignore[attr-defined]
     reads_after_actions(probe, db, window, page, big_match, record)
+    exports(probe, db, window, busiest, big_match, record)
     stall = probe.measure(window.show_help, lambda: window._help is not None)
     record("help window, opened", stall, "-")
     window._help.close()  # type: ignore[union-attr]
