@@ -43,6 +43,7 @@ class GuiCollector(QObject):
         self.timer.timeout.connect(self.collect_due)
         self.was_enabled = gc.isenabled()
         self.settled = 0  # frozen after start-up or the last complete collection; 0: not yet
+        self.frozen_since = 0  # frozen after that (gc.get_freeze_count walks them all: slow)
         self.away_since: float | None = None  # when no window of the app had the focus
         self.collected_away = False  # the complete collection for that absence is done
 
@@ -55,7 +56,7 @@ class GuiCollector(QObject):
     def freeze(self) -> None:
         """What exists now lives as long as the app: collections skip it from now on."""
         gc.freeze()
-        self.settled = max(gc.get_freeze_count(), 1)
+        self.settled, self.frozen_since = max(gc.get_freeze_count(), 1), 0
 
     def stop(self) -> None:
         self.timer.stop()
@@ -73,9 +74,14 @@ class GuiCollector(QObject):
             return 0
         if self.settled:
             found = gc.collect(0)
+            self.frozen_since += len(gc.get_objects(1))  # this collection's survivors
             gc.freeze()  # survived a collection: long-lived
-            if gc.get_freeze_count() > SETTLE * self.settled:
-                found += self.collect_all()
+            if self.frozen_since > (SETTLE - 1) * self.settled:
+                # An upper bound: many were freed since (a read's rows, once shown). The
+                # true count walks every frozen object (10–15 ms), so only now.
+                self.frozen_since = gc.get_freeze_count() - self.settled
+                if self.frozen_since > (SETTLE - 1) * self.settled:
+                    found += self.collect_all()
             return found
         generation = 0
         for gen in (1, 2):
