@@ -133,6 +133,15 @@ def is_open(page: object) -> bool:
     return getattr(page, "is_open", lambda: True)()
 
 
+def one_row(db: Path, sql: str) -> tuple[Any, ...]:
+    """The first row of a query, read with sqlite3 alone (the database read-only)."""
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        return tuple(conn.execute(sql).fetchone())
+    finally:
+        conn.close()
+
+
 def raw_ms(db: Path, sql: str, *params: object) -> float:
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
@@ -397,12 +406,11 @@ def exports(probe: StallProbe, db: Path, window: Any, person_id: int, match_id: 
     """The PDF exports (File ▸ Export, after its file dialog; the Diary's "Diary PDF…"),
     until the "Export finished" box: the biggest match, the busiest person, the diary
     year with the most matches seen, the diary in figures."""
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    (year, seen) = conn.execute(
+    (year, seen) = one_row(
+        db,
         "SELECT CAST(substr(date, 1, 4) AS INTEGER) y, count(*) FROM match "
-        "WHERE fan_attendance <> 'none' GROUP BY y ORDER BY 2 DESC LIMIT 1"
-    ).fetchone()
-    conn.close()
+        "WHERE fan_attendance <> 'none' GROUP BY y ORDER BY 2 DESC LIMIT 1",
+    )
     out = Path(tempfile.mkdtemp(prefix="bench-gui-export-"))
     actions = window.data_actions
     finished = lambda: isinstance(QApplication.activeModalWidget(), QMessageBox)  # noqa: E731
@@ -549,12 +557,11 @@ def main() -> int:
     # The competition of the biggest season, opened as from the Competitions tab.
     from matchnotes.ui.competition_tabs import open_competition
 
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    (competition, season_matches) = conn.execute(
+    (competition, season_matches) = one_row(
+        db,
         "SELECT s.competition_id, count(*) FROM match m JOIN season s ON s.id = m.season_id "
-        "GROUP BY m.season_id ORDER BY 2 DESC LIMIT 1"
-    ).fetchone()
-    conn.close()
+        "GROUP BY m.season_id ORDER BY 2 DESC LIMIT 1",
+    )
     held: list[object] = []
     stall = probe.measure(lambda: held.append(open_competition(window, competition)),
                           lambda: bool(held) and held[0].page is not None)  # type: ignore[attr-defined]  # fmt: skip
