@@ -55,7 +55,13 @@ def run(
     child = context.Process(
         target=_child_main, args=(there, stop, job), name=f"matchnotes-{job}", daemon=True
     )
-    child.start()
+    try:
+        child.start()
+    except OSError as exc:  # no process to be had (a limit reached, the executable gone)
+        raise MatchNotesError(
+            f"The PDF could not be made: its process did not start ({exc.strerror or exc})."
+            " Nothing was written; close other programs and try again."
+        ) from exc
     there.close()  # the child's end: ours would keep the pipe open if the child died
     try:
         try:

@@ -105,3 +105,15 @@ def test_the_cli_exports_a_pdf_without_loading_qt_itself(db_target, demo_match_i
                           timeout=120)  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "England" in _text(out)
+
+
+def test_a_child_that_cannot_start_is_told(tmp_path, monkeypatch):
+    import multiprocessing.context
+
+    def refused(_self):
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(multiprocessing.context.SpawnProcess, "start", refused)
+    with pytest.raises(MatchNotesError, match="its process did not start"):
+        pdf_child.run("write_match_pdf", (None, tmp_path / "m.pdf"), {})
+    assert list(tmp_path.iterdir()) == []
