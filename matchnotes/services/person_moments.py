@@ -13,14 +13,14 @@ from itertools import groupby
 
 from sqlalchemy import and_, or_, union
 from sqlalchemy import select as sa_select
-from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
 from matchnotes.enums import MomentKind, Period
 from matchnotes.minutes import Minute
-from matchnotes.models import Moment, Person, Team
+from matchnotes.models import Moment, Team
 from matchnotes.scores import SCORING_KINDS, ScoreEvent, running_scores
 from matchnotes.services.clock import as_utc
+from matchnotes.services.moments import PLAYER, RELATED
 from matchnotes.services.views import MomentView
 
 
@@ -29,7 +29,7 @@ def load_person_moments(
 ) -> list[MomentView]:
     """Their moments in match order (matches ordered as ``sides`` lists them);
     ``sides`` maps each match to (home team id, away team id)."""
-    player, related = aliased(Person), aliased(Person)
+    player, related = PLAYER, RELATED
     theirs = or_(col(Moment.player_id) == person_id, col(Moment.related_player_id) == person_id)
     their_matches = union(
         sa_select(col(Moment.match_id)).where(col(Moment.player_id) == person_id),

@@ -20,6 +20,10 @@ from matchnotes.services.lookup import person_by_name
 from matchnotes.services.views import QuoteView
 from matchnotes.text import clean, fold
 
+# Made once: an alias made per query is a web of cycles that only a full garbage
+# collection frees (issue 16).
+HOME, AWAY = aliased(Team, name="home"), aliased(Team, name="away")
+
 QUOTE_ORDERS = ("speaker", "text", "context", "match", "author")  # what ordered_ids sorts by
 
 
@@ -106,7 +110,7 @@ class QuoteService(Service):
         keys: list[Any] = [first, col(Quote.id)]
         with self._read() as session:
             if words:
-                home, away = aliased(Team), aliased(Team)
+                home, away = HOME, AWAY
                 query = query.join(home, col(home.id) == Match.home_team_id).join(
                     away, col(away.id) == Match.away_team_id
                 )
@@ -188,7 +192,7 @@ def load_quote_views(
     speaker_id: int | None = None,
     ids: list[int] | None = None,
 ) -> list[QuoteView]:
-    home, away = aliased(Team), aliased(Team)
+    home, away = HOME, AWAY
     query = (
         sa_select(Quote, col(Person.name), col(home.name), col(away.name), col(Match.date))
         .join(Person, col(Person.id) == Quote.speaker_id)
