@@ -32,7 +32,7 @@ from PySide6.QtGui import QGuiApplication
 
 CHECK_MS = 16  # how often the counts are looked at: a worker allocates fast, keep them small
 FREEZE_AFTER_MS = 5000  # start-up done: the first lists are in
-SETTLE = 2  # a complete collection once the frozen objects are this many times as many
+SETTLE = 4  # a complete collection once the frozen objects are this many times as many
 AWAY_MS = 1000  # the app not the active one this long: the user is elsewhere
 
 
