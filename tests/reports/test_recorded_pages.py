@@ -1,9 +1,10 @@
-"""The print preview's pages (recorded by ``record_match_pages`` on a worker, replayed by
+"""The print preview's pages (recorded by ``record_match_pages`` in the PDF process, replayed by
 ``replay_pages``) are the PDF export's pages: same count, same text in the same places."""
 
 import subprocess
 
 import pytest
+from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 
 from matchnotes.reports import pdf_render
@@ -39,3 +40,25 @@ def test_replayed_pages_are_the_exported_pages(services, demo_match_id, tmp_path
     assert len(pictures) == len(pages) - 1 > (0 if which == "demo" else 2)
     assert _pages_text(replayed) == pages
     assert "Report draft" in "".join(pages)
+
+
+_CARD = QPageSize(
+    QSizeF(100, 150), QPageSize.Unit.Millimeter, "card", QPageSize.SizeMatchPolicy.ExactMatch
+)
+
+
+@pytest.mark.parametrize(
+    ("size", "orientation"),
+    [
+        (QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait),
+        (QPageSize(QPageSize.PageSizeId.Letter), QPageLayout.Orientation.Landscape),
+        (_CARD, QPageLayout.Orientation.Portrait),
+    ],
+)
+def test_a_printers_page_reaches_the_pdf_process_unchanged(qapp, size, orientation):
+    margins = QMarginsF(12.5, 10, 8, 20)
+    layout = QPageLayout(size, orientation, margins, QPageLayout.Unit.Millimeter)
+    again = pdf_render.layout_of(pdf_render.page_spec(layout))
+    assert again.isEquivalentTo(layout)
+    assert again.fullRect(QPageLayout.Unit.Point) == layout.fullRect(QPageLayout.Unit.Point)
+    assert again.margins(QPageLayout.Unit.Millimeter) == margins
