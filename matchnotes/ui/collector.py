@@ -18,8 +18,8 @@ active one for a second) or, so that memory stays bounded, once the frozen objec
 ``SETTLE`` times as many as after the last (300–400 ms with a big archive open). Little
 waits: SQLAlchemy aliases, the main source of cycles (1,700 objects a match page), are
 made once (services/moments.py, quotes.py): 320 match pages opened and closed froze
-22,000 more objects and RSS grew 20 MB (266 → 286 MB). Most garbage is freed by reference counting as soon as
-it is dropped, frozen or not; only cycles wait.
+22,000 more objects and RSS grew 20 MB (266 → 286 MB). Most garbage is freed by
+reference counting as soon as it is dropped, frozen or not; only cycles wait.
 """
 
 from __future__ import annotations
