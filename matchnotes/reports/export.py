@@ -6,10 +6,9 @@ MatchNotes JSON (docs/json-format.md): the file `import` reads back; `matchnotes
 The one entry point for the CLI and the app. A PDF is made in a process of its own
 (pdf_child.py), so Qt's text layout never holds this process's interpreter lock (the
 app's window stays answering) and `matchnotes export md ...` runs on a server without
-Qt loaded. Every file is
-written to a temporary file in the target folder and renamed over the target only
-when complete: a failure or a cancel leaves the previous file (or none), never half
-of one.
+Qt loaded. Every file is written to a temporary file in the target folder and renamed
+over the target only when complete: a failure or a cancel leaves the previous file (or
+none), never half of one.
 """
 
 from __future__ import annotations
@@ -342,13 +341,14 @@ def export_season(
         if progress:
             progress(steps, steps)
         return out
-    if fmt == "json":
+    if fmt == "json":  # the writer reads the matches itself, and says how far it is
         check(cancel)
-        write_native_json(services, out, match_ids=[s.id for s in chosen], cancel=cancel)
-    else:
-        details = list(loaded())
-        check(cancel)
-        write_text(out, markdown.season_markdown(content.season_report(details, title)))
+        write_native_json(services, out, match_ids=[s.id for s in chosen], progress=progress,
+                          cancel=cancel)  # fmt: skip
+        return out
+    details = list(loaded())
+    check(cancel)
+    write_text(out, markdown.season_markdown(content.season_report(details, title)))
     if progress:
         progress(steps, steps)
     return out

@@ -108,7 +108,11 @@ def test_season_exports_filter_by_competition_and_year(services, demo_match_id, 
     written = export_season(services, "csv", out / "s.csv", year=2024)
     rows = list(csv.DictReader(io.StringIO(written.read_text(encoding="utf-8"))))
     assert [(r["home"], r["away"], r["rating"]) for r in rows] == [("Leeds", "Hull", "6")]
-    data = json.loads(export_season(services, "json", out / "s.json", season="2022").read_text())
+    steps = []
+    season = export_season(services, "json", out / "s.json", season="2022",
+                           progress=lambda done, total: steps.append((done, total)))  # fmt: skip
+    assert steps and steps[-1][0] == steps[-1][1]  # the writer's own progress, ending full
+    data = json.loads(season.read_text())
     teams = {t["id"]: t["name"] for t in data["tables"]["team"]}
     assert [teams[m["home_team_id"]] for m in data["tables"]["match"]] == ["England"]
     with pytest.raises(ValidationError, match="No match"):
