@@ -180,13 +180,13 @@ class _Pages:
 def _paint_pages(
     writer: QPagedPaintDevice, make_html: Callable[[float], str], footer: str,
     detail: MatchDetail | None, progress: Progress | None, cancel: Cancel | None,
-    images: dict[str, QImage] | None = None, *, refused: str = _PDF_REFUSED,
+    images: dict[str, QImage] | None = None,
 ) -> int:  # fmt: skip
     """Paint every page onto ``writer``; how many there were."""
     pages = _Pages(writer, make_html, footer, detail, images)
     painter = QPainter()
     if not painter.begin(writer):
-        raise MatchNotesError(refused)
+        raise MatchNotesError(_PDF_REFUSED)
     try:
         for page in range(pages.count):
             check(cancel)
