@@ -12,15 +12,23 @@ from matchnotes.services.diary_figures import DiaryFigures
 CHART_WIDTH_PX = 640  # CSS pixels: the charts fill the text width of an A4 page
 
 
+def _counted(n: int, noun: str, nouns: str | None = None) -> str:
+    """ "1 goal", "3 goals": the noun as many as there are."""
+    return f"{n} {noun if n == 1 else nouns or noun + 's'}"
+
+
 def diary_html(f: DiaryFigures, title: str, images: Mapping[str, object]) -> str:
     out = [f"<h1>{esc(title)}</h1>"]
     if not f.matches:
         return "".join(out) + "<p>No matches marked attended or watched in this period.</p>"
+    matches = "match" if f.matches == 1 else "matches"
+    visits = sum(g.new for g in f.grounds)
     out.append(
-        f"<p><b>{f.matches}</b> matches seen: {f.attended} in the ground, {f.watched} watched; "
-        f"{f.goals} goals; {len(f.grounds)} grounds ({sum(g.new for g in f.grounds)} first "
-        f"visits); {len(f.countries)} countries; {len(f.teams)} teams; "
-        f"{len(f.players)} players.</p>"
+        f"<p><b>{f.matches}</b> {matches} seen: {f.attended} in the ground, {f.watched} "
+        f"watched; {_counted(f.goals, 'goal')}; {_counted(len(f.grounds), 'ground')} "
+        f"({_counted(visits, 'first visit')}); "
+        f"{_counted(len(f.countries), 'country', 'countries')}; "
+        f"{_counted(len(f.teams), 'team')}; {_counted(len(f.players), 'player')}.</p>"
     )
     if f.biggest_win is not None:
         m = f.biggest_win

@@ -1,12 +1,14 @@
 """The diary PDF: the figures, both charts (as images) and the lists, readable text."""
 
 import datetime as dt
+import re
 import shutil
 import subprocess
 
 import pytest
 from pypdf import PdfReader
 
+from matchnotes.reports.diary_html import diary_html
 from matchnotes.reports.pdf_render import write_diary_pdf
 from tests.reports.test_pdf import pdf_text
 from tests.services.test_diary_stats import _diary
@@ -34,3 +36,10 @@ def test_an_empty_diary_still_makes_a_page(services, tmp_path):
     assert "No matches marked attended or watched" in pdf_text(path)
     subprocess.run(["pdftoppm", "-png", "-r", "40", path, tmp_path / "page"], check=True)
     assert list(tmp_path.glob("page-*.png"))
+
+
+def test_one_match_seen_is_said_in_the_singular(services, demo_match_id):
+    figures = services.diary_stats.figures(None)  # the demo: one match, watched
+    text = re.sub(r"<[^>]+>", "", diary_html(figures, "My football diary", {}))
+    assert "1 match seen: 0 in the ground, 1 watched; 3 goals; 0 grounds (0 first visits);" in text
+    assert "0 countries; 2 teams; 37 players." in text
