@@ -9,6 +9,7 @@ backup API) before Alembic upgrades it.
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -53,6 +54,7 @@ class OpenReport:
     created: bool = False
     upgraded_from: str | None = None
     backup: Path | None = None
+    backed_up_at: dt.datetime | None = None  # when that backup started (its name's stamp)
 
 
 # --- SQLite files ------------------------------------------------------------------
@@ -88,8 +90,9 @@ def open_sqlite(
     check(path)
     report = OpenReport()
     if revision != head_revision():
-        backup = backup_sqlite(path, f"before-upgrade-from-{revision}")
-        report = OpenReport(upgraded_from=revision, backup=backup)
+        now = dt.datetime.now()
+        backup = backup_sqlite(path, f"before-upgrade-from-{revision}", now)
+        report = OpenReport(upgraded_from=revision, backup=backup, backed_up_at=now)
     engine = make_engine(sqlite_url(path))
     if report.upgraded_from:
         _upgrade(engine, progress)

@@ -13,6 +13,7 @@ The pages and the objects behind the menus are imported when first needed.
 
 from __future__ import annotations
 
+import datetime as dt
 from html import escape
 from typing import TYPE_CHECKING, Any
 
@@ -190,6 +191,11 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
             self.undo.refresh()  # the CLI or another window may have changed the file
         super().changeEvent(event)
+
+    def note_backup(self, started_at: dt.datetime) -> None:
+        """A backup was made while opening (before an upgrade): the schedule counts it."""
+        if self._schedule is not None:
+            self._schedule.note_backup(started_at)
 
     def attach(self, services: Services, matches: list[MatchSummary] | None = None) -> None:
         """The database is open: wire everything that uses it and fill the lists

@@ -110,8 +110,10 @@ class DatabaseOpener(QObject):
                 self._give_up()
             return
         self.db = result.database
-        self.window.attach(result.services, result.matches)
         report = self.db.report
+        if report.backed_up_at is not None:  # the upgrade's backup holds every row: no
+            self.window.note_backup(report.backed_up_at)  # second copy on open to hide it
+        self.window.attach(result.services, result.matches)
         if report.upgraded_from is not None:
             backup = (
                 f" The old file was backed up as {report.backup.name}." if report.backup else ""

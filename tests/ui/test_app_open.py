@@ -69,6 +69,9 @@ def test_upgrade_shows_a_notice_then_opens(qtbot, start, tmp_path):
     report = launched.opener.db.report
     assert report.upgraded_from == "0001" and report.backup is not None
     assert f"backed up as {report.backup.name}" in win.statusBar().currentMessage()
+    # That backup holds every row: no second copy on open to replace the notice.
+    assert win.backup_controller.op is None
+    assert [p.name for p in report.backup.parent.iterdir()] == [report.backup.name]
     assert win.matches_view.stack.currentWidget() is win.matches_view.table
     launched.opener.close()
 
