@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, inspect, text
 
-from matchnotes.db.backup import backup_sqlite
+from matchnotes.db.backup import backup_sqlite, parse_backup_name
 from matchnotes.db.check import APPLICATION_ID, quick_check_on_open
 from matchnotes.db.engine import make_engine, sqlite_url
 from matchnotes.db.file_format import (
@@ -54,7 +54,12 @@ class OpenReport:
     created: bool = False
     upgraded_from: str | None = None
     backup: Path | None = None
-    backed_up_at: dt.datetime | None = None  # when that backup started (its name's stamp)
+
+    @property
+    def backed_up_at(self) -> dt.datetime | None:
+        """When the upgrade's backup started: the stamp in its name."""
+        name = parse_backup_name(self.backup) if self.backup else None
+        return name.made_at if name else None
 
 
 # --- SQLite files ------------------------------------------------------------------
@@ -90,9 +95,8 @@ def open_sqlite(
     check(path)
     report = OpenReport()
     if revision != head_revision():
-        now = dt.datetime.now()
-        backup = backup_sqlite(path, f"before-upgrade-from-{revision}", now)
-        report = OpenReport(upgraded_from=revision, backup=backup, backed_up_at=now)
+        backup = backup_sqlite(path, f"before-upgrade-from-{revision}")
+        report = OpenReport(upgraded_from=revision, backup=backup)
     engine = make_engine(sqlite_url(path))
     if report.upgraded_from:
         _upgrade(engine, progress)

@@ -111,8 +111,10 @@ class DatabaseOpener(QObject):
             return
         self.db = result.database
         report = self.db.report
-        if report.backed_up_at is not None:  # the upgrade's backup holds every row: no
-            self.window.note_backup(report.backed_up_at)  # second copy on open to hide it
+        if report.backed_up_at is not None:
+            # The upgrade's backup holds every row: no second, on-open copy of the whole
+            # file, whose status line would also replace the upgrade notice below.
+            self.window.note_backup(report.backed_up_at)
         self.window.attach(result.services, result.matches)
         if report.upgraded_from is not None:
             backup = (
