@@ -1,4 +1,5 @@
-"""Text helpers shared by every layer: folding names for accent- and case-blind lookups."""
+"""Text helpers shared by every layer: folding names for accent- and case-blind lookups,
+counting things in words."""
 
 import unicodedata
 
@@ -46,3 +47,17 @@ def clean(text: str | None) -> str:
     """Trim a user's text and collapse inner runs of spaces (line breaks and tabs too),
     keeping accents and case; invisible characters (``_INVISIBLE``) go."""
     return " ".join((text or "").translate(_INVISIBLE).split())
+
+
+def counted(n: int, noun: str, nouns: str | None = None) -> str:
+    """The number and its noun, singular for one; ``nouns`` when the plural is not the
+    noun and "s" (or "es" after ch, sh, s, x).
+
+    >>> counted(1, "goal"), counted(3, "goal"), counted(2, "match")
+    ('1 goal', '3 goals', '2 matches')
+    >>> counted(2, "country", "countries")
+    '2 countries'
+    """
+    if n == 1:
+        return f"{n} {noun}"
+    return f"{n} {nouns or noun + ('es' if noun.endswith(('ch', 'sh', 's', 'x')) else 's')}"

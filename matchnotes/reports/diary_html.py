@@ -8,13 +8,9 @@ from collections.abc import Mapping
 from matchnotes.reports.report_html import _table as table
 from matchnotes.reports.report_html import esc, h2
 from matchnotes.services.diary_figures import DiaryFigures
+from matchnotes.text import counted
 
 CHART_WIDTH_PX = 640  # CSS pixels: the charts fill the text width of an A4 page
-
-
-def _counted(n: int, noun: str, nouns: str | None = None) -> str:
-    """ "1 goal", "3 goals": the noun as many as there are."""
-    return f"{n} {noun if n == 1 else nouns or noun + 's'}"
 
 
 def diary_html(f: DiaryFigures, title: str, images: Mapping[str, object]) -> str:
@@ -25,10 +21,10 @@ def diary_html(f: DiaryFigures, title: str, images: Mapping[str, object]) -> str
     visits = sum(g.new for g in f.grounds)
     out.append(
         f"<p><b>{f.matches}</b> {matches} seen: {f.attended} in the ground, {f.watched} "
-        f"watched; {_counted(f.goals, 'goal')}; {_counted(len(f.grounds), 'ground')} "
-        f"({_counted(visits, 'first visit')}); "
-        f"{_counted(len(f.countries), 'country', 'countries')}; "
-        f"{_counted(len(f.teams), 'team')}; {_counted(len(f.players), 'player')}.</p>"
+        f"watched; {counted(f.goals, 'goal')}; {counted(len(f.grounds), 'ground')} "
+        f"({counted(visits, 'first visit')}); "
+        f"{counted(len(f.countries), 'country', 'countries')}; "
+        f"{counted(len(f.teams), 'team')}; {counted(len(f.players), 'player')}.</p>"
     )
     if f.biggest_win is not None:
         m = f.biggest_win

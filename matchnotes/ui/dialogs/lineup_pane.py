@@ -27,7 +27,7 @@ from matchnotes.entry.squad_text import LineProblem
 from matchnotes.enums import LineupRole
 from matchnotes.errors import MatchNotesError
 from matchnotes.services import Services
-from matchnotes.text import fold
+from matchnotes.text import counted, fold
 from matchnotes.ui.models.table_model import Column, Index, ReadModelTable
 from matchnotes.ui.widgets.table import ReadModelTableView
 
@@ -70,10 +70,6 @@ PREVIEW_COLUMNS: list[Column[CheckedLine]] = [
 def problem_colour(widget: QWidget) -> QColor:
     dark = widget.palette().color(QPalette.ColorRole.Window).lightness() < 128
     return QColor("#ff7b7b" if dark else "#c0162c")
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 class PreviewTable(ReadModelTable["CheckedLine"]):
@@ -179,8 +175,8 @@ class TeamPane(QWidget):
             QTimer.singleShot(0, self.table, lambda: self._scroll_to(wrong))
         counts = [sum(1 for c in check.lines if c.line.role is role) for role in LineupRole]
         new = sum(1 for c in check.lines if c.status == "new")
-        parts = [f"{counts[0]} starting", _count(counts[1], "substitute"),
-                 _count(counts[2], "manager")]  # fmt: skip
+        parts = [f"{counts[0]} starting", counted(counts[1], "substitute"),
+                 counted(counts[2], "manager")]  # fmt: skip
         if new:
             parts.append(f"{new} new {'person' if new == 1 else 'people'}")
         self.summary.setText(" · ".join(parts))

@@ -28,6 +28,7 @@ from matchnotes.reports.bar_chart_render import (
     team_chart,
 )
 from matchnotes.services.diary_figures import DiaryFigures, SeenMatch
+from matchnotes.text import counted
 
 if TYPE_CHECKING:
     from matchnotes.services import Services
@@ -168,7 +169,7 @@ class DiaryStatsView(QWidget):
         self.team_chart.set_chart(team_chart(f.team, f.team_per_year) if f.team else None)
         _fill(self.grounds, [
             f"{'★ ' if g.new else ''}{g.name}{', ' + g.city if g.city else ''} — "
-            f"{g.visits} {'visit' if g.visits == 1 else 'visits'}, first {g.first_visit:%d %b %Y}"
+            f"{counted(g.visits, 'visit')}, first {g.first_visit:%d %b %Y}"
             for g in f.grounds
         ])  # fmt: skip
         for row, g in enumerate(f.grounds):
@@ -212,11 +213,11 @@ def totals_html(f: DiaryFigures) -> str:
             "watched and it counts here.</p>"
         )
     lines = [
-        f"<h3>{escape(f.period)}: {f.matches} {'match' if f.matches == 1 else 'matches'} seen</h3>",
-        f"<p>{f.attended} in the ground, {f.watched} watched · {f.goals} goals · "
-        f"{_count(len(f.grounds), 'ground')} ({sum(g.new for g in f.grounds)} new) · "
-        f"{_count(len(f.countries), 'country', 'countries')} · {_count(len(f.teams), 'team')}"
-        f" · {_count(len(f.players), 'player')}</p>",
+        f"<h3>{escape(f.period)}: {counted(f.matches, 'match')} seen</h3>",
+        f"<p>{f.attended} in the ground, {f.watched} watched · {counted(f.goals, 'goal')} · "
+        f"{counted(len(f.grounds), 'ground')} ({sum(g.new for g in f.grounds)} new) · "
+        f"{counted(len(f.countries), 'country', 'countries')} · {counted(len(f.teams), 'team')}"
+        f" · {counted(len(f.players), 'player')}</p>",
     ]
     if f.biggest_win is not None:
         lines.append(f"<p>Biggest win seen: {_match(f.biggest_win)}</p>")
@@ -240,7 +241,3 @@ def _match(m: SeenMatch) -> str:
 def _fill(widget: QListWidget, rows: list[str]) -> None:
     widget.clear()
     widget.addItems(rows or ["Nothing yet"])
-
-
-def _count(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else many or one + 's'}"

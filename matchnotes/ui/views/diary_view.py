@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from matchnotes.enums import Attendance
 from matchnotes.services.views import MatchSummary
+from matchnotes.text import counted
 from matchnotes.ui.models.columns import MATCH_COLUMNS
 from matchnotes.ui.models.table_model import ReadModelTable
 from matchnotes.ui.views.diary_stats_view import DiaryStatsView
@@ -143,9 +144,12 @@ class DiaryView(QWidget):
         years = Counter(m.date.year for m in matches)
         competitions = Counter((m.competition, m.season) for m in matches if m.competition)
         for year in sorted(years, reverse=True):
-            self._add(f"{year} — {_matches(years[year])}", ("year", year))
+            self._add(f"{year} — {counted(years[year], 'match')}", ("year", year))
         for (name, season), count in sorted(competitions.items(), key=lambda kv: str(kv[0])):
-            self._add(f"{name} {season or ''} — {_matches(count)}", ("competition", (name, season)))
+            self._add(
+                f"{name} {season or ''} — {counted(count, 'match')}",
+                ("competition", (name, season)),
+            )
         # A ground chosen in the figures stays while a match attended there is left.
         if current and current[0] == "venue" and any(_visit(m, current[1]) for m in matches):
             self._add_ground(current[1])
@@ -181,7 +185,7 @@ class DiaryView(QWidget):
 
     def _add_ground(self, name: str) -> None:
         count = sum(1 for m in self.matches if _visit(m, name))
-        self._add(f"At {name} — {_matches(count)}", ("venue", name))
+        self._add(f"At {name} — {counted(count, 'match')}", ("venue", name))
 
     def _add(self, text: str, key: object) -> None:
         item = QListWidgetItem(text)
@@ -230,7 +234,7 @@ def diary_summary(title: str, matches: list[MatchSummary]) -> str:
     grounds = sorted({m.venue for m in attended if m.venue})
     rated = [m.rating for m in matches if m.rating is not None]
     goals = sum(m.score.home + m.score.away for m in matches)
-    facts = [_matches(len(matches)), f"{goals} goals", f"{len(attended)} attended",
+    facts = [counted(len(matches), "match"), counted(goals, "goal"), f"{len(attended)} attended",
              f"{len(watched)} watched"]  # fmt: skip
     if rated:
         facts.append(f"average rating {sum(rated) / len(rated):.1f}")
@@ -238,7 +242,3 @@ def diary_summary(title: str, matches: list[MatchSummary]) -> str:
     if grounds:
         text += "<br>Grounds visited: " + escape(", ".join(grounds))
     return text + "</p>"
-
-
-def _matches(count: int) -> str:
-    return f"{count} match" if count == 1 else f"{count} matches"
