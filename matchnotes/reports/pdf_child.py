@@ -1,11 +1,11 @@
-"""PDF work in a process of its own, for the app (issue 16).
+"""PDF work in a process of its own, for the app and the CLI (issue 16).
 
 PySide6 keeps Python's interpreter lock for the whole of each Qt call, so a worker
 thread's ``QTextDocument.setHtml`` or layout of a long report (a player's 2,000
 moments: 0.6 s) froze the window as surely as running it on the GUI thread. Here the
 same ``pdf_render`` functions run in a child process with its own interpreter; the
-calling thread (a worker) only waits on a pipe, which releases the lock. The CLI has
-no window to keep answering, so it renders in-process (``export.py`` chooses).
+calling thread (a worker) only waits on a pipe, which releases the lock. The CLI goes
+the same way (``export.py``), so its own process never loads Qt.
 
 The protocol, parent → child: the job's name and arguments, a list or iterator argument
 (a season's matches) an item per message, so that no single pickling holds the lock for
