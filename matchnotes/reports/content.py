@@ -24,6 +24,7 @@ from matchnotes.services.views import (
     MomentView,
     QuoteView,
 )
+from matchnotes.text import counted
 
 
 class Mark(enum.StrEnum):
@@ -284,10 +285,10 @@ def season_report(details: list[MatchDetail], title: str) -> SeasonReport:
             notes.append((f"{short_date(s.date)} — {s.title}", [n.text for n in d.notes]))
     ratings = [d.summary.rating for d in ordered if d.summary.rating is not None]
     seen_at = Counter(d.summary.fan_attendance for d in ordered)
-    parts = [f"{len(ordered)} match{'es' if len(ordered) != 1 else ''}"]
+    parts = [counted(len(ordered), "match")]
     parts += [f"{seen_at[Attendance.ATTENDED]} attended"] if seen_at[Attendance.ATTENDED] else []
     parts += [f"{seen_at[Attendance.WATCHED]} watched"] if seen_at[Attendance.WATCHED] else []
-    parts += [f"{len(grounds)} grounds"] if grounds else []
+    parts += [counted(len(grounds), "ground")] if grounds else []
     parts += [f"average rating {sum(ratings) / len(ratings):.1f}"] if ratings else []
     return SeasonReport(
         title=title,

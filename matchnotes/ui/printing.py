@@ -35,6 +35,7 @@ from matchnotes.draft.model import Draft
 from matchnotes.reports import pdf_child, pdf_render
 from matchnotes.reports.pdf_render import DPI, MARGINS_MM
 from matchnotes.services.views import MatchDetail
+from matchnotes.text import counted
 
 if TYPE_CHECKING:
     from matchnotes.services import Services
@@ -182,7 +183,7 @@ class ReportReader:
 
     def _printed(self, op: BackgroundOp, printer: QPrinter, title: str, pages: int) -> None:
         self.printing.remove(op)
-        pages_text = f"{pages} page{'s' if pages != 1 else ''}"
+        pages_text = counted(pages, "page")
         if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
             self.say(f"Printed “{title}” ({pages_text}) to {printer.outputFileName()}", 8000)
         else:

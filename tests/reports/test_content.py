@@ -1,6 +1,6 @@
 """Report content: the facts every format prints, from the read models (no Qt)."""
 
-from matchnotes.enums import Decision, MomentKind
+from matchnotes.enums import Attendance, Decision, MomentKind
 from matchnotes.reports.content import (
     Mark,
     match_report,
@@ -94,3 +94,9 @@ def test_season_report_counts_and_grounds(services, demo_match_id, busy_match_id
     assert r.summary == "2 matches · 1 watched · average rating 8.0"
     assert r.grounds == []  # watched on television: no ground visited
     assert r.notes[0][0] == "10 Dec 2022 — England 1–2 France"
+
+
+def test_season_report_says_one_ground_in_the_singular(services, demo_match_id):
+    services.diary.set_seen(demo_match_id, Attendance.ATTENDED, None, None)
+    r = season_report([services.matches.get_match(demo_match_id)], "One")
+    assert r.summary == "1 match · 1 attended · 1 ground"

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from matchnotes.entry.squad_text import ParsedSquad, parse_squad_text
 from matchnotes.errors import MatchNotesError
 from matchnotes.services import Services
+from matchnotes.text import counted
 from matchnotes.ui.dialogs.lineup_pane import TeamPane, problem_colour
 
 if TYPE_CHECKING:
@@ -197,7 +198,7 @@ class LineupEditorDialog(QDialog):
         for pane in self.panes:
             pane.show_check(checks[pane.team_id])
         count = sum(len(c.problems) for c in checks.values())
-        lines = f"{count} line{'s' if count > 1 else ''}"
+        lines = counted(count, "line")
         self._show_error(
             f"{lines} to fix before saving (in red, with what to do)." if count else ""
         )

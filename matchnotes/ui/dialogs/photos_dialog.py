@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from matchnotes.enums import PhotoKind
 from matchnotes.errors import MatchNotesError
 from matchnotes.services.photos import PhotoView
+from matchnotes.text import counted
 from matchnotes.ui.photo_scaling import PICTURE_FILTER, image_from_bytes, scale_picture
 from matchnotes.ui.plain_text import as_tooltip
 
@@ -150,7 +151,7 @@ class PhotosDialog(QDialog):
         from matchnotes.ui.workers import BackgroundOp
 
         photos, match_id = self.services.photos, self.match_id
-        self.status.setText(f"Adding {len(paths)} picture{'s' if len(paths) != 1 else ''}…")
+        self.status.setText(f"Adding {counted(len(paths), 'picture')}…")
 
         def work(progress: object) -> list[int | str]:
             done: list[int | str] = []
