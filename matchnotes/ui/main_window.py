@@ -154,7 +154,17 @@ class MainWindow(QMainWindow):
         self.competitions_view.activated.connect(self._on_competition_activated)
         self.teams_view.activated.connect(self._on_team_activated)
 
-        self.db_label = QLabel(location)
+        # The database's location, its middle elided: a long path took the status bar's
+        # width from the notices (an upgrade's backup name was cut off). The title and the
+        # tooltip keep it whole.
+        self.db_label = QLabel()
+        metrics = self.db_label.fontMetrics()
+        self.db_label.setText(
+            metrics.elidedText(
+                location, Qt.TextElideMode.ElideMiddle, 40 * metrics.averageCharWidth()
+            )
+        )
+        self.db_label.setToolTip(location)
         self.statusBar().addPermanentWidget(self.db_label)
         self._needs_db = build_menus(self)
         self.dark_action.setChecked(saved_theme() == "dark")

@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import Qt
 
-from matchnotes.ui.main_window import BROWSE_TABS
+from matchnotes.ui.main_window import BROWSE_TABS, MainWindow
 from matchnotes.ui.views.match_page import MatchPage
 from matchnotes.ui.views.person_page import PersonPageView
 
@@ -116,3 +116,20 @@ def test_ctrl_k_searches_everything_and_enter_opens_the_match(qtbot, window, dem
     qtbot.keyClick(view.results_view, Qt.Key.Key_Return)
     page = window.tabs.currentWidget()
     assert isinstance(page, MatchPage) and page.match_id == demo_match_id
+
+
+def test_a_long_database_path_leaves_the_status_bar_to_the_notices(qtbot, services):
+    location = "/home/reporter/.local/share/MatchNotes/matchnotes.sqlite"  # the default file
+    win = MainWindow(services, location)
+    qtbot.addWidget(win)
+    win.resize(1200, 700)
+    win.show()
+    label = win.db_label
+    assert "…" in label.text() and label.text().endswith("matchnotes.sqlite")
+    assert label.toolTip() == location and location in win.windowTitle()
+    notice = "Upgraded the database from schema 0001. The old file was backed up as " + (
+        "matchnotes-20261207-093300-265912-before-upgrade-from-0001.sqlite."
+    )
+    win.statusBar().showMessage(notice)
+    room = win.statusBar().width() - label.width() - 20  # the grip and margins
+    assert label.fontMetrics().horizontalAdvance(notice) <= room
