@@ -254,7 +254,7 @@ def season_html(r: SeasonReport) -> str:
             for x in r.rows
         ]
         header = ["Date", r.competition_header, "Match", "Ground", "Seen", "Rating"]
-        out += h2("Matches") + _table(header, rows, [14, 18, 32, 20, 9, 7])
+        out += h2("Matches") + _table(header, rows, [14, 17, 30, 20, 12, 7])
     if r.grounds:
         items = "".join(f"<li>{esc(g)}{f' ({n}×)' if n > 1 else ''}</li>" for g, n in r.grounds)
         out += h2("Grounds visited") + f"<ul>{items}</ul>"

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QTextDocument
 
+from matchnotes.enums import Attendance
 from matchnotes.errors import ValidationError
 from matchnotes.reports import pdf_render
 from matchnotes.reports.export import ExportCancelled
@@ -131,6 +132,13 @@ def test_season_report(services, demo_match_id, busy_match_id, tmp_path):
     text = pdf_text(path)
     assert "My diary" in text and "England 1–2 France" in text and "Big Ground" in text
     assert "2 matches · 1 watched · average rating 8.0" in text
+
+
+def test_season_report_seen_column_keeps_its_words_whole(services, demo_match_id, tmp_path):
+    services.diary.set_seen(demo_match_id, Attendance.ATTENDED, None, 8)
+    path = tmp_path / "season.pdf"
+    write_season_pdf([services.matches.get_match(demo_match_id)], path, "My diary")
+    assert "Attended" in pdf_text(path)  # not "Attende d", broken in a narrow column
 
 
 def test_a_cancelled_pdf_leaves_the_old_file_alone(services, demo_match_id, tmp_path):
