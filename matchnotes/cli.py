@@ -641,6 +641,7 @@ def _sqlite_path(args: argparse.Namespace, must_exist: bool = True) -> Path:
 def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
     from matchnotes.db.backup import MANUAL
     from matchnotes.db.backups import make_backup
+    from matchnotes.text import counted
 
     target = database_target(getattr(args, "db", None))
     if is_server(target):
@@ -658,7 +659,8 @@ def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
         info = make_backup(path, MANUAL, progress=bar)
     finally:
         bar.finish()
-    print(f"Backed up {info.match_count} matches to {info.path}", file=out)
+    what = "the database" if info.match_count is None else counted(info.match_count, "match")
+    print(f"Backed up {what} to {info.path}", file=out)
     return 0
 
 

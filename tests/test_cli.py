@@ -138,7 +138,7 @@ def test_import_then_export_headless(tmp_path, db_target, capsys):
 def test_backup_list_check_restore_and_search(demo_db, capsys):
     db = ["--db", str(demo_db)]
     assert run(["backup", *db]) == 0
-    assert "Backed up 1 matches" in capsys.readouterr().out
+    assert "Backed up 1 match to" in capsys.readouterr().out
     assert run(["backups", "--json", *db]) == 0
     (made,) = json.loads(capsys.readouterr().out)
     assert made["reason"] == "manual" and made["matches"] == 1

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QMessageBox, QWi
 
 from matchnotes.errors import MatchNotesError
 from matchnotes.services.backups import BackupService, Leftovers
+from matchnotes.text import counted
 from matchnotes.ui.workers import BackgroundOp
 
 if TYPE_CHECKING:
@@ -166,11 +167,13 @@ def offer_rescue(path: Path, damaged: str, parent: QWidget | None) -> bool:
         QMessageBox.critical(parent, title, f"{damaged}\n\nThere is no good backup to restore.")
         return False
     made = f"{newest.made_at:%d %b %Y at %H:%M}"
+    if newest.match_count is not None:
+        made += f" ({counted(newest.match_count, 'match')})"
     answer = QMessageBox.question(
         parent,
         title,
-        f"{damaged}\n\nRestore the newest good backup, made {made} "
-        f"({newest.match_count} matches)? The damaged file is kept beside it.",
+        f"{damaged}\n\nRestore the newest good backup, made {made}? The damaged file is "
+        "kept beside it.",
     )
     if answer != QMessageBox.StandardButton.Yes:
         return False

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from matchnotes.services.competitions import CompetitionPage
 from matchnotes.services.standings import GroupTable, Scorer, StandingRow
+from matchnotes.text import counted
 from matchnotes.ui.models.columns import MATCH_COLUMNS
 from matchnotes.ui.models.table_model import Column, ReadModelTable
 from matchnotes.ui.widgets.bracket import BracketView
@@ -109,7 +110,7 @@ class CompetitionPageView(QWidget):
     def show_page(self, page: CompetitionPage) -> None:
         self.page = page
         t = page.tables
-        facts = [f"{len(page.matches)} matches"]
+        facts = [counted(len(page.matches), "match")]
         if t.groups:
             facts.append(f"{len(t.groups)} groups")
         if t.rounds:
